@@ -1,0 +1,33 @@
+using TeamsPrevention.Sandbox;
+
+namespace TeamsPrevention.App.Hosting;
+
+/// <summary>
+/// Hosts the sandbox tenant inside this process when <c>Sandbox:Embedded</c> is set (the default for
+/// <c>dotnet run</c>). The App still reaches it only over HTTP, through the URLs in <see cref="TenantOptions"/>.
+/// </summary>
+public static class EmbeddedSandbox
+{
+    public static IHostApplicationBuilder AddEmbeddedSandbox(this IHostApplicationBuilder builder)
+    {
+        if (IsEmbedded(builder.Configuration))
+        {
+            builder.Services.AddSandbox(builder.Configuration);
+        }
+
+        return builder;
+    }
+
+    public static WebApplication MapEmbeddedSandbox(this WebApplication app)
+    {
+        if (IsEmbedded(app.Configuration))
+        {
+            app.MapSandbox();
+        }
+
+        return app;
+    }
+
+    private static bool IsEmbedded(IConfiguration configuration) =>
+        configuration.GetValue<bool>($"{SandboxHostingOptions.Section}:{nameof(SandboxHostingOptions.Embedded)}");
+}

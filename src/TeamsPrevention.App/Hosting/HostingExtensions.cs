@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace TeamsPrevention.App.Hosting;
+
+public static class HostingExtensions
+{
+    /// <summary>The tag of health checks that must pass before the App takes traffic.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>Options, telemetry, problem details, health checks and time: what every feature stands on.</summary>
+    public static IHostApplicationBuilder AddHosting(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SandboxHostingOptions>().BindConfiguration(SandboxHostingOptions.Section).ValidateOnStart();
+        services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<TenantOptions>, TenantOptionsSetup>();
+        services.AddSingleton<IValidateOptions<SandboxHostingOptions>, ProductionSafety>();
+        services.AddSingleton<IValidateOptions<TenantOptions>, ProductionSafety>();
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+
+        services.TryAddSingletonTimeProvider();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddHealthChecks();
+        services.AddHostedService<StartupBanner>();
+
+        builder.AddTelemetry();
+        return builder;
+    }
+
+    public static WebApplication UseHosting(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary><c>/health/live</c> (the process answers) and <c>/health/ready</c> (database and dependencies).</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        return endpoints;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    private static void AddTelemetry(this IHostApplicationBuilder builder)
+    {
+        var otlp = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.OtlpEndpoint;
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(TelemetryOptions.ServiceName))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(TelemetryOptions.ServiceName)
+                    .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !ctx.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation();
+                if (otlp is not null)
+                {
+                    tracing.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(TelemetryOptions.ServiceName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation();
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            });
+
+        // Query strings and bodies are never recorded: spans keep the route template only.
+        _ = telemetry;
+    }
+}

@@ -1,0 +1,33 @@
+using TeamsPrevention.App.Audit;
+using TeamsPrevention.App.Bot;
+using TeamsPrevention.App.Data;
+using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Graph;
+using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Tab;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHosting();
+builder.AddEmbeddedSandbox();
+builder.AddData();
+builder.AddAudit();
+builder.AddDirectory();
+builder.AddGraphGateway();
+builder.AddBot();
+builder.AddTab();
+
+var app = builder.Build();
+
+app.UseHosting();
+app.MapHealth();
+app.MapEmbeddedSandbox();
+app.MapBot();
+app.MapDirectory();
+app.MapAudit();
+app.MapTab();
+
+app.Run();
+
+/// <summary>Lets tests start the real application.</summary>
+public partial class Program;

@@ -1,0 +1,19 @@
+namespace TeamsPrevention.Sandbox;
+
+public static class SandboxExtensions
+{
+    /// <summary>Registers the sandbox tenant's services (identity, Graph, Bot Connector, realism, demo data).</summary>
+    public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
+        return services;
+    }
+
+    /// <summary>Maps every sandbox endpoint under <see cref="SandboxOptions.RoutePrefix"/>.</summary>
+    public static IEndpointRouteBuilder MapSandbox(this IEndpointRouteBuilder endpoints)
+    {
+        var sandbox = endpoints.MapGroup(SandboxOptions.RoutePrefix);
+        sandbox.MapGet("/ping", () => "pong").ExcludeFromDescription();
+        return endpoints;
+    }
+}
