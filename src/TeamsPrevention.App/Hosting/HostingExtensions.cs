@@ -29,6 +29,8 @@ public static class HostingExtensions
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddHealthChecks();
         services.AddHostedService<StartupBanner>();
+        services.AddHttpClient(AppTokenClient.HttpClientName).AddStandardResilienceHandler();
+        services.AddSingleton<AppTokenClient>();
 
         builder.AddTelemetry();
         return builder;
