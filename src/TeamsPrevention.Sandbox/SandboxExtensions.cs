@@ -1,3 +1,5 @@
+using TeamsPrevention.Sandbox.InboxPage;
+
 namespace TeamsPrevention.Sandbox;
 
 public static class SandboxExtensions
@@ -14,6 +16,7 @@ public static class SandboxExtensions
     {
         var sandbox = endpoints.MapGroup(SandboxOptions.RoutePrefix);
         sandbox.MapGet("/ping", () => "pong").ExcludeFromDescription();
+        sandbox.MapInboxPage();
         return endpoints;
     }
 }
