@@ -64,11 +64,16 @@ public static class AuditEndpoints
             entries = entries.Where(e => e.OccurredAt < to.ToUniversalTime());
         }
 
-        var page = query.Page ?? 1;
-        var size = query.PageSize ?? 50;
         var total = await entries.LongCountAsync(ct);
-        var items = await entries.OrderByDescending(e => e.Sequence).Skip((page - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new AuditPage(page, size, total, items));
+        if (query.Before is { } before)
+        {
+            entries = entries.Where(e => e.Sequence < before);
+        }
+
+        var size = query.PageSize ?? 50;
+        var items = await entries.OrderByDescending(e => e.Sequence).Take(size + 1).ToListAsync(ct);
+        var next = items.Count > size ? items[size - 1].Sequence : (long?)null;
+        return TypedResults.Ok(new AuditPage(size, total, next, [.. items.Take(size)]));
     }
 
     private static async Task<Ok<AuditVerification>> VerifyAsync(ClaimsPrincipal user, AuditLog audit, AuditVerifier verifier, CancellationToken ct)
@@ -84,18 +89,23 @@ public static class AuditEndpoints
         user.GetObjectId()?.ToString() ?? throw new InvalidOperationException("An authorized principal has no object id.");
 }
 
-/// <summary>A page of audit entries, newest first.</summary>
-public sealed record AuditPage(int Page, int PageSize, long Total, IReadOnlyList<AuditEntry> Entries);
+/// <summary>
+/// A page of audit entries, newest first. <see cref="Total"/> counts every entry matching the filters;
+/// <see cref="NextBefore"/> is the <c>before</c> of the next (older) page, null on the last one. Pages are keyed by
+/// sequence number, so that entries appended meanwhile (each read is one) never shift them.
+/// </summary>
+public sealed record AuditPage(int PageSize, long Total, long? NextBefore, IReadOnlyList<AuditEntry> Entries);
 
-/// <summary>Filters of <c>GET /api/audit</c>.</summary>
-public sealed record AuditQuery(string? Situation, string? Actor, DateTimeOffset? From, DateTimeOffset? To, int? Page, int? PageSize)
+/// <summary>Filters of <c>GET /api/audit</c>: situation code, actor (object id), time range [from, to), and paging.</summary>
+/// <param name="Before">Only entries with a lower sequence number (the previous page's <see cref="AuditPage.NextBefore"/>).</param>
+public sealed record AuditQuery(string? Situation, string? Actor, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? PageSize)
 {
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
-        if (Page is < 1)
+        if (Before is < 1)
         {
-            errors["page"] = ["1 au moins."];
+            errors["before"] = ["1 au moins."];
         }
 
         if (PageSize is < 1 or > AuditEndpoints.MaxPageSize)

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace TeamsPrevention.App.Data;
@@ -16,11 +18,12 @@ internal sealed class DatabaseMigrator(
     IOptions<DataOptions> options,
     DatabaseStatus status,
     TimeProvider time,
-    ILogger<DatabaseMigrator> logger) : IHostedService, IDisposable
+    ILogger<DatabaseMigrator> logger) : IHostedService
 {
     /// <summary>The advisory lock key every instance takes while migrating ("TPMIGRAT" as ASCII).</summary>
     public const long PostgresMigrationLockKey = 0x54504D4947524154;
 
+    // Not disposed: it holds no timer, and StopAsync may come after the container is disposed.
     private readonly CancellationTokenSource _stopping = new();
     private Task? _retries;
     private int _attempt;
@@ -43,8 +46,6 @@ internal sealed class DatabaseMigrator(
             await Task.WhenAny(_retries, Task.Delay(Timeout.Infinite, cancellationToken));
         }
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task RetryAsync(CancellationToken cancellationToken)
     {
@@ -105,15 +106,24 @@ internal sealed class DatabaseMigrator(
 
             try
             {
-                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+                // Npgsql's Migrate reads the history table before creating it and logs the failure as an error
+                // (npgsql/efcore.pg#3407): create it first, under the lock.
+                var history = db.GetService<IHistoryRepository>();
+                if (db.Provider == DatabaseProvider.Postgres)
+                {
+                    await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), cancellationToken);
+                }
+
+                var before = await history.ExistsAsync(cancellationToken) ? (await history.GetAppliedMigrationsAsync(cancellationToken)).Count : 0;
                 await db.Database.MigrateAsync(cancellationToken);
+                var applied = (await history.GetAppliedMigrationsAsync(cancellationToken)).Count - before;
                 foreach (var task in tasks)
                 {
                     await task.RunAsync(db, db.Provider, cancellationToken);
                     DataLog.StartupTaskDone(logger, task.GetType().Name);
                 }
 
-                return pending;
+                return applied;
             }
             finally
             {

@@ -41,14 +41,15 @@ public sealed class AuditEndpointsTests
 
         using var dpo = app.CreateClient(DemoPeople.Dpo);
         var page1 = await dpo.GetFromJsonAsync<AuditPage>("/api/audit?situation=K7M-4QX&pageSize=3");
-        var page2 = await dpo.GetFromJsonAsync<AuditPage>("/api/audit?situation=K7M-4QX&pageSize=3&page=2");
+        var page2 = await dpo.GetFromJsonAsync<AuditPage>($"/api/audit?situation=K7M-4QX&pageSize=3&before={page1!.NextBefore}");
         var byActor = await dpo.GetFromJsonAsync<AuditPage>($"/api/audit?actor={DemoPeople.Referent}");
         var future = await dpo.GetFromJsonAsync<AuditPage>($"/api/audit?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"))}");
 
         // K7M-4QX: 4 follow-up views, plus the DPO's first (filtered) read, which names the situation it looked for.
-        Assert.Equal(5, page1!.Total);
+        Assert.Equal(5, page1.Total);
         Assert.Equal(3, page1.Entries.Count);
-        Assert.Equal(2, page2!.Entries.Count);
+        Assert.Equal(2, page2!.Entries.Count); // The second read, appended meanwhile, does not shift the older page.
+        Assert.Null(page2.NextBefore);
         Assert.All(page1.Entries.Concat(page2.Entries), e => Assert.Equal("K7M-4QX", e.SituationCode));
         Assert.Empty(page1.Entries.Select(e => e.Sequence).Intersect(page2.Entries.Select(e => e.Sequence)));
         Assert.Equal(7, byActor!.Total);
@@ -61,11 +62,11 @@ public sealed class AuditEndpointsTests
         await using var app = await DatabaseApp.StartAsync(provider);
         using var dpo = app.CreateClient(DemoPeople.Dpo);
 
-        var response = await dpo.GetAsync(new Uri("/api/audit?page=0&pageSize=1000", UriKind.Relative));
+        var response = await dpo.GetAsync(new Uri("/api/audit?before=0&pageSize=1000", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
-        Assert.Contains("page", problem!.Errors.Keys);
+        Assert.Contains("before", problem!.Errors.Keys);
         Assert.Contains("pageSize", problem.Errors.Keys);
     }
 
