@@ -14,6 +14,9 @@ public sealed class PostgresServer
 {
     public const string EnvironmentVariable = "TP_TEST_POSTGRES";
 
+    private const string RootPrefix = "tp-pg-";
+    private const string OwnerFile = "owner.pid";
+
     private static readonly Lazy<Task<PostgresServer>> Shared = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly string _adminConnectionString;
@@ -61,9 +64,11 @@ public sealed class PostgresServer
             "Install them with `apt-get install -y postgresql`, or set TP_TEST_POSTGRES to a connection string of a server " +
             "where the user may CREATE DATABASE.");
 
-        var root = Path.Combine(Path.GetTempPath(), $"tp-pg-{Guid.NewGuid():N}");
-        System.IO.Directory.CreateDirectory(root);
         var asRoot = Environment.UserName == "root";
+        await RemoveOrphansAsync(bin, asRoot);
+        var root = Path.Combine(Path.GetTempPath(), $"{RootPrefix}{Guid.NewGuid():N}");
+        System.IO.Directory.CreateDirectory(root);
+        await File.WriteAllTextAsync(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (asRoot)
         {
             // PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
@@ -77,7 +82,7 @@ public sealed class PostgresServer
             "-c synchronous_commit=off -c full_page_writes=off";
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "log"), "-w", "-o", options, "start"], asRoot);
 
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(bin, data, root, asRoot);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAsync(bin, data, root, asRoot).GetAwaiter().GetResult();
         var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -86,6 +91,37 @@ public sealed class PostgresServer
             Database = "postgres",
         }.ConnectionString;
         return new PostgresServer(connectionString);
+    }
+
+    /// <summary>
+    /// Clusters left by test runs that were killed before their exit handler ran: stopped and removed when the process
+    /// that made them is gone.
+    /// </summary>
+    private static async Task RemoveOrphansAsync(string bin, bool asRoot)
+    {
+        foreach (var root in System.IO.Directory.GetDirectories(Path.GetTempPath(), RootPrefix + "*"))
+        {
+            var owner = Path.Combine(root, OwnerFile);
+            if (File.Exists(owner) && int.TryParse(await File.ReadAllTextAsync(owner), out var pid) && IsAlive(pid))
+            {
+                continue;
+            }
+
+            await StopAsync(bin, Path.Combine(root, "data"), root, asRoot);
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static string? FindBinaries()
@@ -103,24 +139,30 @@ public sealed class PostgresServer
             .FirstOrDefault(b => File.Exists(Path.Combine(b, "initdb")) && File.Exists(Path.Combine(b, "pg_ctl")));
     }
 
-    private static void Stop(string bin, string data, string root, bool asRoot)
+    private static async Task StopAsync(string bin, string data, string root, bool asRoot)
     {
-        try
+        if (File.Exists(Path.Combine(data, "postmaster.pid")))
         {
-            RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).GetAwaiter().GetResult();
-        }
-        catch (InvalidOperationException)
-        {
-            // Already stopped.
+            try
+            {
+                await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already stopped.
+            }
         }
 
-        try
+        for (var attempt = 0; attempt < 5 && System.IO.Directory.Exists(root); attempt++)
         {
-            System.IO.Directory.Delete(root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the OS's temp cleaning.
+            try
+            {
+                System.IO.Directory.Delete(root, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await Task.Delay(100); // A server process still closing files.
+            }
         }
     }
 
