@@ -8,12 +8,9 @@ namespace TeamsPrevention.App.Data;
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
+    /// <summary>The provider behind this context, for the few places that need provider-specific SQL.</summary>
+    public abstract DatabaseProvider Provider { get; }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 }
-
-/// <summary>SQLite: migrations under <c>Data/Migrations/Sqlite</c>.</summary>
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
-
-/// <summary>PostgreSQL: migrations under <c>Data/Migrations/Postgres</c>.</summary>
-public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options);

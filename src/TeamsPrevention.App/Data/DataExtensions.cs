@@ -6,16 +6,17 @@ namespace TeamsPrevention.App.Data;
 public static class DataExtensions
 {
     /// <summary>
-    /// The database: SQLite by default (a file under the content root, created on first run), PostgreSQL by
-    /// configuration (<c>Data:Provider = Postgres</c>, <c>ConnectionStrings:Postgres</c>). Migrations run at start.
+    /// The database: SQLite by default (a file under the content root, created on first run, WAL, foreign keys on,
+    /// busy timeout), PostgreSQL by configuration (<c>Data:Provider = Postgres</c>, <c>ConnectionStrings:Postgres</c>).
+    /// Migrations and <see cref="IDatabaseStartupTask"/>s run at start (<see cref="DatabaseMigrator"/>).
     /// </summary>
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section);
-        var provider = builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>()?.Provider ?? DatabaseProvider.Sqlite;
+        services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
 
-        if (provider == DatabaseProvider.Postgres)
+        if (options.Provider == DatabaseProvider.Postgres)
         {
             var connection = builder.Configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Data:Provider is Postgres.");
@@ -25,29 +26,30 @@ public static class DataExtensions
         else
         {
             var connection = SqliteConnectionString(builder.Configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connection));
+            var setup = new SqliteConnectionSetup(options.SqliteBusyTimeoutMilliseconds);
+            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connection).AddInterceptors(setup));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 
+        services.AddSingleton<DatabaseStatus>();
         services.AddHostedService<DatabaseMigrator>();
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [HostingExtensions.ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HostingExtensions.ReadyTag]);
         return builder;
     }
 
-    /// <summary>Defaults to <c>data/teamsprevention.db</c> under the content root and creates its directory.</summary>
+    /// <summary>
+    /// Defaults to <c>data/teamsprevention.db</c> under the content root (its directory is created by the migrator).
+    /// Foreign keys are enforced on every connection.
+    /// </summary>
     private static string SqliteConnectionString(string? configured, string contentRoot)
     {
-        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
-            configured ?? "Data Source=data/teamsprevention.db");
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(configured ?? "Data Source=data/teamsprevention.db")
+        {
+            ForeignKeys = true,
+        };
         if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
         {
             builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
-        }
-
-        var directory = Path.GetDirectoryName(builder.DataSource);
-        if (!string.IsNullOrEmpty(directory))
-        {
-            System.IO.Directory.CreateDirectory(directory);
         }
 
         return builder.ToString();

@@ -1,0 +1,21 @@
+using System.Text.Json.Serialization;
+
+namespace TeamsPrevention.App.Audit;
+
+/// <summary>
+/// What was done. Stored and hashed by name: never rename a member (add new ones instead).
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AuditAction>))]
+public enum AuditAction
+{
+    View,
+    Change,
+    Export,
+    Share,
+    Acknowledge,
+    Denied,
+    BreakGlass,
+    Reveal,
+    Purge,
+    System,
+}

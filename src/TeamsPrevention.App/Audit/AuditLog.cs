@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using TeamsPrevention.App.Data;
+
+namespace TeamsPrevention.App.Audit;
+
+/// <summary>
+/// Appends to the hash-chained audit log. Every feature calls <see cref="RecordAsync"/> for each view, change, export,
+/// share, acknowledgement, denied access, break-glass, reveal and purge.
+/// <para>
+/// Appends are serialised across every instance of the App so that the chain never forks: on PostgreSQL by a
+/// transaction-level advisory lock, on SQLite by the file's write lock (<c>BEGIN IMMEDIATE</c>). The primary key on
+/// the sequence number is the last line of defence.
+/// </para>
+/// <para>
+/// If the caller has a transaction open on the same <see cref="AppDbContext"/>, the entry joins it: the change and its
+/// audit entry commit (or roll back) together, and the chain stays locked until the caller commits, so keep that
+/// transaction short. On SQLite the caller's transaction must hold the write lock already (EF Core's
+/// <c>BeginTransactionAsync</c> does: it issues <c>BEGIN IMMEDIATE</c>). Otherwise the entry commits on its own.
+/// The entry is written with its own statement: pending changes tracked by the context are not saved by this call.
+/// </para>
+/// </summary>
+public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLog> logger)
+{
+    /// <summary>The transaction-level advisory lock key of appends on PostgreSQL ("TPAUDIT" as ASCII).</summary>
+    public const long PostgresAppendLockKey = 0x0054504155444954;
+
+    public async Task<AuditEntry> RecordAsync(AuditRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        record.Validate();
+
+        var joined = db.Database.CurrentTransaction is not null;
+        await using var transaction = joined ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresAppendLockKey})", cancellationToken);
+        }
+
+        var head = await db.Set<AuditEntry>()
+            .AsNoTracking()
+            .OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+
+        var sequence = (head?.Sequence ?? 0) + 1;
+        var previousHash = head?.Hash ?? AuditHasher.Genesis;
+        var occurredAt = AuditHasher.Truncate(time.GetUtcNow());
+        var entry = new AuditEntry
+        {
+            Sequence = sequence,
+            OccurredAt = occurredAt,
+            Actor = record.Actor,
+            ActorRole = record.ActorRole,
+            Action = record.Action,
+            SituationCode = record.SituationCode,
+            TargetType = record.TargetType,
+            TargetId = record.TargetId,
+            Purpose = record.Purpose,
+            Outcome = record.Outcome,
+            PreviousHash = previousHash,
+            Hash = AuditHasher.Compute(
+                sequence, occurredAt, record.Actor, record.ActorRole, record.Action, record.SituationCode,
+                record.TargetType, record.TargetId, record.Purpose, record.Outcome, previousHash),
+        };
+
+        // The SQLite context stores times as UTC ticks (see UtcTicksConverter); raw SQL bypasses converters.
+        object storedTime = db.Provider == DatabaseProvider.Sqlite ? occurredAt.UtcTicks : occurredAt;
+        var action = entry.Action.ToString();
+        var outcome = entry.Outcome.ToString();
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
+            VALUES ({entry.Sequence}, {storedTime}, {entry.Actor}, {entry.ActorRole}, {action}, {entry.SituationCode}, {entry.TargetType}, {entry.TargetId}, {entry.Purpose}, {outcome}, {entry.PreviousHash}, {entry.Hash})
+            """,
+            cancellationToken);
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        AuditLogEvents.Appended(logger, entry.Sequence, entry.Action, joined);
+        return entry;
+    }
+}

@@ -1,0 +1,408 @@
+using Microsoft.EntityFrameworkCore;
+using TeamsPrevention.App.Audit;
+using TeamsPrevention.App.Data;
+
+namespace TeamsPrevention.App.Directory;
+
+/// <summary>
+/// Who is who: the lookups every feature needs (by Entra object id, by Teams user id, roles, deputies, people with a
+/// role, contacts of an organisation), and the administration the Admin does through the API. Every change is audited
+/// in the same transaction as the change.
+/// </summary>
+public sealed class DirectoryService(AppDbContext db, AuditLog audit, ILogger<DirectoryService> logger)
+{
+    private IQueryable<Person> People => db.Set<Person>().Include(p => p.Roles).AsNoTracking();
+
+    // ---- Lookups ----------------------------------------------------------------------------------------------
+
+    public async Task<DirectoryPerson?> FindByEntraObjectIdAsync(Guid entraObjectId, CancellationToken cancellationToken)
+    {
+        var person = await People.FirstOrDefaultAsync(p => p.EntraObjectId == entraObjectId, cancellationToken);
+        return person is null ? null : DirectoryPerson.From(person);
+    }
+
+    public async Task<DirectoryPerson?> FindByTeamsUserIdAsync(string teamsUserId, CancellationToken cancellationToken)
+    {
+        var person = await People.FirstOrDefaultAsync(p => p.TeamsUserId == teamsUserId, cancellationToken);
+        return person is null ? null : DirectoryPerson.From(person);
+    }
+
+    public async Task<DirectoryPerson?> GetPersonAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var person = await People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return person is null ? null : DirectoryPerson.From(person);
+    }
+
+    /// <summary>The roles of a person (empty when unknown or inactive).</summary>
+    public async Task<IReadOnlySet<DirectoryRole>> GetRolesAsync(Guid personId, CancellationToken cancellationToken)
+    {
+        var roles = await db.Set<PersonRole>().AsNoTracking()
+            .Where(r => r.PersonId == personId && db.Set<Person>().Any(p => p.Id == personId && p.Active))
+            .Select(r => r.Role)
+            .ToListAsync(cancellationToken);
+        return roles.ToHashSet();
+    }
+
+    /// <summary>
+    /// Records the Teams user id the bot saw for a person known by their Entra object id. Returns false when the
+    /// object id is not in the directory. Idempotent; a Teams id moves from whoever held it before.
+    /// </summary>
+    public async Task<bool> RecordTeamsUserIdAsync(Guid entraObjectId, string teamsUserId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(teamsUserId);
+        var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.EntraObjectId == entraObjectId, cancellationToken);
+        if (person is null)
+        {
+            DirectoryLog.UnknownObjectId(logger);
+            return false;
+        }
+
+        if (person.TeamsUserId == teamsUserId)
+        {
+            return true;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var previousHolder = await db.Set<Person>().FirstOrDefaultAsync(p => p.TeamsUserId == teamsUserId && p.Id != person.Id, cancellationToken);
+        if (previousHolder is not null)
+        {
+            previousHolder.TeamsUserId = null;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        person.TeamsUserId = teamsUserId;
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(
+            new AuditRecord(AuditRecord.SystemActor, null, AuditAction.Change, TargetType: "Person", TargetId: person.Id.ToString(), Purpose: "teams user id recorded"),
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        DirectoryLog.TeamsUserIdRecorded(logger, person.Id);
+        return true;
+    }
+
+    /// <summary>Active people holding a role, by display name.</summary>
+    public async Task<IReadOnlyList<DirectoryPerson>> GetPeopleWithRoleAsync(DirectoryRole role, CancellationToken cancellationToken)
+    {
+        var people = await People.Where(p => p.Active && p.Roles.Any(r => r.Role == role)).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+        return [.. people.Select(DirectoryPerson.From)];
+    }
+
+    /// <summary>Active contact people of an organisation, by display name.</summary>
+    public async Task<IReadOnlyList<DirectoryPerson>> GetContactsAsync(Guid organisationId, CancellationToken cancellationToken)
+    {
+        var people = await People.Where(p => p.Active && p.OrganisationId == organisationId).OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+        return [.. people.Select(DirectoryPerson.From)];
+    }
+
+    /// <summary>
+    /// The active deputy standing in for a person at a moment: a deputyship for a period that covers it wins over a
+    /// standing one; among several, the one that started last. Null when there is none.
+    /// </summary>
+    public async Task<DirectoryPerson?> GetDeputyAsync(Guid personId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // Few rows per person: the period is checked in memory, the same way on both providers.
+        var deputyships = await db.Set<Deputyship>().AsNoTracking().Where(d => d.PersonId == personId).ToListAsync(cancellationToken);
+        var candidates = deputyships.Where(d => d.IsValidAt(at))
+            .OrderByDescending(d => d.ValidFrom.HasValue || d.ValidUntil.HasValue)
+            .ThenByDescending(d => d.ValidFrom ?? DateTimeOffset.MinValue)
+            .Select(d => d.DeputyId)
+            .ToList();
+        foreach (var deputyId in candidates)
+        {
+            var deputy = await People.FirstOrDefaultAsync(p => p.Id == deputyId && p.Active, cancellationToken);
+            if (deputy is not null)
+            {
+                return DirectoryPerson.From(deputy);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Who to turn to when a person does not respond (alert escalation): their deputy at that moment, then the Chair(s);
+    /// never the person themselves, each once.
+    /// </summary>
+    public async Task<IReadOnlyList<DirectoryPerson>> GetEscalationChainAsync(Guid personId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var chain = new List<DirectoryPerson>();
+        var deputy = await GetDeputyAsync(personId, at, cancellationToken);
+        if (deputy is not null && deputy.Id != personId)
+        {
+            chain.Add(deputy);
+        }
+
+        foreach (var chair in await GetPeopleWithRoleAsync(DirectoryRole.Chair, cancellationToken))
+        {
+            if (chair.Id != personId && chain.All(p => p.Id != chair.Id))
+            {
+                chain.Add(chair);
+            }
+        }
+
+        return chain;
+    }
+
+    public async Task<IReadOnlyList<DirectoryPerson>> GetPeopleAsync(DirectoryRole? role, Guid? organisationId, CancellationToken cancellationToken)
+    {
+        var query = People;
+        if (role is { } r)
+        {
+            query = query.Where(p => p.Roles.Any(x => x.Role == r));
+        }
+
+        if (organisationId is { } o)
+        {
+            query = query.Where(p => p.OrganisationId == o);
+        }
+
+        var people = await query.OrderBy(p => p.DisplayName).ToListAsync(cancellationToken);
+        return [.. people.Select(DirectoryPerson.From)];
+    }
+
+    public async Task<IReadOnlyList<DirectoryOrganisation>> GetOrganisationsAsync(CancellationToken cancellationToken)
+    {
+        var organisations = await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        return [.. organisations.Select(DirectoryOrganisation.From)];
+    }
+
+    public async Task<DirectoryOrganisation?> GetOrganisationAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var organisation = await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        return organisation is null ? null : DirectoryOrganisation.From(organisation);
+    }
+
+    public async Task<IReadOnlyList<DirectoryDeputyship>> GetDeputyshipsAsync(Guid? personId, CancellationToken cancellationToken)
+    {
+        var query = db.Set<Deputyship>().AsNoTracking();
+        if (personId is { } id)
+        {
+            query = query.Where(d => d.PersonId == id);
+        }
+
+        var rows = await query.ToListAsync(cancellationToken);
+        return [.. rows.Select(DirectoryDeputyship.From)];
+    }
+
+    // ---- Administration (Admin, audited) ------------------------------------------------------------------------
+
+    /// <summary>Creates an organisation. Throws <see cref="DirectoryValidationException"/> and writes nothing on bad input.</summary>
+    public Task<DirectoryOrganisation> CreateOrganisationAsync(OrganisationInput input, string actor, CancellationToken cancellationToken) =>
+        SaveOrganisationAsync(null, input, actor, cancellationToken)!;
+
+    /// <summary>Replaces an organisation; null when there is none with that id.</summary>
+    public Task<DirectoryOrganisation?> UpdateOrganisationAsync(Guid id, OrganisationInput input, string actor, CancellationToken cancellationToken) =>
+        SaveOrganisationAsync(id, input, actor, cancellationToken);
+
+    /// <summary>Creates a person with their roles. Throws <see cref="DirectoryValidationException"/> and writes nothing on bad input.</summary>
+    public async Task<DirectoryPerson> CreatePersonAsync(PersonInput input, string actor, CancellationToken cancellationToken) =>
+        (await SavePersonAsync(null, input, actor, cancellationToken))!;
+
+    /// <summary>Replaces a person and their roles (deactivate with <c>Active = false</c>); null when there is none with that id.</summary>
+    public Task<DirectoryPerson?> UpdatePersonAsync(Guid id, PersonInput input, string actor, CancellationToken cancellationToken) =>
+        SavePersonAsync(id, input, actor, cancellationToken);
+
+    /// <summary>Creates a deputyship. Throws <see cref="DirectoryValidationException"/> and writes nothing on bad input.</summary>
+    public async Task<DirectoryDeputyship> CreateDeputyshipAsync(DeputyshipInput input, string actor, CancellationToken cancellationToken)
+    {
+        var errors = new DirectoryErrors();
+        errors.Required(input.PersonId, "personId");
+        errors.Required(input.DeputyId, "deputyId");
+        if (input.PersonId is { } p && input.DeputyId is { } d)
+        {
+            if (p == d)
+            {
+                errors.Add("deputyId", "Une personne ne peut pas être son propre suppléant.");
+            }
+
+            if (!await db.Set<Person>().AnyAsync(x => x.Id == p, cancellationToken))
+            {
+                errors.Add("personId", "Personne inconnue.");
+            }
+
+            if (!await db.Set<Person>().AnyAsync(x => x.Id == d, cancellationToken))
+            {
+                errors.Add("deputyId", "Personne inconnue.");
+            }
+        }
+
+        if (input.ValidFrom is { } from && input.ValidUntil is { } until && until <= from)
+        {
+            errors.Add("validUntil", "La fin doit suivre le début.");
+        }
+
+        errors.ThrowIfAny();
+        var deputyship = new Deputyship
+        {
+            Id = Guid.NewGuid(),
+            PersonId = input.PersonId!.Value,
+            DeputyId = input.DeputyId!.Value,
+            ValidFrom = input.ValidFrom?.ToUniversalTime(),
+            ValidUntil = input.ValidUntil?.ToUniversalTime(),
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Add(deputyship);
+        await db.SaveChangesAsync(cancellationToken);
+        await AuditChangeAsync(actor, "Deputyship", deputyship.Id, "directory: deputyship created", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return DirectoryDeputyship.From(deputyship);
+    }
+
+    /// <summary>Removes a deputyship; false when there is none with that id.</summary>
+    public async Task<bool> DeleteDeputyshipAsync(Guid id, string actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await db.Set<Deputyship>().Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
+        if (deleted == 0)
+        {
+            return false;
+        }
+
+        await AuditChangeAsync(actor, "Deputyship", id, "directory: deputyship removed", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<DirectoryOrganisation?> SaveOrganisationAsync(Guid? id, OrganisationInput input, string actor, CancellationToken cancellationToken)
+    {
+        var errors = new DirectoryErrors();
+        var key = errors.Text(input.Key, "key", Organisation.MaxKeyLength, required: true)?.ToLowerInvariant();
+        if (key is not null && !key.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+        {
+            errors.Add("key", "Lettres minuscules, chiffres et tirets uniquement.");
+        }
+
+        var name = errors.Text(input.Name, "name", Organisation.MaxNameLength, required: true);
+        var kind = errors.Enum<OrganisationKind>(input.Kind, "kind", required: true);
+
+        Organisation? organisation = null;
+        if (id is { } existingId)
+        {
+            organisation = await db.Set<Organisation>().FirstOrDefaultAsync(o => o.Id == existingId, cancellationToken);
+            if (organisation is null)
+            {
+                return null;
+            }
+        }
+
+        if (key is not null && await db.Set<Organisation>().AnyAsync(o => o.Key == key && o.Id != (id ?? Guid.Empty), cancellationToken))
+        {
+            errors.Add("key", "Cette clé existe déjà.");
+        }
+
+        errors.ThrowIfAny();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (organisation is null)
+        {
+            organisation = new Organisation { Id = Guid.NewGuid(), Key = key!, Name = name!, Kind = kind!.Value };
+            db.Add(organisation);
+        }
+        else
+        {
+            organisation.Key = key!;
+            organisation.Name = name!;
+            organisation.Kind = kind!.Value;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await AuditChangeAsync(actor, "Organisation", organisation.Id, id is null ? "directory: organisation created" : "directory: organisation updated", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        DirectoryLog.OrganisationSaved(logger, organisation.Id);
+        return DirectoryOrganisation.From(organisation);
+    }
+
+    private async Task<DirectoryPerson?> SavePersonAsync(Guid? id, PersonInput input, string actor, CancellationToken cancellationToken)
+    {
+        var errors = new DirectoryErrors();
+        errors.Required(input.EntraObjectId, "entraObjectId");
+        if (input.EntraObjectId == Guid.Empty)
+        {
+            errors.Add("entraObjectId", "Identifiant Entra invalide.");
+        }
+
+        var displayName = errors.Text(input.DisplayName, "displayName", Person.MaxDisplayNameLength, required: true);
+        var email = errors.Text(input.Email, "email", Person.MaxEmailLength, required: false);
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _))
+        {
+            errors.Add("email", "Adresse e-mail invalide.");
+        }
+
+        var language = errors.Text(input.PreferredLanguage, "preferredLanguage", 2, required: false)?.ToLowerInvariant() ?? "fr";
+        if (!Person.Languages.Contains(language))
+        {
+            errors.Add("preferredLanguage", "Langue attendue : fr, nl, de ou en.");
+        }
+
+        var teamsUserId = errors.Text(input.TeamsUserId, "teamsUserId", Person.MaxTeamsUserIdLength, required: false);
+        errors.Required(input.OrganisationId, "organisationId");
+        if (input.OrganisationId is { } orgId && !await db.Set<Organisation>().AnyAsync(o => o.Id == orgId, cancellationToken))
+        {
+            errors.Add("organisationId", "Organisation inconnue.");
+        }
+
+        var roles = new HashSet<DirectoryRole>();
+        foreach (var (role, index) in (input.Roles ?? []).Select((r, i) => (r, i)))
+        {
+            if (errors.Enum<DirectoryRole>(role, $"roles[{index}]", required: true) is { } parsed)
+            {
+                roles.Add(parsed);
+            }
+        }
+
+        Person? person = null;
+        if (id is { } existingId)
+        {
+            person = await db.Set<Person>().Include(p => p.Roles).FirstOrDefaultAsync(p => p.Id == existingId, cancellationToken);
+            if (person is null)
+            {
+                return null;
+            }
+        }
+
+        var self = id ?? Guid.Empty;
+        if (input.EntraObjectId is { } oid && await db.Set<Person>().AnyAsync(p => p.EntraObjectId == oid && p.Id != self, cancellationToken))
+        {
+            errors.Add("entraObjectId", "Cette personne est déjà dans l'annuaire.");
+        }
+
+        if (teamsUserId is not null && await db.Set<Person>().AnyAsync(p => p.TeamsUserId == teamsUserId && p.Id != self, cancellationToken))
+        {
+            errors.Add("teamsUserId", "Cet identifiant Teams est déjà attribué.");
+        }
+
+        errors.ThrowIfAny();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (person is null)
+        {
+            person = new Person { Id = Guid.NewGuid(), DisplayName = displayName! };
+            db.Add(person);
+        }
+
+        person.EntraObjectId = input.EntraObjectId!.Value;
+        person.DisplayName = displayName!;
+        person.Email = email;
+        person.PreferredLanguage = language;
+        person.OrganisationId = input.OrganisationId!.Value;
+        person.Active = input.Active ?? true;
+        person.TeamsUserId = teamsUserId ?? person.TeamsUserId;
+        person.Roles.RemoveAll(r => !roles.Contains(r.Role));
+        foreach (var role in roles.Where(r => person.Roles.All(x => x.Role != r)))
+        {
+            person.Roles.Add(new PersonRole { PersonId = person.Id, Role = role });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await AuditChangeAsync(actor, "Person", person.Id, id is null ? "directory: person created" : "directory: person updated", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        DirectoryLog.PersonSaved(logger, person.Id);
+        return DirectoryPerson.From(person);
+    }
+
+    private Task AuditChangeAsync(string actor, string targetType, Guid targetId, string purpose, CancellationToken cancellationToken) =>
+        audit.RecordAsync(
+            new AuditRecord(actor, nameof(DirectoryRole.Admin), AuditAction.Change, TargetType: targetType, TargetId: targetId.ToString(), Purpose: purpose),
+            cancellationToken);
+}

@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TeamsPrevention.App.Audit;
+using TeamsPrevention.App.Data;
+using TeamsPrevention.Tests.Infrastructure;
+
+namespace TeamsPrevention.Tests.Audit;
+
+/// <summary><see cref="AuditLog.RecordAsync"/>: what it stores, and how it joins the caller's transaction.</summary>
+public sealed class AuditLogTests
+{
+    private static readonly Dictionary<string, string?> NoSeed = new() { ["Directory:SeedDemo"] = "false" };
+
+    [Theory, BothProviders]
+    public async Task StoresEveryFieldWithTheTimeFromTheTimeProvider(DatabaseProvider provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.FromHours(1)).AddTicks(1234567));
+        await using var app = await DatabaseApp.StartAsync(provider, NoSeed, s => s.AddSingleton<TimeProvider>(clock));
+
+        var written = await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(
+            new AuditRecord("a1b2c3d4-0003-4000-8000-000000000003", "Referent", AuditAction.Reveal, "K7M-4QX", "Situation", "K7M-4QX", "reveal identity field", AuditOutcome.Success),
+            CancellationToken.None));
+        var stored = await app.InScopeAsync(s => s.GetRequiredService<AppDbContext>().Set<AuditEntry>().SingleAsync());
+
+        Assert.Equal(1, stored.Sequence);
+        Assert.Equal(clock.GetUtcNow().AddTicks(-7), stored.OccurredAt); // To the microsecond.
+        Assert.Equal(TimeSpan.Zero, stored.OccurredAt.Offset);
+        Assert.Equal(("a1b2c3d4-0003-4000-8000-000000000003", "Referent", AuditAction.Reveal, "K7M-4QX", "Situation", "K7M-4QX", "reveal identity field", AuditOutcome.Success),
+            (stored.Actor, stored.ActorRole, stored.Action, stored.SituationCode, stored.TargetType, stored.TargetId, stored.Purpose, stored.Outcome));
+        Assert.Equal(AuditHasher.Genesis, stored.PreviousHash);
+        Assert.Equal(written.Hash, stored.Hash);
+        Assert.Equal(AuditHasher.Compute(stored), stored.Hash);
+    }
+
+    [Theory, BothProviders]
+    public async Task CommitsWithTheCallersTransaction(DatabaseProvider provider)
+    {
+        await using var app = await DatabaseApp.StartAsync(provider, NoSeed);
+
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Add(new App.Directory.Organisation { Id = Guid.NewGuid(), Key = "committed", Name = "Organisation fictive", Kind = App.Directory.OrganisationKind.Other });
+            await db.SaveChangesAsync();
+            await s.GetRequiredService<AuditLog>().RecordAsync(new AuditRecord("system", null, AuditAction.Change, Purpose: "kept"), CancellationToken.None);
+            await transaction.CommitAsync();
+            return 0;
+        });
+
+        Assert.Equal(1, await app.Database.CountAsync("Organisations"));
+        Assert.Equal(1, await app.Database.CountAsync("AuditEntries"));
+    }
+
+    [Theory, BothProviders]
+    public async Task RollsBackWithTheCallersTransaction(DatabaseProvider provider)
+    {
+        await using var app = await DatabaseApp.StartAsync(provider, NoSeed);
+
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Add(new App.Directory.Organisation { Id = Guid.NewGuid(), Key = "rolled-back", Name = "Organisation fictive", Kind = App.Directory.OrganisationKind.Other });
+            await db.SaveChangesAsync();
+            await s.GetRequiredService<AuditLog>().RecordAsync(new AuditRecord("system", null, AuditAction.Change, Purpose: "lost"), CancellationToken.None);
+            await transaction.RollbackAsync();
+            return 0;
+        });
+        var next = await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(new AuditRecord("system", null, AuditAction.System), CancellationToken.None));
+
+        Assert.Equal(0, await app.Database.CountAsync("Organisations"));
+        Assert.Equal(1, next.Sequence); // The rolled-back entry left no gap.
+    }
+
+    [Theory, BothProviders]
+    public async Task DoesNotSavePendingChangesOfTheCallersContext(DatabaseProvider provider)
+    {
+        await using var app = await DatabaseApp.StartAsync(provider, NoSeed);
+
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<AppDbContext>();
+            db.Add(new App.Directory.Organisation { Id = Guid.NewGuid(), Key = "pending", Name = "Organisation fictive", Kind = App.Directory.OrganisationKind.Other });
+            return await s.GetRequiredService<AuditLog>().RecordAsync(new AuditRecord("system", null, AuditAction.View), CancellationToken.None);
+        });
+
+        Assert.Equal(0, await app.Database.CountAsync("Organisations"));
+        Assert.Equal(1, await app.Database.CountAsync("AuditEntries"));
+    }
+
+    [Fact]
+    public async Task RefusesOverlongPurposeBeforeWritingAnything()
+    {
+        await using var app = await DatabaseApp.StartAsync(DatabaseProvider.Sqlite, NoSeed);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(
+            new AuditRecord("system", null, AuditAction.View, Purpose: new string('x', AuditRecord.MaxPurposeLength + 1)), CancellationToken.None)));
+
+        Assert.Equal(0, await app.Database.CountAsync("AuditEntries"));
+    }
+}
