@@ -1,3 +1,5 @@
+using TeamsPrevention.Sandbox.Graph;
+
 namespace TeamsPrevention.Sandbox;
 
 public static class SandboxExtensions
@@ -6,6 +8,7 @@ public static class SandboxExtensions
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
+        services.AddSandboxGraph();
         return services;
     }
 
@@ -14,6 +17,7 @@ public static class SandboxExtensions
     {
         var sandbox = endpoints.MapGroup(SandboxOptions.RoutePrefix);
         sandbox.MapGet("/ping", () => "pong").ExcludeFromDescription();
+        sandbox.MapSandboxGraph();
         return endpoints;
     }
 }
