@@ -157,6 +157,11 @@ public sealed class GraphTeamsApi(GraphStore store, IOptions<SandboxGraphOptions
         }
 
         var memberNodes = request.Body?["members"] as JsonArray ?? [];
+        if (type == "private" && memberNodes.Count > settings.MaxMembersInChannelCreate)
+        {
+            return GraphResponse.BadRequest($"A maximum of {settings.MaxMembersInChannelCreate} members can be added when creating a private channel.");
+        }
+
         var members = new List<SandboxMember>();
         var channelId = GraphIds.NewChannelId();
         foreach (var node in memberNodes)
@@ -184,8 +189,6 @@ public sealed class GraphTeamsApi(GraphStore store, IOptions<SandboxGraphOptions
         {
             case "standard" when members.Count > 0:
                 return GraphResponse.BadRequest("Members can only be specified for private and shared channels.");
-            case "private" when members.Count > settings.MaxMembersInChannelCreate:
-                return GraphResponse.BadRequest($"A maximum of {settings.MaxMembersInChannelCreate} members can be added when creating a private channel.");
             case "private" when request.Caller.IsAppOnly && !members.Any(m => m.IsOwner):
                 return GraphResponse.BadRequest("A private channel created in application context must have an owner (a member with the role 'owner').");
             case "shared" when members.Count != 1 || !members[0].IsOwner:
