@@ -1,3 +1,4 @@
+using TeamsPrevention.Sandbox.Graph;
 using TeamsPrevention.Sandbox.InboxPage;
 
 namespace TeamsPrevention.Sandbox;
@@ -8,6 +9,7 @@ public static class SandboxExtensions
     public static IServiceCollection AddSandbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section));
+        services.AddSandboxGraph();
         return services;
     }
 
@@ -17,6 +19,7 @@ public static class SandboxExtensions
         var sandbox = endpoints.MapGroup(SandboxOptions.RoutePrefix);
         sandbox.MapGet("/ping", () => "pong").ExcludeFromDescription();
         sandbox.MapInboxPage();
+        sandbox.MapSandboxGraph();
         return endpoints;
     }
 }

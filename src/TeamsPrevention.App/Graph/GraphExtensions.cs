@@ -1,7 +1,30 @@
+using Microsoft.Graph;
+
 namespace TeamsPrevention.App.Graph;
 
 public static class GraphExtensions
 {
-    public static IHostApplicationBuilder AddGraphGateway(this IHostApplicationBuilder builder) => builder;
+    /// <summary>
+    /// The Graph gateway: a typed HttpClient carrying the Graph SDK's default handlers (retry honouring Retry-After,
+    /// redirects, telemetry), application tokens from <see cref="Hosting.AppTokenClient"/>, base URL
+    /// <see cref="Hosting.TenantOptions.GraphBaseUrl"/> (Microsoft's or the sandbox's).
+    /// </summary>
+    public static IHostApplicationBuilder AddGraphGateway(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GraphGatewayOptions>()
+            .BindConfiguration(GraphGatewayOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
+        // No standard resilience handler here: the SDK's own retry handler is the one retrying (it reads Retry-After).
+        builder.Services.AddHttpClient<GraphGateway>(GraphGateway.HttpClientName)
+            .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
+            {
+                foreach (var handler in GraphClientFactory.CreateDefaultHandlers())
+                {
+                    handlers.Add(handler);
+                }
+            });
+        return builder;
+    }
 }

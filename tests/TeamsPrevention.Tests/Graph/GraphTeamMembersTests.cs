@@ -1,0 +1,72 @@
+using TeamsPrevention.App.Graph;
+using TeamsPrevention.Sandbox.Tenant;
+
+namespace TeamsPrevention.Tests.Graph;
+
+public sealed class GraphTeamMembersTests
+{
+    private const string Partner = "a1b2c3d4-0005-4000-8000-000000000005"; // school educator, not in the team at start
+
+    [Fact]
+    public async Task ListsTheCellTeamMembersWithOwners()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync();
+        var gateway = sandbox.CreateGateway();
+
+        var members = await gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None);
+
+        Assert.Equal(DemoTenant.CellTeamMemberIds.Order(), members.Select(m => m.UserId).Order());
+        Assert.True(Assert.Single(members, m => m.UserId == DemoTenant.Personas[0].ObjectId).IsOwner);
+        Assert.False(Assert.Single(members, m => m.UserId == DemoTenant.Personas[3].ObjectId).IsOwner);
+    }
+
+    [Fact]
+    public async Task AddsThenRemovesATeamMember()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync();
+        var gateway = sandbox.CreateGateway();
+
+        var added = await gateway.AddTeamMemberAsync(DemoTenant.CellTeamId, Partner, asOwner: false, CancellationToken.None);
+        Assert.Contains(await gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None), m => m.UserId == Partner);
+
+        await gateway.RemoveTeamMemberAsync(DemoTenant.CellTeamId, added.MembershipId, CancellationToken.None);
+        Assert.DoesNotContain(await gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None), m => m.UserId == Partner);
+    }
+
+    [Fact]
+    public async Task RaisesConflictGivenPersonAlreadyInTeam()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync();
+        var gateway = sandbox.CreateGateway();
+
+        var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
+            gateway.AddTeamMemberAsync(DemoTenant.CellTeamId, DemoTenant.CellTeamMemberIds[0], asOwner: false, CancellationToken.None));
+
+        Assert.Equal(GraphFailure.Conflict, error.Kind);
+    }
+
+    [Fact]
+    public async Task EnsuringMembershipAddsOnceAndThenReturnsTheSameMembership()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync();
+        var gateway = sandbox.CreateGateway();
+
+        var first = await gateway.EnsureTeamMemberAsync(DemoTenant.CellTeamId, Partner, CancellationToken.None);
+        var second = await gateway.EnsureTeamMemberAsync(DemoTenant.CellTeamId, Partner, CancellationToken.None);
+
+        Assert.Equal(first, second);
+        Assert.Single(await gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None), m => m.UserId == Partner);
+    }
+
+    [Fact]
+    public async Task RaisesNotFoundGivenUnknownTeam()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync();
+        var gateway = sandbox.CreateGateway();
+
+        var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
+            gateway.ListTeamMembersAsync(Guid.NewGuid().ToString(), CancellationToken.None));
+
+        Assert.Equal(GraphFailure.NotFound, error.Kind);
+    }
+}
