@@ -37,7 +37,7 @@ public static class SandboxExtensions
         services.TryAddSingleton<TrafficLog>();
         services.TryAddSingleton<BotChannel>();
         services.AddHttpClient(BotChannel.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddTransient<IStartupFilter, SandboxStartupFilter>();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SandboxStartupFilter>());
 
         // Graph subset (built separately): services.AddSandboxGraph();
         return services;

@@ -31,7 +31,7 @@ public static class IdentityEndpoints
         var known = state.FindTenant(tenant);
         if (known is null)
         {
-            return UnknownTenant(tenant);
+            return UnknownTenant(request, tenant);
         }
 
         var baseUrl = SandboxUrls.BaseFor(request);
@@ -64,7 +64,7 @@ public static class IdentityEndpoints
         var known = state.FindTenant(tenant);
         if (known is null)
         {
-            return UnknownTenant(tenant);
+            return UnknownTenant(request, tenant);
         }
 
         var issuer = SandboxUrls.Issuer(SandboxUrls.BaseFor(request), known.TenantId);
@@ -104,12 +104,12 @@ public static class IdentityEndpoints
         var known = state.FindTenant(tenant);
         if (known is null)
         {
-            return UnknownTenant(tenant);
+            return UnknownTenant(request, tenant);
         }
 
         if (!request.HasFormContentType)
         {
-            return EntraError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
+            return EntraError(request, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'.");
         }
 
         var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
@@ -117,10 +117,10 @@ public static class IdentityEndpoints
         request.HttpContext.SetTrafficIdentity(known.TenantId, clientId);
         return First(form["grant_type"]) switch
         {
-            null => EntraError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'."),
+            null => EntraError(request, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'."),
             "client_credentials" => ClientCredentials(request, known, form, clientId, issuer),
             "password" => Password(request, known, form, clientId, issuer),
-            var other => EntraError(400, "unsupported_grant_type", 70003, $"The app requested an unsupported grant type '{other}'."),
+            var other => EntraError(request, 400, "unsupported_grant_type", 70003, $"The app requested an unsupported grant type '{other}'."),
         };
     }
 
@@ -128,38 +128,38 @@ public static class IdentityEndpoints
     {
         if (string.IsNullOrEmpty(clientId))
         {
-            return EntraError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'.");
+            return EntraError(request, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'client_id'.");
         }
 
         var scope = First(form["scope"]);
         if (string.IsNullOrEmpty(scope))
         {
-            return EntraError(400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
+            return EntraError(request, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
         }
 
         var app = tenant.FindApp(clientId);
         if (app is null)
         {
-            return EntraError(400, "unauthorized_client", 700016,
+            return EntraError(request, 400, "unauthorized_client", 700016,
                 $"Application with identifier '{clientId}' was not found in the directory '{tenant.DisplayName}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.");
         }
 
         var secret = First(form["client_secret"]);
         if (string.IsNullOrEmpty(secret) && string.IsNullOrEmpty(First(form["client_assertion"])))
         {
-            return EntraError(401, "invalid_client", 7000216, "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.");
+            return EntraError(request, 401, "invalid_client", 7000216, "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.");
         }
 
         if (!string.Equals(secret, app.ClientSecret, StringComparison.Ordinal))
         {
-            return EntraError(401, "invalid_client", 7000215,
+            return EntraError(request, 401, "invalid_client", 7000215,
                 $"Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{app.ClientId}'.");
         }
 
         var scopes = scope.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (scopes.Length != 1 || !scopes[0].EndsWith("/.default", StringComparison.Ordinal))
         {
-            return EntraError(400, "invalid_scope", 1002012,
+            return EntraError(request, 400, "invalid_scope", 1002012,
                 $"The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
         }
 
@@ -176,7 +176,7 @@ public static class IdentityEndpoints
         }
         else
         {
-            return EntraError(400, "invalid_resource", 500011,
+            return EntraError(request, 400, "invalid_resource", 500011,
                 $"The resource principal named {resource} was not found in the tenant named {tenant.DisplayName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant.");
         }
 
@@ -189,14 +189,14 @@ public static class IdentityEndpoints
         var username = First(form["username"]);
         if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(username))
         {
-            return EntraError(400, "invalid_request", 900144,
+            return EntraError(request, 400, "invalid_request", 900144,
                 $"The request body must contain the following parameter: '{(string.IsNullOrEmpty(clientId) ? "client_id" : "username")}'.");
         }
 
         var persona = tenant.FindPersonaByUpn(username);
         if (persona is null)
         {
-            return EntraError(400, "invalid_grant", 50034, $"The user account {username} does not exist in the {tenant.TenantId} directory. To sign into this application, the account must be added to the directory.");
+            return EntraError(request, 400, "invalid_grant", 50034, $"The user account {username} does not exist in the {tenant.TenantId} directory. To sign into this application, the account must be added to the directory.");
         }
 
         return PersonaToken(request, tenant, persona, First(form["scope"]), audienceOverride: null, clientId, issuer);
@@ -212,13 +212,13 @@ public static class IdentityEndpoints
         var known = state.FindTenant(tenant);
         if (known is null)
         {
-            return UnknownTenant(tenant);
+            return UnknownTenant(request, tenant);
         }
 
         var persona = known.FindPersona(objectId);
         if (persona is null)
         {
-            return EntraError(400, "invalid_grant", 50034, $"The user account {objectId} does not exist in the {known.TenantId} directory.");
+            return EntraError(request, 400, "invalid_grant", 50034, $"The user account {objectId} does not exist in the {known.TenantId} directory.");
         }
 
         var form = request.HasFormContentType ? await request.ReadFormAsync(request.HttpContext.RequestAborted) : null;
@@ -236,14 +236,14 @@ public static class IdentityEndpoints
             .ToList();
         if (requested.Count == 0)
         {
-            return EntraError(400, "invalid_scope", 70011, $"The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.");
+            return EntraError(request, 400, "invalid_scope", 70011, $"The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.");
         }
 
         // v2 tokens carry the resource's client id as aud, whatever App ID URI the scope named.
         var resources = requested.Select(s => s[..Math.Max(0, s.LastIndexOf('/'))]).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (resources.Count != 1 || resources[0].Length == 0)
         {
-            return EntraError(400, "invalid_scope", 70011, $"The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.");
+            return EntraError(request, 400, "invalid_scope", 70011, $"The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.");
         }
 
         var resource = resources[0];
@@ -272,16 +272,16 @@ public static class IdentityEndpoints
         return TypedResults.Json(body);
     }
 
-    private static IResult UnknownTenant(string tenant) =>
-        EntraError(400, "invalid_tenant", 90002,
+    private static IResult UnknownTenant(HttpRequest request, string tenant) =>
+        EntraError(request, 400, "invalid_tenant", 90002,
             $"Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.");
 
     /// <summary>An error the way Entra's token endpoint writes it.</summary>
-    internal static IResult EntraError(int status, string error, int code, string description)
+    internal static IResult EntraError(HttpRequest request, int status, string error, int code, string description)
     {
         var traceId = Guid.NewGuid().ToString();
         var correlationId = Guid.NewGuid().ToString();
-        var timestamp = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var timestamp = request.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         return TypedResults.Json(new JsonObject
         {
             ["error"] = error,
