@@ -13,6 +13,13 @@ public static class DemoTenant
     public const string Domain = "namur-demo.example";
     public const string CellTeamId = "b7e3d9a0-1c2f-4e5d-8a6b-9c0d1e2f3a41";
     public const string CellTeamName = "CSIL-R Namur";
+    public const string DisplayName = "Ville de Namur (démo)";
+
+    /// <summary>A second, unrelated tenant: its tokens and people must never be accepted by the city's App.</summary>
+    public const string OtherDomain = "other-city-demo.example";
+    public const string OtherDisplayName = "Autre organisation (démo)";
+    public const string OtherAppId = "9c4e1b27-6a3d-4f58-b2e0-1d7c8a9f3e52";
+    public const string OtherAppSecret = "other-sandbox-secret-not-for-production";
 
     public static IReadOnlyList<DemoOrganisation> Organisations { get; } =
     [
@@ -39,6 +46,12 @@ public static class DemoTenant
         new("a1b2c3d4-0011-4000-8000-000000000011", "Luc Gérard", "luc.gerard", "fr-BE", "cell", "Admin", "Informaticien"),
     ];
 
+    /// <summary>People of <see cref="OtherTenantId"/> (cross-tenant tests only).</summary>
+    public static IReadOnlyList<DemoPersona> OtherPersonas { get; } =
+    [
+        new("c9d8e7f6-0001-4000-8000-0000000000a1", "Olivia Autre", "olivia.autre", "fr-BE", "other", "Partner", "Agente (autre tenant)", OtherDomain),
+    ];
+
     /// <summary>People in the cell's team at start; partners join a situation's channel only once added to the team.</summary>
     public static IReadOnlyList<string> CellTeamMemberIds { get; } =
         [.. Personas.Where(p => p.OrganisationKey is "cell" or "police").Select(p => p.ObjectId)];
@@ -57,9 +70,10 @@ public sealed record DemoPersona(
     string PreferredLanguage,
     string OrganisationKey,
     string Role,
-    string JobTitle)
+    string JobTitle,
+    string Domain = DemoTenant.Domain)
 {
-    public string UserPrincipalName => $"{MailNickname}@{DemoTenant.Domain}";
+    public string UserPrincipalName => $"{MailNickname}@{Domain}";
 
     /// <summary>The Teams user id the Bot Connector uses for this person (<c>29:</c> prefix as in Teams).</summary>
     public string TeamsUserId => $"29:sandbox-{ObjectId}";
