@@ -132,8 +132,7 @@ public sealed class BotAuthenticatorTests
 
         using var response = await bot.PostRawAsync(activity.ToJsonString(), token, scheme);
 
-        await AssertRefusedAsync(bot, response);
-        Assert.Equal([$"Bot request refused: {reason}"], bot.LoggedMessages(2000));
+        await AssertRefusedAsync(bot, response, reason);
     }
 
     [Fact]
@@ -147,7 +146,7 @@ public sealed class BotAuthenticatorTests
 
         using var response = await bot.PostAsync(activity, bot.BotToken());
 
-        await AssertRefusedAsync(bot, response);
+        await AssertRefusedAsync(bot, response, "WrongActivityTenant");
     }
 
     [Fact]
@@ -160,7 +159,7 @@ public sealed class BotAuthenticatorTests
 
         using var response = await bot.PostAsync(activity, bot.BotToken());
 
-        await AssertRefusedAsync(bot, response);
+        await AssertRefusedAsync(bot, response, "WrongActivityTenant");
     }
 
     [Fact]
@@ -181,7 +180,7 @@ public sealed class BotAuthenticatorTests
 
         using var response = await bot.PostAsync(bot.LoadActivity(InstallActivity), bot.BotToken(audience: "someone-else"));
 
-        await AssertRefusedAsync(bot, response);
+        await AssertRefusedAsync(bot, response, "WrongAudience");
     }
 
     [Fact]
@@ -193,11 +192,12 @@ public sealed class BotAuthenticatorTests
 
         using var response = await bot.PostAsync(activity, token: null);
 
-        await AssertRefusedAsync(bot, response);
+        await AssertRefusedAsync(bot, response, "UntrustedAnonymousServiceUrl");
     }
 
-    private static async Task AssertRefusedAsync(BotHarness bot, HttpResponseMessage response)
+    private static async Task AssertRefusedAsync(BotHarness bot, HttpResponseMessage response, string reason)
     {
+        Assert.Equal([$"Bot request refused: {reason}"], bot.LoggedMessages(2000));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

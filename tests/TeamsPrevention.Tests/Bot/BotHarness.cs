@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -24,13 +26,18 @@ public sealed class BotHarness : IAsyncDisposable
     private const string PlaygroundBot = "00000000-0000-0000-0000-00000000000011";
     private readonly AppFactory _factory;
 
-    private BotHarness(TestOpenIdIssuer issuer, RecordingConnector connector, AppFactory factory, WebApplicationFactory<Program> app)
+    private BotHarness(TestOpenIdIssuer issuer, RecordingConnector connector, AppFactory factory, WebApplicationFactory<Program> app, bool kestrel)
     {
         Issuer = issuer;
         Connector = connector;
         _factory = factory;
         App = app;
-        Client = app.CreateClient();
+        Client = app.CreateDefaultClient();
+        if (kestrel)
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            Client.BaseAddress = new Uri(addresses.First());
+        }
     }
 
     public TestOpenIdIssuer Issuer { get; }
@@ -46,7 +53,7 @@ public sealed class BotHarness : IAsyncDisposable
     public static string BotId => "28:" + BotAppId;
 
     public static async Task<BotHarness> StartAsync(
-        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = "Development")
+        IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool kestrel = false)
     {
         var issuer = await TestOpenIdIssuer.StartAsync(Guid.NewGuid().ToString());
         var connector = await RecordingConnector.StartAsync();
@@ -66,13 +73,19 @@ public sealed class BotHarness : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new AppFactory(all, environment);
+        var factory = new AppFactory(all);
         var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
             s.AddFakeLogging();
             services?.Invoke(s);
         }));
-        return new BotHarness(issuer, connector, factory, app);
+        if (kestrel)
+        {
+            // A real socket, for requests the in-memory server would reshape (a chunked body, for one).
+            app.UseKestrel(0);
+        }
+
+        return new BotHarness(issuer, connector, factory, app, kestrel);
     }
 
     /// <summary>
