@@ -1,0 +1,59 @@
+using System.Net;
+using TeamsPrevention.Tests.Infrastructure;
+
+namespace TeamsPrevention.Tests.Bot;
+
+/// <summary>The bot's options, checked at start.</summary>
+public sealed class BotOptionsTests
+{
+    [Fact]
+    public void RefusesToStartInProductionWithAnonymousMode()
+    {
+        using var app = new AppFactory(ProductionSettings(allowAnonymous: true), "Production");
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Bot:AllowAnonymous is refused in Production", failure.ToString());
+    }
+
+    [Fact]
+    public async Task StartsInProductionWithoutAnonymousMode()
+    {
+        using var app = new AppFactory(ProductionSettings(allowAnonymous: false), "Production");
+
+        using var response = await app.CreateClient().GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AcceptsAnonymousModeInDevelopment()
+    {
+        using var app = new AppFactory(new Dictionary<string, string?> { ["Bot:AllowAnonymous"] = "true" });
+
+        using var response = await app.CreateClient().GetAsync("/health/live");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public void RefusesToStartWithActivityCapOutOfRange()
+    {
+        using var app = new AppFactory(new Dictionary<string, string?> { ["Bot:MaxActivityBytes"] = "0" });
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("MaxActivityBytes", failure.ToString());
+    }
+
+    private static Dictionary<string, string?> ProductionSettings(bool allowAnonymous) => new()
+    {
+        ["Tenant:TenantId"] = Guid.NewGuid().ToString(),
+        ["Tenant:ClientId"] = Guid.NewGuid().ToString(),
+        ["Tenant:ClientSecret"] = "a-secret",
+        ["Tenant:Instance"] = "https://login.microsoftonline.com/",
+        ["Tenant:GraphBaseUrl"] = "https://graph.microsoft.com/v1.0",
+        ["Tenant:BotOpenIdMetadataUrl"] = "https://login.botframework.com/v1/.well-known/openidconfiguration",
+        ["Bot:AllowAnonymous"] = allowAnonymous ? "true" : "false",
+    };
+}
