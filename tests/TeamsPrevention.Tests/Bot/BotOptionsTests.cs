@@ -36,14 +36,17 @@ public sealed class BotOptionsTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public void RefusesToStartWithActivityCapOutOfRange()
+    [Theory]
+    [InlineData("Bot:MaxActivityBytes", "0", "MaxActivityBytes")]
+    [InlineData("Bot:Connector:MaxAttempts", "0", "MaxAttempts")]
+    [InlineData("Bot:Connector:AttemptTimeout", "00:00:00", "AttemptTimeout")]
+    public void RefusesToStartWithSettingOutOfRange(string key, string value, string named)
     {
-        using var app = new AppFactory(new Dictionary<string, string?> { ["Bot:MaxActivityBytes"] = "0" });
+        using var app = new AppFactory(new Dictionary<string, string?> { [key] = value });
 
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 
-        Assert.Contains("MaxActivityBytes", failure.ToString());
+        Assert.Contains(named, failure.ToString());
     }
 
     private static Dictionary<string, string?> ProductionSettings(bool allowAnonymous) => new()
