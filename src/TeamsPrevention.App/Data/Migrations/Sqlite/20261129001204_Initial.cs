@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TeamsPrevention.App.Data.Migrations.Postgres
+namespace TeamsPrevention.App.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class DirectoryAndAudit : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,18 +15,18 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ActorRole = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    SituationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    TargetType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    TargetId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Purpose = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ActorRole = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SituationCode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    TargetType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TargetId = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,13 +34,35 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BotConversations",
+                columns: table => new
+                {
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PersonAadObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PersonTeamsUserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    TeamId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    BotId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Installed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotConversations", x => x.ConversationId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,14 +73,14 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EntraObjectId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TeamsUserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntraObjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamsUserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,11 +97,11 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 name: "Deputyships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    DeputyId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    ValidUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DeputyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: true),
+                    ValidUntil = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -102,8 +124,8 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 name: "PersonRoles",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,6 +152,16 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 name: "IX_AuditEntries_SituationCode",
                 table: "AuditEntries",
                 column: "SituationCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotConversations_PersonAadObjectId_Kind",
+                table: "BotConversations",
+                columns: new[] { "PersonAadObjectId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotConversations_TeamId",
+                table: "BotConversations",
+                column: "TeamId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deputyships_DeputyId",
@@ -175,6 +207,9 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BotConversations");
 
             migrationBuilder.DropTable(
                 name: "Deputyships");

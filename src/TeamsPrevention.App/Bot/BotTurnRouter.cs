@@ -1,0 +1,231 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using TeamsPrevention.App.Cards;
+
+namespace TeamsPrevention.App.Bot;
+
+/// <summary>
+/// Routes one authenticated activity: messages to commands (or help, or a pointer to help), card actions to their
+/// handler, installation and conversation updates to the stored conversation references (and the welcome).
+/// Other activity types are acknowledged and ignored.
+/// </summary>
+internal sealed partial class BotTurnRouter(
+    ConversationReferences references,
+    ConnectorClient connector,
+    IEnumerable<IBotCommand> commands,
+    IEnumerable<ICardActionHandler> cardActions,
+    ILogger<BotTurnRouter> logger)
+{
+    private const string AdaptiveCardAction = "adaptiveCard/action";
+    private const string CardContentType = "application/vnd.microsoft.card.adaptive";
+    private const string MessageContentType = "application/vnd.microsoft.activity.message";
+    private const string ErrorContentType = "application/vnd.microsoft.error";
+
+    /// <summary>Handles the turn; returns the invoke response for an <c>invoke</c>, null for anything else.</summary>
+    public async Task<InvokeResponse?> RouteAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var kind = ConversationReferences.KindOf(activity);
+        var type = activity.Type!;
+        try
+        {
+            var (outcome, response) = type switch
+            {
+                ActivityTypes.Message => (await OnMessageAsync(activity, cancellationToken), null),
+                ActivityTypes.Invoke => await OnInvokeAsync(activity, cancellationToken),
+                ActivityTypes.InstallationUpdate => (await OnInstallationUpdateAsync(activity, kind, cancellationToken), null),
+                ActivityTypes.ConversationUpdate => (await OnConversationUpdateAsync(activity, cancellationToken), null),
+                _ => (TurnOutcome.Ignored, null),
+            };
+            BotLog.Turn(logger, type, activity.Name, kind, outcome);
+            return response;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            BotLog.TurnFailed(logger, e, type, activity.Name, kind);
+            return type == ActivityTypes.Invoke
+                ? CardError(HttpStatusCode.InternalServerError, "InternalError", BotTexts.For(Languages.FromTag(activity.ClientLocale)).ActionFailed)
+                : null;
+        }
+    }
+
+    private async Task<TurnOutcome> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        await references.CaptureAsync(activity, installed: null, cancellationToken);
+
+        var (text, mentioned) = ReadText(activity);
+        if (ConversationReferences.KindOf(activity) != ConversationKind.Personal && !mentioned)
+        {
+            return TurnOutcome.NotAddressed;
+        }
+
+        var turn = new TurnContext(activity, text, connector);
+        var (keyword, arguments) = SplitCommand(text);
+        if (keyword.Length > 0 && BotTexts.AllHelpKeywords.Any(help => SameWord(help, keyword)))
+        {
+            await turn.ReplyAsync(HelpText(turn.Language), cancellationToken);
+            return TurnOutcome.Help;
+        }
+
+        var command = keyword.Length == 0
+            ? null
+            : commands.FirstOrDefault(c => c.Texts.Values.Any(t => SameWord(t.Keyword, keyword)));
+        if (command is null)
+        {
+            await turn.ReplyAsync(turn.Texts.Unknown, cancellationToken);
+            return TurnOutcome.Unknown;
+        }
+
+        await command.HandleAsync(turn, arguments, cancellationToken);
+        return TurnOutcome.Command;
+    }
+
+    private async Task<TurnOutcome> OnInstallationUpdateAsync(Activity activity, ConversationKind kind, CancellationToken cancellationToken)
+    {
+        var action = activity.Action ?? "";
+        bool? installed = action.StartsWith("add", StringComparison.OrdinalIgnoreCase) ? true
+            : action.StartsWith("remove", StringComparison.OrdinalIgnoreCase) ? false
+            : null;
+        var newlyInstalled = await references.CaptureAsync(activity, installed, cancellationToken);
+
+        // Teams (and the Playground) also send a conversationUpdate for the same installation: only this one
+        // welcomes, and only once per installation (a duplicate finds the flag already set).
+        if (newlyInstalled && kind == ConversationKind.Personal && string.Equals(action, "add", StringComparison.OrdinalIgnoreCase))
+        {
+            var turn = new TurnContext(activity, "", connector);
+            await turn.SendAsync(turn.Texts.Welcome, cancellationToken);
+            return TurnOutcome.Welcomed;
+        }
+
+        return TurnOutcome.ReferenceStored;
+    }
+
+    private async Task<TurnOutcome> OnConversationUpdateAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var botId = activity.Recipient?.Id;
+        var botRemoved = activity.MembersRemoved?.Any(m => m.Id == botId) == true;
+        await references.CaptureAsync(activity, botRemoved ? false : null, cancellationToken);
+        return TurnOutcome.ReferenceStored;
+    }
+
+    private async Task<(TurnOutcome, InvokeResponse?)> OnInvokeAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var name = activity.Name ?? "";
+        var texts = BotTexts.For(Languages.FromTag(activity.ClientLocale));
+        if (name == AdaptiveCardAction)
+        {
+            return await OnCardActionAsync(activity, cancellationToken);
+        }
+
+        if (name is "composeExtension/query" or "composeExtension/queryLink" or "composeExtension/selectItem"
+            or "composeExtension/anonymousQueryLink")
+        {
+            var empty = new JsonObject
+            {
+                ["composeExtension"] = new JsonObject { ["type"] = "result", ["attachmentLayout"] = "list", ["attachments"] = new JsonArray() },
+            };
+            return (TurnOutcome.NotAvailable, new InvokeResponse(200, empty));
+        }
+
+        if (name is "composeExtension/fetchTask" or "task/fetch" or "task/submit" or "composeExtension/submitAction")
+        {
+            var message = new JsonObject { ["task"] = new JsonObject { ["type"] = "message", ["value"] = texts.NotAvailable } };
+            return (TurnOutcome.NotAvailable, new InvokeResponse(200, message));
+        }
+
+        // Unknown invokes: 501, as the Bot Framework answers them.
+        return (TurnOutcome.NotImplemented, new InvokeResponse(501, null));
+    }
+
+    private async Task<(TurnOutcome, InvokeResponse?)> OnCardActionAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var texts = BotTexts.For(Languages.FromTag(activity.ClientLocale));
+        var action = activity.Value?["action"] as JsonObject;
+        var verb = action?["verb"]?.GetValueKind() == JsonValueKind.String ? action["verb"]!.GetValue<string>() : null;
+        var actionType = action?["type"]?.GetValueKind() == JsonValueKind.String ? action["type"]!.GetValue<string>() : null;
+        if (string.IsNullOrWhiteSpace(verb) || actionType != "Action.Execute")
+        {
+            return (TurnOutcome.Invalid, CardError(HttpStatusCode.BadRequest, "BadRequest", texts.UnknownAction));
+        }
+
+        var handler = cardActions
+            .Where(h => verb.StartsWith(h.VerbPrefix, StringComparison.Ordinal))
+            .MaxBy(h => h.VerbPrefix.Length);
+        if (handler is null)
+        {
+            return (TurnOutcome.NotImplemented, CardError(HttpStatusCode.BadRequest, "UnknownVerb", texts.UnknownAction));
+        }
+
+        var data = action!["data"] is { } node ? JsonSerializer.SerializeToElement(node) : JsonSerializer.SerializeToElement(new JsonObject());
+        var turn = new TurnContext(activity, "", connector);
+        var result = await handler.HandleAsync(turn, new CardAction(verb, data, activity.ReplyToId), cancellationToken);
+        if (result.StatusCode >= 400)
+        {
+            return (TurnOutcome.Refused, CardError((HttpStatusCode)result.StatusCode, "Refused", result.Message ?? texts.ActionFailed));
+        }
+
+        var body = result.Card is { } card
+            ? new JsonObject { ["statusCode"] = 200, ["type"] = CardContentType, ["value"] = card.DeepClone() }
+            : new JsonObject { ["statusCode"] = 200, ["type"] = MessageContentType, ["value"] = result.Message ?? "" };
+        return (TurnOutcome.CardAction, new InvokeResponse(200, body));
+    }
+
+    private static InvokeResponse CardError(HttpStatusCode status, string code, string message) => new(
+        (int)status,
+        new JsonObject
+        {
+            ["statusCode"] = (int)status,
+            ["type"] = ErrorContentType,
+            ["value"] = new JsonObject { ["code"] = code, ["message"] = message },
+        });
+
+    private string HelpText(UserLanguage language)
+    {
+        var texts = BotTexts.For(language);
+        var lines = new List<string> { string.Format(CultureInfo.InvariantCulture, texts.HelpLine, texts.HelpKeyword, texts.HelpDescription) };
+        foreach (var text in commands
+                     .Select(c => c.Texts.TryGetValue(language, out var t) ? t : c.Texts.GetValueOrDefault(UserLanguage.Fr) ?? c.Texts.Values.First())
+                     .OrderBy(t => t.Keyword, StringComparer.CurrentCulture))
+        {
+            lines.Add(string.Format(CultureInfo.InvariantCulture, texts.HelpLine, text.Keyword, text.Description));
+        }
+
+        return texts.HelpTitle + "\n\n" + string.Join("\n", lines);
+    }
+
+    /// <summary>The text addressed to the bot: its own mention removed, markup and entities decoded, trimmed.</summary>
+    internal static (string Text, bool Mentioned) ReadText(Activity activity)
+    {
+        var text = activity.Text ?? "";
+        var mentioned = false;
+        var botId = activity.Recipient?.Id;
+        foreach (var mention in activity.Entities?.Where(e => e.Type == EntityTypes.Mention && e.Mentioned?.Id == botId && botId is not null) ?? [])
+        {
+            mentioned = true;
+            text = string.IsNullOrEmpty(mention.Text) ? text : text.Replace(mention.Text, " ", StringComparison.Ordinal);
+        }
+
+        text = WebUtility.HtmlDecode(Markup().Replace(text, " ")).Replace('\u00a0', ' ');
+        return (Spaces().Replace(text, " ").Trim(), mentioned);
+    }
+
+    private static (string Keyword, string Arguments) SplitCommand(string text)
+    {
+        var trimmed = text.TrimStart('/').Trim();
+        var space = trimmed.IndexOf(' ', StringComparison.Ordinal);
+        var keyword = (space < 0 ? trimmed : trimmed[..space]).TrimEnd('.', ',', '!', '?', ':', ';');
+        var arguments = space < 0 ? "" : trimmed[(space + 1)..].Trim();
+        return (keyword, arguments);
+    }
+
+    private static bool SameWord(string a, string b) =>
+        string.Compare(a, b, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Markup();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+}

@@ -1,0 +1,227 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TeamsPrevention.App.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ActorRole = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    SituationCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    TargetType = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TargetId = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BotConversations",
+                columns: table => new
+                {
+                    ConversationId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PersonAadObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PersonTeamsUserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    TeamId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ChannelId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Locale = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    BotId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Installed = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BotConversations", x => x.ConversationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Organisations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntraObjectId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TeamsUserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_People_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Deputyships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DeputyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ValidUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Deputyships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Deputyships_People_DeputyId",
+                        column: x => x.DeputyId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Deputyships_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PersonRoles",
+                columns: table => new
+                {
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PersonRoles", x => new { x.PersonId, x.Role });
+                    table.ForeignKey(
+                        name: "FK_PersonRoles_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Actor",
+                table: "AuditEntries",
+                column: "Actor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OccurredAt",
+                table: "AuditEntries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_SituationCode",
+                table: "AuditEntries",
+                column: "SituationCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotConversations_PersonAadObjectId_Kind",
+                table: "BotConversations",
+                columns: new[] { "PersonAadObjectId", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BotConversations_TeamId",
+                table: "BotConversations",
+                column: "TeamId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deputyships_DeputyId",
+                table: "Deputyships",
+                column: "DeputyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Deputyships_PersonId",
+                table: "Deputyships",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_Key",
+                table: "Organisations",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_EntraObjectId",
+                table: "People",
+                column: "EntraObjectId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_OrganisationId",
+                table: "People",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TeamsUserId",
+                table: "People",
+                column: "TeamsUserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PersonRoles_Role",
+                table: "PersonRoles",
+                column: "Role");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "BotConversations");
+
+            migrationBuilder.DropTable(
+                name: "Deputyships");
+
+            migrationBuilder.DropTable(
+                name: "PersonRoles");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "Organisations");
+        }
+    }
+}
