@@ -1,16 +1,14 @@
 using System.Diagnostics;
 using System.Reflection;
-using System.Security.Cryptography;
 
 namespace TeamsPrevention.EndToEnd.Infrastructure;
 
 /// <summary>
 /// The npm packages the end-to-end tests drive (the Agents Playground, <c>ws</c>), installed with <c>npm ci</c> from the
-/// lock file kept beside this project. Installs once per process, and again only when the lock file changed.
+/// lock file kept beside this project, when node_modules is missing or older than the lock file (checked once per process).
 /// </summary>
 public static class NodePackages
 {
-    private const string StampFileName = ".teamsprevention-lock.sha256";
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static bool _ready;
 
@@ -30,13 +28,9 @@ public static class NodePackages
                 return;
             }
 
-            var lockHash = Convert.ToHexString(
-                SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(Directory, "package-lock.json"), cancellationToken)));
-            var stamp = Path.Combine(NodeModules, StampFileName);
-            if (!File.Exists(stamp) || await File.ReadAllTextAsync(stamp, cancellationToken) != lockHash)
+            if (IsStale())
             {
                 await RunNpmCiAsync(cancellationToken);
-                await File.WriteAllTextAsync(stamp, lockHash, cancellationToken);
             }
 
             _ready = true;
@@ -45,6 +39,25 @@ public static class NodePackages
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// npm's own test: <c>npm ci</c> writes <c>node_modules/.package-lock.json</c>; it is stale when older than the lock
+    /// file or package.json (a pull that changed them), or when a package it lists is missing.
+    /// </summary>
+    private static bool IsStale()
+    {
+        var installed = new FileInfo(Path.Combine(NodeModules, ".package-lock.json"));
+        if (!installed.Exists)
+        {
+            return true;
+        }
+
+        var changed = new[] { "package-lock.json", "package.json" }
+            .Max(f => File.GetLastWriteTimeUtc(Path.Combine(Directory, f)));
+        return installed.LastWriteTimeUtc < changed
+            || !File.Exists(Path.Combine(NodeModules, "@microsoft", "m365agentsplayground", "cli.js"))
+            || !File.Exists(Path.Combine(NodeModules, "ws", "package.json"));
     }
 
     private static async Task RunNpmCiAsync(CancellationToken cancellationToken)
