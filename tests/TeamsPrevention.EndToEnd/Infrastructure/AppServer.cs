@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace TeamsPrevention.EndToEnd.Infrastructure;
 
@@ -11,6 +12,7 @@ namespace TeamsPrevention.EndToEnd.Infrastructure;
 public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly LogCollector _logs = new();
 
     private AppServer(IDictionary<string, string?>? settings)
     {
@@ -45,14 +47,19 @@ public sealed class AppServer : WebApplicationFactory<Program>
     /// <summary>A directory this App owns (its SQLite file lives here); removed on dispose.</summary>
     public string DataDirectory { get; }
 
-    /// <summary>Starts the App on Kestrel; answers once it listens and its start-up (migrations) has run.</summary>
+    /// <summary>The App's warnings and errors so far.</summary>
+    public IReadOnlyList<LogEntry> Logged => _logs.Entries;
+
+    /// <summary>An App with its port chosen (so others can be pointed at it) but not started yet: call <see cref="Start()"/>.</summary>
+    public static AppServer Create(IDictionary<string, string?>? settings = null) => new(settings);
+
+    /// <summary>Creates and starts an App on Kestrel; answers once it listens and its start-up (migrations) has run.</summary>
     public static AppServer Start(IDictionary<string, string?>? settings = null)
     {
-        var server = new AppServer(settings);
+        var server = Create(settings);
         try
         {
-            server.UseKestrel();
-            server.StartServer();
+            server.Start();
             return server;
         }
         catch
@@ -62,12 +69,27 @@ public sealed class AppServer : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Starts this App on Kestrel at <see cref="BaseAddress"/>.</summary>
+    public void Start()
+    {
+        UseKestrel();
+        StartServer();
+    }
+
+    /// <summary>Fails when the App logged an error or a critical entry (a turn that threw, a failed database write…).</summary>
+    public void AssertNoErrorsLogged()
+    {
+        var errors = _logs.Errors;
+        Assert.True(errors.Count == 0, $"The App logged {errors.Count} error(s):\n{string.Join('\n', errors)}");
+    }
+
     /// <summary>An HttpClient over real TCP to the App.</summary>
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(logging => logging.AddProvider(_logs));
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

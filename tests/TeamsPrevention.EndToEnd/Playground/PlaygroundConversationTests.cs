@@ -16,27 +16,19 @@ public sealed class PlaygroundConversationTests : IAsyncLifetime
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan SilenceWindow = TimeSpan.FromSeconds(3);
 
-    private AppServer? _app;
-    private PlaygroundFixture? _playground;
+    private AppWithPlayground? _stack;
 
-    private PlaygroundFixture Playground => _playground!;
+    private PlaygroundFixture Playground => _stack!.Playground;
 
-    public async Task InitializeAsync()
-    {
-        _app = AppServer.Start();
-        _playground = await PlaygroundFixture.StartAsync(_app.BotEndpoint);
-    }
+    private AppServer App => _stack!.App;
+
+    public async Task InitializeAsync() => _stack = await AppWithPlayground.StartAsync();
 
     public async Task DisposeAsync()
     {
-        if (_playground is not null)
+        if (_stack is not null)
         {
-            await _playground.DisposeAsync();
-        }
-
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
+            await _stack.DisposeAsync();
         }
     }
 
@@ -64,6 +56,8 @@ public sealed class PlaygroundConversationTests : IAsyncLifetime
         // installationUpdate and conversationUpdate both arrive: one welcome, not two.
         var more = await Playground.BotMessagesWithinAsync(SilenceWindow, m => m.IsIn(chat));
         Assert.True(more.Count == 0, $"Expected a single welcome, also got:\n{string.Join('\n', more)}");
+
+        App.AssertNoErrorsLogged();
     }
 
     [Theory]
@@ -78,6 +72,8 @@ public sealed class PlaygroundConversationTests : IAsyncLifetime
 
         var answer = await Playground.NextBotMessageAsync(m => m.IsIn(answerIn), AnswerTimeout);
         Assert.Contains(words.Commands, answer.AllText, StringComparison.OrdinalIgnoreCase);
+
+        App.AssertNoErrorsLogged();
     }
 
     [Theory]
@@ -97,6 +93,8 @@ public sealed class PlaygroundConversationTests : IAsyncLifetime
         await SendAsync(chat, words.Help, locale, mentionBot: false);
         var help = await Playground.NextBotMessageAsync(m => m.IsIn(answerIn), AnswerTimeout);
         Assert.NotEqual(help.AllText, answer.AllText);
+
+        App.AssertNoErrorsLogged();
     }
 
     [Theory]
@@ -113,6 +111,8 @@ public sealed class PlaygroundConversationTests : IAsyncLifetime
         Assert.True(answer.IsIn(answerIn), $"Answered in {answer.ConversationId}, expected {answerIn}.");
         Assert.Contains(words.Commands, answer.AllText, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<at>", answer.AllText, StringComparison.OrdinalIgnoreCase);
+
+        App.AssertNoErrorsLogged();
     }
 
     [Fact]
@@ -132,6 +132,8 @@ public sealed class PlaygroundConversationTests : IAsyncLifetime
         await Playground.SendMessageInLocaleAsync(group, words.Help, "fr-BE", mentionBot: true);
         var answer = await Playground.NextBotMessageAsync(m => m.IsIn(group), AnswerTimeout);
         Assert.Contains(words.Commands, answer.AllText, StringComparison.OrdinalIgnoreCase);
+
+        App.AssertNoErrorsLogged();
     }
 
     /// <summary>Sends as the Playground does for its own locale, else as the same activity in <paramref name="locale"/>; returns where the answer belongs.</summary>
