@@ -58,24 +58,20 @@ public sealed class ConversationReferences(AppDbContext db, TimeProvider time, I
 
     private async Task UpsertAsync(BotConversation captured, CancellationToken cancellationToken)
     {
-        var set = db.Set<BotConversation>();
-        var existing = await set.FirstOrDefaultAsync(c => c.ConversationId == captured.ConversationId, cancellationToken);
-        if (existing is null)
-        {
-            set.Add(captured);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException)
-            {
-                // Another request inserted it first: refresh that row instead.
-                db.Entry(captured).State = EntityState.Detached;
-                existing = await set.FirstAsync(c => c.ConversationId == captured.ConversationId, cancellationToken);
-            }
-        }
+        // Teams sends installationUpdate and conversationUpdate together: both may insert the same conversation.
+        // INSERT … ON CONFLICT DO NOTHING (SQLite and PostgreSQL) makes the first insert win without an error,
+        // then both refresh the row.
+        var updatedAt = db.Database.IsSqlite() ? (object)captured.UpdatedAt.UtcTicks : captured.UpdatedAt;
+        var kind = captured.Kind.ToString();
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "BotConversations" ("ConversationId", "Kind", "ServiceUrl", "TenantId", "BotId", "Installed", "UpdatedAt")
+            VALUES ({captured.ConversationId}, {kind}, {captured.ServiceUrl}, {captured.TenantId}, {captured.BotId}, {false}, {updatedAt})
+            ON CONFLICT ("ConversationId") DO NOTHING
+            """,
+            cancellationToken);
 
+        var existing = await db.Set<BotConversation>().FirstAsync(c => c.ConversationId == captured.ConversationId, cancellationToken);
         existing.Kind = captured.Kind;
         existing.ServiceUrl = captured.ServiceUrl;
         existing.TenantId = captured.TenantId;
