@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -61,7 +62,8 @@ public static class HostingExtensions
 
     private static void AddTelemetry(this IHostApplicationBuilder builder)
     {
-        var otlp = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>()?.OtlpEndpoint;
+        var options = builder.Configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlp = options.OtlpEndpoint;
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(TelemetryOptions.ServiceName))
@@ -72,7 +74,7 @@ public static class HostingExtensions
                     .AddHttpClientInstrumentation();
                 if (otlp is not null)
                 {
-                    tracing.AddOtlpExporter(o => o.Endpoint = otlp);
+                    tracing.AddOtlpExporter(o => Export(o, options, "v1/traces"));
                 }
             })
             .WithMetrics(metrics =>
@@ -83,11 +85,21 @@ public static class HostingExtensions
                     .AddRuntimeInstrumentation();
                 if (otlp is not null)
                 {
-                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                    metrics.AddOtlpExporter(o => Export(o, options, "v1/metrics"));
                 }
             });
 
         // Query strings and bodies are never recorded: spans keep the route template only.
         _ = telemetry;
+    }
+
+    /// <summary>Over HTTP the exporter needs the signal's full path; over gRPC the collector's address.</summary>
+    private static void Export(OtlpExporterOptions exporter, TelemetryOptions options, string signalPath)
+    {
+        exporter.Protocol = options.OtlpProtocol;
+        var endpoint = options.OtlpEndpoint!;
+        exporter.Endpoint = options.OtlpProtocol == OtlpExportProtocol.HttpProtobuf
+            ? new Uri(endpoint.ToString().TrimEnd('/') + "/" + signalPath)
+            : endpoint;
     }
 }

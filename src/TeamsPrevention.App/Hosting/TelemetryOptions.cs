@@ -1,3 +1,5 @@
+using OpenTelemetry.Exporter;
+
 namespace TeamsPrevention.App.Hosting;
 
 /// <summary>OpenTelemetry export. Bound from the <c>Telemetry</c> section.</summary>
@@ -10,4 +12,7 @@ public sealed class TelemetryOptions
 
     /// <summary>OTLP collector address (e.g. <c>http://localhost:4317</c>); no export when unset.</summary>
     public Uri? OtlpEndpoint { get; set; }
+
+    /// <summary><c>Grpc</c> (port 4317 by convention) or <c>HttpProtobuf</c> (port 4318, paths <c>/v1/traces</c>, <c>/v1/metrics</c>).</summary>
+    public OtlpExportProtocol OtlpProtocol { get; set; } = OtlpExportProtocol.Grpc;
 }

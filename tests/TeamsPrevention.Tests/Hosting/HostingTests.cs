@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using TeamsPrevention.Tests.Infrastructure;
+
+namespace TeamsPrevention.Tests.Hosting;
+
+public sealed class HostingTests
+{
+    private static readonly Dictionary<string, string?> ProductionSettings = new()
+    {
+        ["Bot:AllowAnonymous"] = "false",
+        ["Tenant:ClientSecret"] = "a-production-secret",
+    };
+
+    [Fact]
+    public async Task AnswersLiveAndReadyGivenAFreshSqliteFile()
+    {
+        using var app = new AppFactory();
+        using var client = app.CreateClient();
+
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+
+    [Fact]
+    public async Task AnswersProblemDetailsGivenAnUnknownRoute()
+    {
+        using var app = new AppFactory();
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync("/no-such-route");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task StartsInProductionGivenMicrosoftEndpointsAndASecret()
+    {
+        using var app = new AppFactory(ProductionSettings, environment: "Production");
+        using var client = app.CreateClient();
+
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
+    }
+
+    [Theory]
+    [InlineData("Sandbox:Embedded", "true", "Sandbox:Embedded")]
+    [InlineData("Sandbox:BaseUrl", "http://127.0.0.1:5090/sandbox/", "Sandbox:BaseUrl")]
+    [InlineData("Tenant:GraphBaseUrl", "http://graph.example/v1.0", "Tenant:GraphBaseUrl")]
+    [InlineData("Tenant:Instance", "https://127.0.0.1/", "Tenant:Instance")]
+    [InlineData("Tenant:ClientSecret", "", "Tenant:ClientSecret")]
+    public void RefusesToStartInProductionGivenAnUnsafeSetting(string key, string value, string named)
+    {
+        var settings = new Dictionary<string, string?>(ProductionSettings) { [key] = value };
+        using var app = new AppFactory(settings, environment: "Production");
+
+        var failure = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        // Several options may fail together (the host then throws an AggregateException): every one is a validation.
+        var validations = failure is AggregateException aggregate ? aggregate.Flatten().InnerExceptions : [failure];
+        Assert.All(validations, v => Assert.IsType<OptionsValidationException>(v));
+        var messages = validations.Cast<OptionsValidationException>().SelectMany(v => v.Failures);
+        Assert.Contains(messages, m => m.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StartsInDevelopmentGivenTheSandbox()
+    {
+        using var app = new AppFactory(new Dictionary<string, string?> { ["Sandbox:BaseUrl"] = "http://127.0.0.1:5090/sandbox/" });
+
+        using var client = app.CreateClient();
+    }
+}
