@@ -22,6 +22,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Sqlite"] = $"Data Source={Path.Combine(DataDirectory, "app.db")}",
             // No sandbox in process unless a test asks: tests point the App at a sandbox they start themselves.
             ["Sandbox:Embedded"] = "false",
+            // Never the 5080 of appsettings.json: a test that serves on real Kestrel takes any free port.
+            ["Urls"] = "http://127.0.0.1:0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
