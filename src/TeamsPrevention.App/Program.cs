@@ -4,6 +4,7 @@ using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
 using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Tab;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.AddAudit();
 builder.AddDirectory();
 builder.AddGraphGateway();
 builder.AddBot();
+builder.AddSecrecy();
 builder.AddTab();
 
 var app = builder.Build();

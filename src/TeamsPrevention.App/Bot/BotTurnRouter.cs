@@ -17,6 +17,7 @@ internal sealed partial class BotTurnRouter(
     ConnectorClient connector,
     IEnumerable<IBotCommand> commands,
     IEnumerable<ICardActionHandler> cardActions,
+    IEnumerable<IWelcomeFollowUp> welcomeFollowUps,
     ILogger<BotTurnRouter> logger)
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -96,6 +97,11 @@ internal sealed partial class BotTurnRouter(
         {
             var turn = new TurnContext(activity, "", connector);
             await turn.SendAsync(turn.Texts.Welcome, cancellationToken);
+            foreach (var followUp in welcomeFollowUps)
+            {
+                await followUp.SendAsync(turn, cancellationToken);
+            }
+
             return TurnOutcome.Welcomed;
         }
 

@@ -1,78 +1,83 @@
-// The sandbox's Teams-like inbox: pick a persona, see what the bot sent them, write to the bot, press card buttons.
-// Cards are drawn by the official Adaptive Cards renderer; buttons send the same adaptiveCard/action invoke Teams sends.
+// The sandbox's Teams-like inbox: pick a persona, see their chat with the bot, write to the bot, press card buttons.
+// API (see ../Inbox/InboxEndpoints.cs): GET inbox/personas; GET inbox/{oid} → {persona, conversation: {id, activities:
+// [{id, from: "bot"|"user", timestamp, text, attachments, …}]} | null}; POST inbox/{oid}/install; POST inbox/{oid}/messages
+// {text}; POST inbox/{oid}/invoke {replyToId, verb, data} → {status, body, error, cardReplaced}.
+// Cards are drawn by the official Adaptive Cards renderer; a button sends the adaptiveCard/action invoke Teams sends, and
+// the card the bot answers replaces the pressed one in place.
 (function () {
   "use strict";
-  const base = new URL(".", window.location.href); // .../sandbox/
+  const CardType = "application/vnd.microsoft.card.adaptive";
+  const base = new URL(".", window.location.href); // …/sandbox/
   const api = (path) => new URL(path, base).toString();
+  const byId = (id) => document.getElementById(id);
   const els = {
-    personas: document.getElementById("personas"),
-    empty: document.getElementById("empty"),
-    conversation: document.getElementById("conversation"),
-    name: document.getElementById("persona-name"),
-    role: document.getElementById("persona-role"),
-    install: document.getElementById("install"),
-    activities: document.getElementById("activities"),
-    composer: document.getElementById("composer"),
-    text: document.getElementById("text"),
-    status: document.getElementById("status"),
+    personas: byId("personas"), empty: byId("empty"), conversation: byId("conversation"), name: byId("persona-name"),
+    role: byId("persona-role"), install: byId("install"), log: byId("activities-log"), noActivity: byId("no-activity"),
+    activities: byId("activities"), composer: byId("composer"), text: byId("text"), status: byId("status"),
   };
   const roles = {
     Chair: "Présidence", Coordinator: "Coordination", Referent: "Référent·e radicalisme",
-    PoliceReferent: "Référent police", Partner: "Partenaire", Secretary: "Secrétariat",
-    Dpo: "DPO", Admin: "Administration",
+    PoliceReferent: "Référent police", Partner: "Partenaire", Secretary: "Secrétariat", Dpo: "DPO", Admin: "Administration",
   };
-  // A host configuration close to Teams' default theme.
+  const languages = { fr: "français", nl: "néerlandais", de: "allemand", en: "anglais" };
+  const colours = (accent) => ({
+    default: { default: "#242424", subtle: "#616161" }, accent: { default: accent, subtle: "#4F52B2" },
+    attention: { default: "#C4314B", subtle: "#A52A3F" }, good: { default: "#237B4B", subtle: "#1E6B41" },
+    warning: { default: "#835C00", subtle: "#6E4D00" }, dark: { default: "#242424", subtle: "#616161" },
+    light: { default: "#FFFFFF", subtle: "#F5F5F5" },
+  });
+  // A host configuration close to Teams' default (light) theme.
   const hostConfig = new AdaptiveCards.HostConfig({
     fontFamily: "Segoe UI, system-ui, sans-serif",
+    supportsInteractivity: true,
     spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
     separator: { lineThickness: 1, lineColor: "#E1E1E1" },
-    supportsInteractivity: true,
-    fontTypes: {
-      default: {
-        fontFamily: "Segoe UI, system-ui, sans-serif",
-        fontSizes: { small: 12, default: 14, medium: 14, large: 18, extraLarge: 24 },
-        fontWeights: { lighter: 300, default: 400, bolder: 600 },
-      },
-    },
+    fontSizes: { small: 12, default: 14, medium: 16, large: 18, extraLarge: 24 },
+    fontWeights: { lighter: 300, default: 400, bolder: 600 },
     containerStyles: {
-      default: { backgroundColor: "#FFFFFF", foregroundColors: {
-        default: { default: "#242424", subtle: "#616161" }, accent: { default: "#5B5FC7", subtle: "#6264A7" },
-        attention: { default: "#C4314B", subtle: "#C4314B" }, good: { default: "#237B4B", subtle: "#237B4B" },
-        warning: { default: "#835C00", subtle: "#835C00" } } },
-      emphasis: { backgroundColor: "#F5F5F5", foregroundColors: {
-        default: { default: "#242424", subtle: "#616161" }, accent: { default: "#5B5FC7", subtle: "#6264A7" },
-        attention: { default: "#C4314B", subtle: "#C4314B" }, good: { default: "#237B4B", subtle: "#237B4B" },
-        warning: { default: "#835C00", subtle: "#835C00" } } },
+      default: { backgroundColor: "#FFFFFF", foregroundColors: colours("#5B5FC7") },
+      emphasis: { backgroundColor: "#F5F5F5", foregroundColors: colours("#5B5FC7") },
     },
+    // Card titles (TextBlock style "heading") under the page's h1 and the persona's h2.
+    textBlock: { headingLevel: 3 },
     actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: "inline" }, actionsOrientation: "horizontal", actionAlignment: "left" },
   });
 
-  let current = null; // persona
-  let sentByUser = []; // messages typed in this page, shown beside the bot's
-  let lastRendered = "";
+  let current = null; // the chosen persona
+  const rendered = new Map(); // activity id → { signature, node }
 
   function say(message) { els.status.textContent = message; }
 
-  async function json(response) {
+  // Fetches JSON; on an error, throws with the problem's detail (ProblemDetails) or title.
+  async function request(path, options) {
+    const response = await fetch(api(path), options);
+    let body = null;
+    try { body = await response.json(); } catch { /* no body */ }
     if (!response.ok) {
-      let detail = "";
-      try { const body = await response.json(); detail = body.title || body.error?.message || ""; } catch { /* no body */ }
-      throw new Error(`${response.status} ${detail}`.trim());
+      const detail = body && (body.detail || body.title || (body.error && body.error.message));
+      throw new Error(detail || `erreur ${response.status}`);
     }
-    return response.status === 204 ? null : response.json();
+    return body;
   }
 
+  const post = (path, payload) => request(path, {
+    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload || {}),
+  });
+
   async function loadPersonas() {
-    const personas = await json(await fetch(api("inbox/personas")));
+    const personas = await request("inbox/personas");
     els.personas.replaceChildren(...personas.map((p) => {
       const li = document.createElement("li");
       const button = document.createElement("button");
       button.type = "button";
       button.dataset.objectId = p.objectId;
-      button.append(p.displayName);
+      button.setAttribute("aria-pressed", "false");
+      const name = document.createElement("span");
+      name.textContent = p.displayName;
       const small = document.createElement("small");
-      small.textContent = `${roles[p.role] || p.role || ""} · ${p.language || p.preferredLanguage || ""}`;
-      button.append(small);
+      const language = (p.language || "").slice(0, 2).toLowerCase();
+      small.textContent = [roles[p.role] || p.role, p.jobTitle, languages[language] || p.language].filter(Boolean).join(" · ");
+      button.append(name, small);
       button.addEventListener("click", () => choose(p));
       li.append(button);
       return li;
@@ -81,24 +86,23 @@
 
   function choose(persona) {
     current = persona;
-    sentByUser = [];
-    lastRendered = "";
+    rendered.clear();
+    els.activities.replaceChildren();
     for (const b of els.personas.querySelectorAll("button")) {
-      b.setAttribute("aria-current", String(b.dataset.objectId === persona.objectId));
+      b.setAttribute("aria-pressed", String(b.dataset.objectId === persona.objectId));
     }
     els.empty.hidden = true;
     els.conversation.hidden = false;
     els.name.textContent = persona.displayName;
     els.role.textContent = roles[persona.role] || persona.role || "";
+    showInstalled(persona.installed);
     say("");
     refresh();
   }
 
-  function activitiesOf(inbox) {
-    if (!inbox) return [];
-    if (Array.isArray(inbox.activities)) return inbox.activities;
-    if (Array.isArray(inbox.conversations)) return inbox.conversations.flatMap((c) => c.activities || []);
-    return [];
+  function showInstalled(installed) {
+    els.install.textContent = installed ? "Réinstaller l'application" : "Installer l'application";
+    els.install.dataset.installed = String(Boolean(installed));
   }
 
   async function refresh() {
@@ -106,28 +110,42 @@
     const persona = current;
     let inbox;
     try {
-      inbox = await json(await fetch(api(`inbox/${encodeURIComponent(persona.objectId)}`)));
+      inbox = await request(`inbox/${encodeURIComponent(persona.objectId)}`);
     } catch (e) {
-      if (String(e.message).startsWith("404")) inbox = null; else { say(`Boîte indisponible : ${e.message}`); return; }
+      say(`Conversation indisponible : ${e.message}`);
+      return;
     }
     if (persona !== current) return;
-    const fromBot = activitiesOf(inbox).map((a) => ({ ...a, fromUser: false }));
-    const all = fromBot.concat(sentByUser).sort((a, b) => String(a.timestamp || "").localeCompare(String(b.timestamp || "")));
-    const signature = JSON.stringify(all);
-    if (signature === lastRendered) return;
-    lastRendered = signature;
-    els.activities.replaceChildren(...all.map(renderActivity));
-    els.activities.scrollTop = els.activities.scrollHeight;
+    if (inbox.persona) showInstalled(inbox.persona.installed);
+    const activities = (inbox.conversation && inbox.conversation.activities) || [];
+    els.noActivity.hidden = activities.length > 0;
+    // Keep the nodes of unchanged activities (focus, screen readers); redraw only new or updated ones, in place.
+    const nodes = activities.map((activity) => {
+      const signature = JSON.stringify([activity.text, activity.attachments, activity.timestamp]);
+      const known = rendered.get(activity.id);
+      if (known && known.signature === signature) return known.node;
+      const node = renderActivity(activity);
+      if (known) known.node.replaceWith(node);
+      rendered.set(activity.id, { signature, node });
+      return node;
+    });
+    nodes.forEach((node, i) => {
+      if (els.activities.children[i] !== node) els.activities.insertBefore(node, els.activities.children[i] || null);
+    });
+    while (els.activities.children.length > nodes.length) els.activities.lastElementChild.remove();
   }
 
   function renderActivity(activity) {
+    const fromUser = activity.from === "user";
     const li = document.createElement("li");
-    li.className = "activity" + (activity.fromUser ? " from-user" : "");
-    if (activity.id) li.dataset.activityId = activity.id;
+    li.className = "activity" + (fromUser ? " from-user" : "");
+    li.dataset.activityId = activity.id;
     const meta = document.createElement("div");
     meta.className = "meta";
-    const when = activity.timestamp ? new Date(activity.timestamp).toLocaleString("fr-BE", { timeZone: "Europe/Brussels" }) : "";
-    meta.textContent = `${activity.fromUser ? "Vous" : "TeamsPrevention"} · ${when}`;
+    const when = activity.timestamp
+      ? new Date(activity.timestamp).toLocaleString("fr-BE", { timeZone: "Europe/Brussels", dateStyle: "short", timeStyle: "short" })
+      : "";
+    meta.textContent = `${fromUser ? "Vous" : "TeamsPrevention"} · ${when}`;
     li.append(meta);
     if (activity.text) {
       const text = document.createElement("div");
@@ -136,8 +154,7 @@
       li.append(text);
     }
     for (const attachment of activity.attachments || []) {
-      if (attachment.contentType !== "application/vnd.microsoft.card.adaptive") continue;
-      li.append(renderCard(attachment.content, activity.id));
+      if (attachment && attachment.contentType === CardType) li.append(renderCard(attachment.content, activity.id));
     }
     return li;
   }
@@ -145,20 +162,22 @@
   function renderCard(content, activityId) {
     const holder = document.createElement("div");
     holder.className = "card";
-    holder.dataset.activityId = activityId || "";
+    holder.dataset.activityId = activityId;
     try {
       const card = new AdaptiveCards.AdaptiveCard();
       card.hostConfig = hostConfig;
       card.onExecuteAction = (action) => {
-        if (action instanceof AdaptiveCards.ExecuteAction || action instanceof AdaptiveCards.SubmitAction) {
+        if (action instanceof AdaptiveCards.ExecuteAction) {
           invoke(activityId, action.verb || "", action.data || {});
         } else if (action instanceof AdaptiveCards.OpenUrlAction && action.url) {
           window.open(action.url, "_blank", "noopener");
+        } else {
+          say("Teams n'envoie au bot que les boutons Action.Execute.");
         }
       };
       card.parse(typeof content === "string" ? JSON.parse(content) : content);
-      const rendered = card.render();
-      if (rendered) holder.append(rendered);
+      const element = card.render();
+      if (element) holder.append(element);
     } catch (e) {
       holder.textContent = `Carte illisible : ${e.message}`;
     }
@@ -169,16 +188,19 @@
     if (!current) return;
     say("Envoi de l'action…");
     try {
-      await json(await fetch(api(`inbox/${encodeURIComponent(current.objectId)}/invoke`), {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ replyToId, verb, data }),
-      }));
-      say("Action envoyée.");
+      const answer = await post(`inbox/${encodeURIComponent(current.objectId)}/invoke`, { replyToId, verb, data });
+      const body = answer.body || {};
+      if (answer.status >= 400 || answer.error) {
+        const message = (body.value && body.value.message) || answer.error || `erreur ${answer.status}`;
+        say(`Le bot a refusé l'action : ${message}`);
+      } else if (answer.cardReplaced) {
+        say("Action enregistrée : la carte a été mise à jour.");
+      } else {
+        say(typeof body.value === "string" && body.value ? body.value : "Action envoyée.");
+      }
     } catch (e) {
       say(`L'action a échoué : ${e.message}`);
     }
-    lastRendered = "";
     await refresh();
   }
 
@@ -186,7 +208,7 @@
     if (!current) return;
     say("Installation…");
     try {
-      await json(await fetch(api(`inbox/${encodeURIComponent(current.objectId)}/install`), { method: "POST" }));
+      await post(`inbox/${encodeURIComponent(current.objectId)}/install`);
       say("Application installée.");
     } catch (e) {
       say(`L'installation a échoué : ${e.message}`);
@@ -198,16 +220,10 @@
     event.preventDefault();
     const text = els.text.value.trim();
     if (!current || !text) return;
-    els.text.value = "";
-    sentByUser.push({ fromUser: true, text, timestamp: new Date().toISOString() });
-    lastRendered = "";
-    await refresh();
+    say("Envoi…");
     try {
-      await json(await fetch(api(`inbox/${encodeURIComponent(current.objectId)}/messages`), {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ text }),
-      }));
+      await post(`inbox/${encodeURIComponent(current.objectId)}/messages`, { text });
+      els.text.value = "";
       say("");
     } catch (e) {
       say(`Le message n'est pas parti : ${e.message}`);

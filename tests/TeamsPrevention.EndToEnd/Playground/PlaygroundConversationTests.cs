@@ -53,7 +53,12 @@ public sealed class PlaygroundConversationTests : IAsyncLifetime
         Assert.Contains("TeamsPrevention", welcome.AllText, StringComparison.Ordinal);
         Assert.Contains(words.Help, welcome.AllText, StringComparison.OrdinalIgnoreCase);
 
-        // installationUpdate and conversationUpdate both arrive: one welcome, not two.
+        // The Playground's user is in the demo directory: the confidentiality card follows, as a message of its own.
+        var secrecy = await Playground.NextBotMessageAsync(m => m.IsIn(chat), AnswerTimeout);
+        Assert.Contains("secrecy.accept", secrecy.AllText, StringComparison.Ordinal);
+        Assert.Single(secrecy.Attachments);
+
+        // installationUpdate and conversationUpdate both arrive: one welcome (and one card), not two.
         var more = await Playground.BotMessagesWithinAsync(SilenceWindow, m => m.IsIn(chat));
         Assert.True(more.Count == 0, $"Expected a single welcome, also got:\n{string.Join('\n', more)}");
 

@@ -265,6 +265,27 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.ToTable("PersonRoles", (string)null);
                 });
 
+            modelBuilder.Entity("TeamsPrevention.App.Secrecy.SecrecyAcknowledgement", b =>
+                {
+                    b.Property<string>("PersonObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PersonObjectId", "Scope", "TextVersion");
+
+                    b.ToTable("SecrecyAcknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("TeamsPrevention.App.Directory.Deputyship", b =>
                 {
                     b.HasOne("TeamsPrevention.App.Directory.Person", null)

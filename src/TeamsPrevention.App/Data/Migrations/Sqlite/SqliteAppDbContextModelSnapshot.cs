@@ -260,6 +260,27 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.ToTable("PersonRoles", (string)null);
                 });
 
+            modelBuilder.Entity("TeamsPrevention.App.Secrecy.SecrecyAcknowledgement", b =>
+                {
+                    b.Property<string>("PersonObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TextVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonObjectId", "Scope", "TextVersion");
+
+                    b.ToTable("SecrecyAcknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("TeamsPrevention.App.Directory.Deputyship", b =>
                 {
                     b.HasOne("TeamsPrevention.App.Directory.Person", null)
