@@ -1,3 +1,4 @@
+using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Data;
@@ -16,6 +17,7 @@ builder.AddDirectory();
 builder.AddGraphGateway();
 builder.AddBot();
 builder.AddTab();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapBot();
 app.MapDirectory();
 app.MapAudit();
 app.MapTab();
+app.MapAlerts();
 
 app.Run();
 
