@@ -24,8 +24,8 @@ public sealed class AlertDeliveryOptions
     [Range(1, 256)]
     public int Parallelism { get; set; } = 32;
 
-    /// <summary>How long a claimed row stays reserved for this instance; a crashed instance's rows are taken over after it.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long a claimed row stays reserved for this instance; a crashed instance's rows are taken over after it. Keep it longer than the connector's worst-case retries (Bot:Connector) or a slow send may be taken over and sent twice.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Rounds of sending (each with the connector's own retries) before a row fails for good.</summary>
     [Range(1, 100)]
