@@ -1,3 +1,4 @@
+using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Data;
@@ -18,6 +19,7 @@ builder.AddGraphGateway();
 builder.AddBot();
 builder.AddSecrecy();
 builder.AddTab();
+builder.AddAlerts();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.MapBot();
 app.MapDirectory();
 app.MapAudit();
 app.MapTab();
+app.MapAlerts();
 
 app.Run();
 

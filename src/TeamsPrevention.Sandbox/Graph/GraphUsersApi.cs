@@ -4,7 +4,7 @@ using TeamsPrevention.Sandbox.Tenant;
 namespace TeamsPrevention.Sandbox.Graph;
 
 /// <summary><c>/users</c> and a user's installed Teams apps (<c>/users/{id}/teamwork/installedApps</c>).</summary>
-public sealed class GraphUsersApi(GraphStore store)
+public sealed class GraphUsersApi(GraphStore store, SandboxState state)
 {
     public void Map(GraphRouter router)
     {
@@ -110,10 +110,14 @@ public sealed class GraphUsersApi(GraphStore store)
         {
             if (store.InstalledApps.Any(a => a.UserId == user.ObjectId && string.Equals(a.TeamsAppId, appId, StringComparison.OrdinalIgnoreCase)))
             {
+                state.InstallApp(request.Caller.TenantId, user.ObjectId, request.Caller.AppId);
                 return GraphResponse.Error(409, "Conflict", "App is already installed.");
             }
 
             store.InstalledApps.Add(new SandboxInstalledApp(GraphIds.Installation(user.ObjectId, appId), user.ObjectId, appId));
+
+            // The calling app's bot is now in the person's roster: the Bot Connector accepts messages to them.
+            state.InstallApp(request.Caller.TenantId, user.ObjectId, request.Caller.AppId);
             return new GraphResponse(201);
         }
     }

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using TeamsPrevention.App.Bot;
+using TeamsPrevention.App.Directory;
+
+namespace TeamsPrevention.App.Alerts;
+
+/// <summary>
+/// The alert card's buttons (<c>alert.acknowledge</c>, <c>alert.needinfo</c>, <c>alert.notconcerned</c>) and its refresh
+/// (<c>alert.refresh</c>): the answer is recorded, and the pressing person's card is replaced with the current one.
+/// A second click records nothing more and shows the same card.
+/// </summary>
+public sealed class AlertCardActionHandler(AlertService alerts, AlertCards cards, DirectoryService directory) : ICardActionHandler
+{
+    public string VerbPrefix => AlertCards.VerbPrefix;
+
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        var texts = AlertTexts.For(turn.Language);
+        var person = await FindPersonAsync(turn, cancellationToken);
+        if (person is null || !TryAlertId(action.Data, out var alertId))
+        {
+            return CardActionResult.Error(403, texts.NotARecipient);
+        }
+
+        if (action.Verb != AlertCards.RefreshVerb)
+        {
+            var answer = AlertCards.AnswerFor(action.Verb);
+            if (answer is null)
+            {
+                return CardActionResult.Error(400, turn.Texts.UnknownAction);
+            }
+
+            var outcome = await alerts.AnswerAsync(alertId, person, answer.Value, cancellationToken);
+            if (outcome is AnswerOutcome.NotARecipient or AnswerOutcome.NotFound)
+            {
+                return CardActionResult.Error(403, texts.NotARecipient);
+            }
+        }
+        else if ((await alerts.AnswerableAsync(alertId, person, cancellationToken)).Count == 0)
+        {
+            return CardActionResult.Error(403, texts.NotARecipient);
+        }
+
+        var view = await alerts.GetCardViewAsync(alertId, cancellationToken);
+        return view is null ? CardActionResult.Error(403, texts.NotARecipient) : CardActionResult.WithCard(cards.Build(view, turn.Language));
+    }
+
+    private async Task<DirectoryPerson?> FindPersonAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(turn.PersonAadObjectId, out var oid) && await directory.FindByEntraObjectIdAsync(oid, cancellationToken) is { Active: true } byOid)
+        {
+            return byOid;
+        }
+
+        return turn.PersonTeamsUserId is { } teamsId && await directory.FindByTeamsUserIdAsync(teamsId, cancellationToken) is { Active: true } byTeamsId
+            ? byTeamsId
+            : null;
+    }
+
+    private static bool TryAlertId(JsonElement data, out Guid alertId)
+    {
+        alertId = Guid.Empty;
+        return data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty("alertId", out var value)
+            && value.ValueKind == JsonValueKind.String
+            && Guid.TryParse(value.GetString(), out alertId);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Hosting;
+
+namespace TeamsPrevention.App.Alerts;
+
+/// <summary>
+/// Builds the alert's Adaptive Card (1.5, Universal Actions) in one recipient's language. The card shows codes,
+/// categories, organisations and times only, and links into the tab where identity and access are checked again.
+/// </summary>
+public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calendar)
+{
+    public const string VerbPrefix = "alert.";
+    public const string AcknowledgeVerb = "alert.acknowledge";
+    public const string NeedMoreInformationVerb = "alert.needinfo";
+    public const string NotConcernedVerb = "alert.notconcerned";
+    public const string RefreshVerb = "alert.refresh";
+    public const string ComposeVerb = "alert.compose";
+
+    /// <summary>Teams and Outlook limit a post to about 28 KB.</summary>
+    public const int MaxCardBytes = 28 * 1024;
+
+    public static string? VerbFor(AlertAnswer answer) => answer switch
+    {
+        AlertAnswer.Acknowledged => AcknowledgeVerb,
+        AlertAnswer.NeedMoreInformation => NeedMoreInformationVerb,
+        AlertAnswer.NotConcerned => NotConcernedVerb,
+        _ => null,
+    };
+
+    public static AlertAnswer? AnswerFor(string verb) => verb switch
+    {
+        AcknowledgeVerb => AlertAnswer.Acknowledged,
+        NeedMoreInformationVerb => AlertAnswer.NeedMoreInformation,
+        NotConcernedVerb => AlertAnswer.NotConcerned,
+        _ => null,
+    };
+
+    /// <summary>The link into the tab for one alert.</summary>
+    public Uri TabLink(Guid alertId) => new(app.Value.PublicBaseUrl, $"tab/alerts/{alertId:D}");
+
+    /// <summary>
+    /// The card for <paramref name="view"/> in <paramref name="language"/>. <paramref name="refreshUserIds"/> (Teams user
+    /// ids, at most 60) makes Teams fetch the current card for those people when they look at it.
+    /// </summary>
+    public JsonObject Build(AlertCardView view, UserLanguage language, IReadOnlyList<string>? refreshUserIds = null)
+    {
+        var texts = AlertTexts.For(language);
+        var culture = CultureInfo.GetCultureInfo(texts.Culture);
+        var body = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = $"{texts.Title} — {texts.Severities[view.Severity]}",
+                ["weight"] = "Bolder",
+                ["size"] = "Medium",
+                ["wrap"] = true,
+                ["color"] = view.Severity == AlertSeverity.Urgent ? "Attention" : "Default",
+            },
+        };
+
+        if (view.Severity == AlertSeverity.Urgent)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = texts.UrgentWarning, ["wrap"] = true, ["color"] = "Attention", ["weight"] = "Bolder" });
+        }
+
+        var facts = new JsonArray { Fact(texts.Reference, view.Reference) };
+        if (!string.IsNullOrEmpty(view.SituationCode))
+        {
+            facts.Add(Fact(texts.SituationCode, view.SituationCode));
+        }
+
+        facts.Add(Fact(texts.Severity, texts.Severities[view.Severity]));
+        facts.Add(Fact(texts.Category, texts.Categories[view.Category]));
+        facts.Add(Fact(texts.Sender, view.SenderOrganisation));
+        facts.Add(Fact(texts.Deadline, FormatTime(view.Deadline, culture)));
+        body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
+
+        if (view.Withdrawn)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = texts.Withdrawn, ["wrap"] = true, ["weight"] = "Bolder", ["color"] = "Warning" });
+        }
+
+        if (view.Answers.Count > 0)
+        {
+            body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = texts.AnswersTitle, ["weight"] = "Bolder", ["wrap"] = true, ["separator"] = true });
+            foreach (var answer in view.Answers.OrderBy(a => a.At))
+            {
+                body.Add(new JsonObject
+                {
+                    ["type"] = "TextBlock",
+                    ["text"] = string.Format(culture, texts.AnswerLine, answer.Organisation, texts.Answers[answer.Answer], FormatTime(answer.At, culture)),
+                    ["wrap"] = true,
+                    ["spacing"] = "Small",
+                });
+            }
+        }
+
+        var actions = new JsonArray();
+        if (!view.Withdrawn)
+        {
+            actions.Add(Execute(AcknowledgeVerb, texts.Acknowledge, view, AlertAnswer.Acknowledged, "positive"));
+            actions.Add(Execute(NeedMoreInformationVerb, texts.NeedMoreInformation, view, AlertAnswer.NeedMoreInformation, "default"));
+            actions.Add(Execute(NotConcernedVerb, texts.NotConcerned, view, AlertAnswer.NotConcerned, "default"));
+        }
+
+        actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = texts.Open, ["url"] = TabLink(view.AlertId).ToString() });
+
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["lang"] = texts.Culture[..2],
+            ["body"] = body,
+            ["actions"] = actions,
+        };
+
+        if (refreshUserIds is { Count: > 0 })
+        {
+            card["refresh"] = new JsonObject
+            {
+                ["action"] = new JsonObject
+                {
+                    ["type"] = "Action.Execute",
+                    ["verb"] = RefreshVerb,
+                    ["data"] = new JsonObject { ["alertId"] = view.AlertId.ToString("D") },
+                },
+                ["userIds"] = new JsonArray([.. refreshUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)!)]),
+            };
+        }
+
+        return card;
+    }
+
+    /// <summary>The card that invites an allowed sender to write an alert in the tab (the message never goes through Teams).</summary>
+    public JsonObject Compose(UserLanguage language)
+    {
+        var texts = AlertTexts.For(language);
+        return new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "TextBlock", ["text"] = texts.ComposeTitle, ["weight"] = "Bolder", ["size"] = "Medium", ["wrap"] = true },
+                new JsonObject { ["type"] = "TextBlock", ["text"] = texts.ComposeHint, ["wrap"] = true },
+            },
+            ["actions"] = new JsonArray
+            {
+                new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = texts.ComposeOpen, ["url"] = new Uri(app.Value.PublicBaseUrl, "tab/alerts/new").ToString() },
+            },
+        };
+    }
+
+    private string FormatTime(DateTimeOffset utc, CultureInfo culture) =>
+        calendar.ToLocal(utc).ToString("dddd d MMMM yyyy HH:mm", culture);
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static JsonObject Execute(string verb, string title, AlertCardView view, AlertAnswer answer, string style) => new()
+    {
+        ["type"] = "Action.Execute",
+        ["verb"] = verb,
+        ["title"] = title,
+        ["style"] = style,
+        ["data"] = new JsonObject { ["alertId"] = view.AlertId.ToString("D"), ["answer"] = answer.ToString() },
+    };
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace TeamsPrevention.App.Alerts;
+
+internal sealed class AlertRecipientConfiguration : IEntityTypeConfiguration<AlertRecipient>
+{
+    public void Configure(EntityTypeBuilder<AlertRecipient> builder)
+    {
+        builder.ToTable("AlertRecipients");
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.ChosenAs).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Answer).HasConversion<string>().HasMaxLength(24);
+        builder.HasOne<Alert>().WithMany().HasForeignKey(r => r.AlertId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => r.AlertId);
+        builder.HasIndex(r => r.EscalationDueAt);
+    }
+}

@@ -1,0 +1,286 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Bot;
+using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Data;
+using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Graph;
+using TeamsPrevention.App.Hosting;
+
+namespace TeamsPrevention.App.Alerts;
+
+/// <summary>
+/// Works one claimed outbox row: opens (once) the person's personal chat with the bot, installing the app through Graph
+/// when the bot is not in it, then posts the card or replaces it with the alert's current version. Outcomes are
+/// written back to the row; transient failures postpone it, final ones record their reason.
+/// </summary>
+public sealed class AlertSender(
+    AppDbContext db,
+    AlertService alerts,
+    AlertCards cards,
+    DirectoryService directory,
+    ConversationReferences references,
+    ConnectorClient connector,
+    GraphGateway graph,
+    AlertRateLimits limits,
+    TimeProvider time,
+    IOptions<AlertOptions> options,
+    IOptions<TenantOptions> tenant,
+    ILogger<AlertSender> logger)
+{
+    public const string UnknownPerson = "UnknownPerson";
+
+    /// <summary>Processes the row if this instance (<paramref name="owner"/>) still holds its lease.</summary>
+    public async Task ProcessAsync(Guid deliveryId, string owner, CancellationToken cancellationToken)
+    {
+        var delivery = await db.Set<AlertDelivery>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
+        if (delivery is null || delivery.LeaseOwner != owner)
+        {
+            return;
+        }
+
+        try
+        {
+            await ProcessClaimedAsync(delivery, owner, cancellationToken);
+        }
+        catch (ConnectorException e) when (e.Failure == ConnectorFailure.MessageWritesBlocked)
+        {
+            await FailAsync(delivery, nameof(ConnectorFailure.MessageWritesBlocked), cancellationToken);
+        }
+        catch (ConnectorException e) when (e.IsFinal)
+        {
+            await FailAsync(delivery, e.StatusCode == HttpStatusCode.NotFound || e.StatusCode == HttpStatusCode.BadRequest ? UnknownPerson : e.Failure.ToString(), cancellationToken);
+        }
+        catch (ConnectorException e)
+        {
+            await PostponeAsync(delivery, e.Failure.ToString(), e.RetryAfter, cancellationToken);
+        }
+        catch (GraphGatewayException e) when (e.Kind == GraphFailure.NotFound)
+        {
+            await FailAsync(delivery, UnknownPerson, cancellationToken);
+        }
+        catch (GraphGatewayException e)
+        {
+            await PostponeAsync(delivery, $"Graph{e.Kind}", null, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            AlertLog.DeliveryError(logger, e, delivery.Id);
+            await PostponeAsync(delivery, "Error", null, cancellationToken);
+        }
+    }
+
+    private async Task ProcessClaimedAsync(AlertDelivery delivery, string owner, CancellationToken cancellationToken)
+    {
+        var view = await alerts.GetCardViewAsync(delivery.AlertId, cancellationToken);
+        if (view is null)
+        {
+            return;
+        }
+
+        if (view.Withdrawn && delivery.Status == AlertDeliveryStatus.Queued)
+        {
+            await UpdateRowAsync(delivery.Id, s => s.SetProperty(d => d.Status, AlertDeliveryStatus.Cancelled), cancellationToken);
+            return;
+        }
+
+        var person = await directory.GetPersonAsync(delivery.PersonId, cancellationToken);
+        if (person is not { Active: true })
+        {
+            await FailAsync(delivery, UnknownPerson, cancellationToken);
+            return;
+        }
+
+        var language = Languages.FromTag(person.PreferredLanguage);
+        var refresh = await RefreshUserIdsAsync(delivery.AlertId, cancellationToken);
+        var card = cards.Build(view, language, refresh);
+        var activity = Bot.Activity.Card(card, AlertTexts.For(language).Preview);
+        activity.Text = AlertTexts.For(language).Preview;
+
+        if (delivery.Status == AlertDeliveryStatus.Sent && delivery.PendingUpdate)
+        {
+            await limits.WaitAsync(delivery.ConversationId, cancellationToken);
+            await connector.UpdateAsync(new Uri(delivery.ServiceUrl!), delivery.ConversationId!, delivery.ActivityId!, activity, cancellationToken);
+            var current = await CurrentVersionAsync(delivery.AlertId, cancellationToken);
+            await UpdateRowAsync(delivery.Id, s => s
+                .SetProperty(d => d.CardVersion, view.Version)
+                .SetProperty(d => d.PendingUpdate, current > view.Version), cancellationToken);
+            return;
+        }
+
+        var (serviceUrl, conversationId) = await ConversationAsync(delivery, person, cancellationToken);
+        await limits.WaitAsync(conversationId, cancellationToken);
+        string activityId;
+        try
+        {
+            activityId = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+        }
+        catch (ConnectorException e) when (e.Failure == ConnectorFailure.Rejected && e.StatusCode == HttpStatusCode.Forbidden)
+        {
+            // The person removed the app since the chat was opened: install it again, then send.
+            await InstallAsync(delivery, person, cancellationToken);
+            await limits.WaitAsync(conversationId, cancellationToken);
+            activityId = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+        }
+
+        var now = time.GetUtcNow();
+        var latest = await CurrentVersionAsync(delivery.AlertId, cancellationToken);
+        var marked = await db.Set<AlertDelivery>()
+            .Where(d => d.Id == delivery.Id)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.Status, AlertDeliveryStatus.Sent)
+                    .SetProperty(d => d.ActivityId, activityId)
+                    .SetProperty(d => d.ConversationId, conversationId)
+                    .SetProperty(d => d.ServiceUrl, serviceUrl.ToString())
+                    .SetProperty(d => d.SentAt, now)
+                    .SetProperty(d => d.SendCount, d => d.SendCount + 1)
+                    .SetProperty(d => d.Attempts, d => d.Attempts + 1)
+                    .SetProperty(d => d.CardVersion, view.Version)
+                    .SetProperty(d => d.PendingUpdate, latest > view.Version && refresh.Count == 0)
+                    .SetProperty(d => d.FailureReason, (string?)null)
+                    .SetProperty(d => d.LeaseOwner, (string?)null)
+                    .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
+                cancellationToken);
+        var stillMine = await db.Set<AlertDelivery>().AsNoTracking().CountAsync(d => d.Id == delivery.Id && d.SendCount == delivery.SendCount + 1, cancellationToken);
+        if (marked == 0 || stillMine == 0)
+        {
+            AlertLog.LeaseLost(logger, delivery.Id);
+        }
+    }
+
+    /// <summary>The stored personal chat, else the one Teams told the bot about, else a new one (created once and stored).</summary>
+    private async Task<(Uri ServiceUrl, string ConversationId)> ConversationAsync(AlertDelivery delivery, DirectoryPerson person, CancellationToken cancellationToken)
+    {
+        if (delivery.ConversationId is { } known && delivery.ServiceUrl is { } knownUrl)
+        {
+            return (new Uri(knownUrl), known);
+        }
+
+        var stored = await db.Set<AlertConversation>().AsNoTracking().FirstOrDefaultAsync(c => c.PersonId == person.Id, cancellationToken);
+        if (stored is not null)
+        {
+            return (new Uri(stored.ServiceUrl), stored.ConversationId);
+        }
+
+        var captured = await references.FindPersonalAsync(person.EntraObjectId.ToString(), cancellationToken);
+        if (captured is { Installed: true })
+        {
+            return (new Uri(captured.ServiceUrl), captured.ConversationId);
+        }
+
+        var memberId = person.TeamsUserId ?? captured?.PersonTeamsUserId;
+        var serviceUrl = options.Value.Delivery.ServiceUrl ?? (captured is null ? null : new Uri(captured.ServiceUrl));
+        if (memberId is null || serviceUrl is null)
+        {
+            throw new ConnectorException(ConnectorFailure.Rejected, HttpStatusCode.NotFound, null, "No Teams identity for the person.");
+        }
+
+        string conversationId;
+        try
+        {
+            await limits.WaitAsync(null, cancellationToken);
+            conversationId = await connector.CreateConversationAsync(serviceUrl, memberId, cancellationToken);
+        }
+        catch (ConnectorException e) when (e.Failure == ConnectorFailure.Rejected && e.StatusCode == HttpStatusCode.Forbidden)
+        {
+            // The bot is not in the person's roster: install the app for them through Graph, then open the chat.
+            await InstallAsync(delivery, person, cancellationToken);
+            await limits.WaitAsync(null, cancellationToken);
+            conversationId = await connector.CreateConversationAsync(serviceUrl, memberId, cancellationToken);
+        }
+
+        // Two alerts for one person may open the chat at once: the first stored wins, without an error.
+        var sqlite = db.Database.IsSqlite();
+        var personKey = sqlite ? (object)person.Id.ToString().ToUpperInvariant() : person.Id;
+        var createdAt = sqlite ? (object)time.GetUtcNow().UtcTicks : time.GetUtcNow();
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "AlertConversations" ("PersonId", "ConversationId", "ServiceUrl", "CreatedAt")
+            VALUES ({personKey}, {conversationId}, {serviceUrl.ToString()}, {createdAt})
+            ON CONFLICT ("PersonId") DO NOTHING
+            """,
+            cancellationToken);
+        return (serviceUrl, conversationId);
+    }
+
+    private async Task InstallAsync(AlertDelivery delivery, DirectoryPerson person, CancellationToken cancellationToken)
+    {
+        var appId = options.Value.Delivery.TeamsAppId ?? tenant.Value.ClientId;
+        await graph.InstallAppForUserAsync(person.EntraObjectId.ToString(), appId!, cancellationToken);
+        AlertLog.AppInstalled(logger, delivery.Id);
+    }
+
+    private async Task<IReadOnlyList<string>> RefreshUserIdsAsync(Guid alertId, CancellationToken cancellationToken)
+    {
+        var limit = options.Value.RefreshUserLimit;
+        var personIds = await db.Set<AlertDelivery>().AsNoTracking()
+            .Where(d => d.AlertId == alertId)
+            .Select(d => d.PersonId)
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken);
+        if (limit == 0 || personIds.Count > limit)
+        {
+            return [];
+        }
+
+        var ids = new List<string>();
+        foreach (var personId in personIds)
+        {
+            if ((await directory.GetPersonAsync(personId, cancellationToken))?.TeamsUserId is { } teamsId)
+            {
+                ids.Add(teamsId);
+            }
+        }
+
+        return ids;
+    }
+
+    private Task<int> CurrentVersionAsync(Guid alertId, CancellationToken cancellationToken) =>
+        db.Set<Alert>().Where(a => a.Id == alertId).Select(a => a.Version).FirstAsync(cancellationToken);
+
+    private async Task FailAsync(AlertDelivery delivery, string reason, CancellationToken cancellationToken)
+    {
+        if (delivery.Status == AlertDeliveryStatus.Sent)
+        {
+            // A card that cannot be updated any more stays sent.
+            await UpdateRowAsync(delivery.Id, s => s.SetProperty(d => d.PendingUpdate, false).SetProperty(d => d.FailureReason, reason), cancellationToken);
+            return;
+        }
+
+        await UpdateRowAsync(delivery.Id, s => s
+            .SetProperty(d => d.Status, AlertDeliveryStatus.Failed)
+            .SetProperty(d => d.FailureReason, reason)
+            .SetProperty(d => d.Attempts, d => d.Attempts + 1), cancellationToken);
+        AlertLog.DeliveryFailed(logger, delivery.Id, reason);
+    }
+
+    private async Task PostponeAsync(AlertDelivery delivery, string reason, TimeSpan? retryAfter, CancellationToken cancellationToken)
+    {
+        var settings = options.Value.Delivery;
+        var attempt = delivery.Attempts + 1;
+        if (attempt >= settings.MaxAttempts)
+        {
+            await FailAsync(delivery, reason, cancellationToken);
+            return;
+        }
+
+        var backoff = settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1) * (0.5 + Random.Shared.NextDouble());
+        var delay = retryAfter ?? TimeSpan.FromMilliseconds(Math.Min(backoff, settings.RetryMaxDelay.TotalMilliseconds));
+        var next = time.GetUtcNow() + delay;
+        await UpdateRowAsync(delivery.Id, s => s
+            .SetProperty(d => d.Attempts, attempt)
+            .SetProperty(d => d.NextAttemptAt, next)
+            .SetProperty(d => d.FailureReason, reason), cancellationToken);
+        AlertLog.DeliveryPostponed(logger, delivery.Id, attempt, reason, delay);
+    }
+
+    /// <summary>Writes an outcome and releases the lease.</summary>
+    private Task<int> UpdateRowAsync(
+        Guid id,
+        Func<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<AlertDelivery>, Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<AlertDelivery>> set,
+        CancellationToken cancellationToken) =>
+        db.Set<AlertDelivery>().Where(d => d.Id == id).ExecuteUpdateAsync(
+            s => set(s.SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)),
+            cancellationToken);
+}

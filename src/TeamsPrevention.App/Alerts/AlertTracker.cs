@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using TeamsPrevention.App.Data;
+using TeamsPrevention.App.Directory;
+
+namespace TeamsPrevention.App.Alerts;
+
+/// <summary>Builds the tracking view of alerts and its CSV export (French headers, Europe/Brussels times).</summary>
+public sealed class AlertTracker(AppDbContext db, DirectoryService directory, WorkingCalendar calendar)
+{
+    /// <summary>The sender, the Chair and Coordinators follow an alert.</summary>
+    public static bool MayTrack(Alert alert, DirectoryPerson person) =>
+        alert.SenderPersonId == person.Id || person.HasRole(DirectoryRole.Chair) || person.HasRole(DirectoryRole.Coordinator);
+
+    public Task<Alert?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<Alert>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+
+    /// <summary>Alerts the person follows: those they sent, or all for the Chair and Coordinators; newest first.</summary>
+    public async Task<IReadOnlyList<AlertTracking>> ListAsync(DirectoryPerson person, int take, CancellationToken cancellationToken)
+    {
+        var all = person.HasRole(DirectoryRole.Chair) || person.HasRole(DirectoryRole.Coordinator);
+        var alerts = await db.Set<Alert>().AsNoTracking()
+            .Where(a => all || a.SenderPersonId == person.Id)
+            .ToListAsync(cancellationToken);
+        var list = new List<AlertTracking>();
+        foreach (var alert in alerts.OrderByDescending(a => a.CreatedAt).Take(take))
+        {
+            list.Add(await BuildAsync(alert, cancellationToken));
+        }
+
+        return list;
+    }
+
+    public async Task<AlertTracking> BuildAsync(Alert alert, CancellationToken cancellationToken)
+    {
+        var people = (await directory.GetPeopleAsync(null, null, cancellationToken)).ToDictionary(p => p.Id, p => p.DisplayName);
+        var organisations = (await directory.GetOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
+        var recipients = await db.Set<AlertRecipient>().AsNoTracking().Where(r => r.AlertId == alert.Id).ToListAsync(cancellationToken);
+        var deliveries = await db.Set<AlertDelivery>().AsNoTracking().Where(d => d.AlertId == alert.Id).ToListAsync(cancellationToken);
+        var escalations = await db.Set<AlertEscalation>().AsNoTracking().Where(e => e.AlertId == alert.Id).ToListAsync(cancellationToken);
+
+        string Person(Guid? id) => id is { } v && people.TryGetValue(v, out var n) ? n : "—";
+        string Organisation(Guid? id) => id is { } v && organisations.TryGetValue(v, out var n) ? n : "—";
+
+        var recipientRows = recipients
+            .Select(r => new AlertRecipientTracking(
+                r.Id,
+                r.Kind,
+                r.Kind == AlertRecipientKind.Person ? Person(r.PersonId) : Organisation(r.OrganisationId),
+                r.ChosenAs,
+                r.Answer,
+                r.AnsweredAt,
+                r.AnsweredByPersonId is null ? null : Person(r.AnsweredByPersonId),
+                r.EscalationLevel,
+                r.EscalationDueAt,
+                [.. escalations.Where(e => e.RecipientId == r.Id && e.ToPersonId != null).OrderBy(e => e.Level).Select(e => Person(e.ToPersonId))]))
+            .OrderBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+        var deliveryRows = deliveries
+            .Select(d => new AlertDeliveryTracking(d.Id, d.RecipientId, Person(d.PersonId), d.Reason, d.Status, d.SentAt, d.Attempts, d.FailureReason))
+            .OrderBy(d => d.Person, StringComparer.Ordinal)
+            .ToList();
+        var counts = new AlertCounts(
+            deliveries.Count(d => d.Status == AlertDeliveryStatus.Queued),
+            deliveries.Count(d => d.Status == AlertDeliveryStatus.Sent),
+            deliveries.Count(d => d.Status == AlertDeliveryStatus.Failed),
+            deliveries.Count(d => d.Status == AlertDeliveryStatus.Cancelled),
+            recipients.Count,
+            recipients.Count(r => r.Answer is not null),
+            recipients.Count(r => r.EscalationLevel > 0),
+            recipients.Count(r => r.Answer is null));
+        return new AlertTracking(
+            alert.Id, alert.Reference, alert.Severity, alert.Category, alert.SituationCode, alert.Message, Organisation(alert.SenderOrganisationId),
+            alert.CreatedAt, alert.Deadline, alert.WithdrawnAt, counts, recipientRows, deliveryRows);
+    }
+
+    /// <summary>One line per recipient; French headers; times in Europe/Brussels. The message is not exported.</summary>
+    public string ToCsv(AlertTracking tracking)
+    {
+        var culture = CultureInfo.GetCultureInfo("fr-BE");
+        var csv = new StringBuilder();
+        csv.Append("Référence;Niveau;Destinataire;Type;Choisi comme;Réponse;Répondu le;Répondu par;Escalade;Escaladé vers;Échéance\r\n");
+        foreach (var r in tracking.Recipients)
+        {
+            string[] cells =
+            [
+                tracking.Reference,
+                tracking.Severity.ToString(),
+                r.Name,
+                r.Kind == AlertRecipientKind.Person ? "personne" : "organisation",
+                r.ChosenAs.ToString(),
+                r.Answer?.ToString() ?? "",
+                r.AnsweredAt is { } at ? calendar.ToLocal(at).ToString("yyyy-MM-dd HH:mm", culture) : "",
+                r.AnsweredBy ?? "",
+                r.EscalationLevel.ToString(CultureInfo.InvariantCulture),
+                string.Join(", ", r.EscalatedTo),
+                calendar.ToLocal(tracking.Deadline).ToString("yyyy-MM-dd HH:mm", culture),
+            ];
+            csv.Append(string.Join(';', cells.Select(Cell))).Append("\r\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Cell(string value)
+    {
+        // Quote when needed, and neutralise spreadsheet formulas.
+        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        return safe.IndexOfAny([';', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : safe;
+    }
+}

@@ -1,0 +1,8 @@
+namespace TeamsPrevention.App.Alerts;
+
+/// <summary>No situations yet: no need-to-know list is known.</summary>
+internal sealed class NoNeedToKnowLists : INeedToKnowLists
+{
+    public Task<IReadOnlyList<Guid>?> GetPeopleAsync(string situationCode, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<Guid>?>(null);
+}
