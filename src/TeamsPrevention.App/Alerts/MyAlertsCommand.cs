@@ -8,12 +8,12 @@ namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
 /// <c>mes alertes</c> / <c>my alerts</c>: the alerts awaiting the caller's answer (reference, severity, deadline, link),
-/// never their content. The router matches the first word (<c>mes</c>, <c>mijn</c>, <c>meine</c>, <c>my</c>).
+/// never their content.
 /// </summary>
 public sealed class MyAlertsCommand(DirectoryService directory, AlertService alerts, AlertCards cards, WorkingCalendar calendar) : IBotCommand
 {
     public IReadOnlyDictionary<UserLanguage, BotCommandText> Texts { get; } = AlertTexts.All.ToDictionary(
-        l => l, l => new BotCommandText(AlertTexts.For(l).MineKeyword.Split(' ')[0], $"{AlertTexts.For(l).MineKeyword} : {AlertTexts.For(l).MineDescription}"));
+        l => l, l => new BotCommandText(AlertTexts.For(l).MineKeyword, AlertTexts.For(l).MineDescription));
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
     {

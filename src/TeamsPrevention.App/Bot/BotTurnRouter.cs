@@ -70,16 +70,14 @@ internal sealed partial class BotTurnRouter(
             return TurnOutcome.Help;
         }
 
-        var command = keyword.Length == 0
-            ? null
-            : commands.FirstOrDefault(c => c.Texts.Values.Any(t => SameWord(t.Keyword, keyword)));
+        var (command, commandArguments) = FindCommand(text);
         if (command is null)
         {
             await turn.ReplyAsync(turn.Texts.Unknown, cancellationToken);
             return TurnOutcome.Unknown;
         }
 
-        await command.HandleAsync(turn, arguments, cancellationToken);
+        await command.HandleAsync(turn, commandArguments, cancellationToken);
         return TurnOutcome.Command;
     }
 
@@ -225,6 +223,33 @@ internal sealed partial class BotTurnRouter(
         var arguments = space < 0 ? "" : trimmed[(space + 1)..].Trim();
         return (keyword, arguments);
     }
+
+    /// <summary>
+    /// The command whose keyword (one or several words, e.g. <c>mes alertes</c>) begins the text, the longest keyword
+    /// winning, in any of the product's languages; and the text after it.
+    /// </summary>
+    private (IBotCommand? Command, string Arguments) FindCommand(string text)
+    {
+        var words = Words(text.TrimStart('/'));
+        IBotCommand? best = null;
+        var bestLength = 0;
+        foreach (var command in commands)
+        {
+            foreach (var keyword in command.Texts.Values.Select(t => Words(t.Keyword)))
+            {
+                if (keyword.Length > bestLength && keyword.Length <= words.Length
+                    && keyword.Select((word, i) => SameWord(word, words[i].TrimEnd('.', ',', '!', '?', ':', ';'))).All(same => same))
+                {
+                    best = command;
+                    bestLength = keyword.Length;
+                }
+            }
+        }
+
+        return (best, string.Join(' ', words.Skip(bestLength)));
+    }
+
+    private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static bool SameWord(string a, string b) =>
         string.Compare(a, b, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;

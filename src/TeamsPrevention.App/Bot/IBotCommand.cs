@@ -5,7 +5,8 @@ namespace TeamsPrevention.App.Bot;
 /// <summary>
 /// A command a person types to the bot (in a personal chat, or mentioning the bot in a group chat or channel).
 /// Register implementations with <c>services.AddScoped&lt;IBotCommand, MyCommand&gt;()</c>; the help answer lists
-/// them all. The first word of the message selects the command, in any of the product's languages.
+/// them all. The message's first words select the command (a keyword may have several words, e.g. <c>mes alertes</c>;
+/// the longest keyword that begins the message wins), in any of the product's languages.
 /// </summary>
 public interface IBotCommand
 {
