@@ -4,6 +4,7 @@ using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
 using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Situations;
 using TeamsPrevention.App.Tab;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ builder.AddDirectory();
 builder.AddGraphGateway();
 builder.AddBot();
 builder.AddTab();
+builder.AddSituations();
 
 var app = builder.Build();
 
@@ -26,6 +28,7 @@ app.MapBot();
 app.MapDirectory();
 app.MapAudit();
 app.MapTab();
+app.MapSituations();
 
 app.Run();
 
