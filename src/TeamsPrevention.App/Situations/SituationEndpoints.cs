@@ -24,6 +24,10 @@ public static class SituationEndpoints
         services.AddScoped<SituationChannels>();
         services.AddScoped<RetentionPurge>();
         services.AddHostedService<SituationWorker>();
+        services.AddScoped<Bot.IBotCommand, ReportSignalCommand>();
+        services.AddScoped<Bot.IBotCommand, MySituationsCommand>();
+        services.AddScoped<Bot.IBotCommand, SituationStatusCommand>();
+        services.AddScoped<Bot.ICardActionHandler, ReportSignalCardHandler>();
         if (!services.Any(d => d.ServiceType.FullName == "Microsoft.AspNetCore.OpenApi.OpenApiDocumentService"))
         {
             services.AddOpenApi();
