@@ -57,6 +57,24 @@ public sealed class ChannelTests
     }
 
     [Fact]
+    public async Task RemovesFromTheChannelSomeoneTakenOffTheList()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var h = await SituationsHarness.StartAsync(sandbox);
+        var code = await h.ReportAsync(DemoPeople.Referent);
+        await GrantAsync(h, code, DemoPeople.PoliceReferent);
+        await SituationLifecycleTests.BringToAsync(h, code, "Included");
+        await h.RunChannelPassesAsync();
+        var police = await h.PersonIdAsync(DemoPeople.PoliceReferent);
+
+        using var revoke = await h.As(DemoPeople.Referent).DeleteAsync($"/api/situations/{code}/need-to-know/{police}");
+        await h.RunChannelPassesAsync();
+
+        revoke.EnsureSuccessStatusCode();
+        Assert.Equal([DemoPeople.Referent], Assert.Single(Channels(sandbox, code)).Members.Select(m => m.UserId));
+    }
+
+    [Fact]
     public async Task AdoptsAChannelAlreadyNamedByTheCodeInsteadOfMakingASecond()
     {
         await using var sandbox = await SandboxServer.StartAsync();
