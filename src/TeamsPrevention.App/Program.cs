@@ -6,6 +6,7 @@ using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
 using TeamsPrevention.App.Hosting;
 using TeamsPrevention.App.Secrecy;
+using TeamsPrevention.App.Situations;
 using TeamsPrevention.App.Tab;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.AddGraphGateway();
 builder.AddBot();
 builder.AddSecrecy();
 builder.AddTab();
+builder.AddSituations();
 builder.AddAlerts();
 
 var app = builder.Build();
@@ -30,6 +32,7 @@ app.MapBot();
 app.MapDirectory();
 app.MapAudit();
 app.MapTab();
+app.MapSituations();
 app.MapAlerts();
 
 app.Run();

@@ -58,5 +58,6 @@ public sealed class BotOptionsTests
         ["Tenant:GraphBaseUrl"] = "https://graph.microsoft.com/v1.0",
         ["Tenant:BotOpenIdMetadataUrl"] = "https://login.botframework.com/v1/.well-known/openidconfiguration",
         ["Bot:AllowAnonymous"] = allowAnonymous ? "true" : "false",
+        ["Situations:IdentityKey"] = Convert.ToBase64String(new byte[32]),
     };
 }

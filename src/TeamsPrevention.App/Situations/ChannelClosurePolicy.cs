@@ -1,0 +1,11 @@
+namespace TeamsPrevention.App.Situations;
+
+/// <summary>What becomes of a situation's channel on closure.</summary>
+public enum ChannelClosurePolicy
+{
+    /// <summary>The channel is deleted at closure.</summary>
+    Delete,
+
+    /// <summary>The channel stays (members kept in line with the list) until the purge deletes it.</summary>
+    KeepUntilPurge,
+}

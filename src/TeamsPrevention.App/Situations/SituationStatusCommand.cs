@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Bot;
+using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Hosting;
+
+namespace TeamsPrevention.App.Situations;
+
+/// <summary><c>situation K7M-4QX</c>: a content-free status card with a link into the tab (need-to-know checked).</summary>
+internal sealed class SituationStatusCommand(SituationService situations, DirectoryService directory, IOptions<AppOptions> app) : IBotCommand
+{
+    public IReadOnlyDictionary<UserLanguage, BotCommandText> Texts { get; } = new Dictionary<UserLanguage, BotCommandText>
+    {
+        [UserLanguage.Fr] = new("situation", "situation <code> : état d'une situation"),
+        [UserLanguage.Nl] = new("situatie", "situatie <code>: stand van een situatie"),
+        [UserLanguage.De] = new("situation", "situation <Code>: Stand einer Situation"),
+        [UserLanguage.En] = new("situation", "situation <code>: status of a situation"),
+    };
+
+    public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)
+    {
+        var texts = SituationTexts.For(turn.Language);
+        if (await SituationBotActor.FindAsync(directory, turn, cancellationToken) is not { } person)
+        {
+            await turn.ReplyAsync(texts.UnknownPerson, cancellationToken);
+            return;
+        }
+
+        if (SituationCodes.Normalise(arguments) is not { } code)
+        {
+            await turn.ReplyAsync(texts.Usage, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            var detail = await situations.GetAsync(person, code, cancellationToken);
+            await turn.ReplyCardAsync(SituationCards.Status(turn.Language, detail.Summary, app.Value.PublicBaseUrl), detail.Summary.Code, cancellationToken);
+        }
+        catch (SituationProblem)
+        {
+            await turn.ReplyAsync(texts.NotFound, cancellationToken);
+        }
+    }
+}
