@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Bot;
@@ -24,7 +25,7 @@ public static class AlertEndpoints
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<AlertCards>();
         services.AddSingleton<AlertRateLimits>();
-        services.AddSingleton<INeedToKnowLists, NoNeedToKnowLists>();
+        services.TryAddScoped<INeedToKnowLists, NoNeedToKnowLists>();
         services.AddScoped<AlertService>();
         services.AddScoped<AlertSender>();
         services.AddScoped<AlertEscalator>();

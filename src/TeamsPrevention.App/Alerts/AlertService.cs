@@ -94,7 +94,7 @@ public sealed class AlertService(
 
         if (draft.NeedToKnow)
         {
-            var list = alert.SituationCode is null ? null : await needToKnow.GetPeopleAsync(alert.SituationCode, cancellationToken);
+            var list = alert.SituationCode is null ? null : await needToKnow.GetPeopleAsync(alert.SituationCode, sender.Id, cancellationToken);
             if (list is null)
             {
                 throw new AlertValidationException("The situation's need-to-know list is not available.");

@@ -1,11 +1,14 @@
 namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
-/// The seam to a situation's need-to-know list (implemented by the Situations feature; until then
-/// <see cref="NoNeedToKnowLists"/> says the list is not available).
+/// The seam to a situation's need-to-know list, implemented by the Situations feature (which registers itself over
+/// <see cref="NoNeedToKnowLists"/>).
 /// </summary>
 public interface INeedToKnowLists
 {
-    /// <summary>The directory ids of the people on the situation's list, or null when the situation is unknown.</summary>
-    Task<IReadOnlyList<Guid>?> GetPeopleAsync(string situationCode, CancellationToken cancellationToken);
+    /// <summary>
+    /// The directory ids of the people on the situation's list, or null when the situation is unknown to
+    /// <paramref name="requestedBy"/> (who must be on the list, or see all, to address it).
+    /// </summary>
+    Task<IReadOnlyList<Guid>?> GetPeopleAsync(string situationCode, Guid requestedBy, CancellationToken cancellationToken);
 }

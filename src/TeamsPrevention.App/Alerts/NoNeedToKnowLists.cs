@@ -3,6 +3,6 @@ namespace TeamsPrevention.App.Alerts;
 /// <summary>No situations yet: no need-to-know list is known.</summary>
 internal sealed class NoNeedToKnowLists : INeedToKnowLists
 {
-    public Task<IReadOnlyList<Guid>?> GetPeopleAsync(string situationCode, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Guid>?> GetPeopleAsync(string situationCode, Guid requestedBy, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<Guid>?>(null);
 }

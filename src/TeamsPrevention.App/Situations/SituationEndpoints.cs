@@ -20,6 +20,7 @@ public static class SituationEndpoints
         services.AddSingleton<IValidateOptions<SituationsOptions>, SituationsOptionsValidation>();
         services.AddSingleton<IdentityProtector>();
         services.AddScoped<SituationService>();
+        services.AddScoped<Alerts.INeedToKnowLists, SituationNeedToKnowLists>();
         services.AddScoped<SituationNotifier>();
         services.AddScoped<SituationChannels>();
         services.AddScoped<RetentionPurge>();

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Situations;
 
 namespace TeamsPrevention.Tests.Cards;
 
@@ -28,6 +32,52 @@ public static class AppCardCatalogue
             }
         }
 
+        AddSituationCards(cards);
+        AddAlertCards(cards);
         return cards;
+    }
+
+    private static readonly Uri PublicBaseUrl = new("https://tp.example/");
+
+    private static void AddSituationCards(Dictionary<string, JsonNode> cards)
+    {
+        var summaries = Enum.GetValues<SituationStatus>()
+            .Select((status, i) => new SituationSummary(
+                $"K7M-4Q{(char)('A' + i)}", status, "NeedToKnow", Instants[0], Instants[0].AddDays(30), i % 2 == 0, null, false, ChannelState.None))
+            .ToList();
+        foreach (var language in Enum.GetValues<UserLanguage>())
+        {
+            cards[$"situation report form ({language})"] = SituationCards.ReportForm(language, AlertIndicator.ExampleList, example: true);
+            cards[$"situation reported ({language})"] = SituationCards.Reported(language, "K7M-4QX");
+            cards[$"situation list ({language})"] = SituationCards.List(language, summaries, PublicBaseUrl);
+            cards[$"situation list, empty ({language})"] = SituationCards.List(language, [], PublicBaseUrl);
+            foreach (var summary in summaries)
+            {
+                cards[$"situation status {summary.Status} ({language})"] = SituationCards.Status(language, summary, PublicBaseUrl);
+            }
+        }
+    }
+
+    private static void AddAlertCards(Dictionary<string, JsonNode> cards)
+    {
+        var alertCards = new AlertCards(
+            Options.Create(new AppOptions { PublicBaseUrl = PublicBaseUrl }), new WorkingCalendar(Options.Create(new AlertOptions())));
+        var answers = Enum.GetValues<AlertAnswer>()
+            .Select((answer, i) => new AlertCardAnswer($"Organisation {i}", answer, Instants[0].AddMinutes(i)))
+            .ToList();
+        foreach (var language in Enum.GetValues<UserLanguage>())
+        {
+            cards[$"alert compose ({language})"] = alertCards.Compose(language);
+            foreach (var severity in Enum.GetValues<AlertSeverity>())
+            {
+                var view = new AlertCardView(
+                    Guid.Parse("0b1c2d3e-0000-4000-8000-000000000001"), "AL-TEST01", "K7M-4QX", severity, AlertCategory.Signal,
+                    "CPAS de Namur (fictif)", Instants[1], false, 1, []);
+                cards[$"alert {severity} ({language})"] = alertCards.Build(view, language);
+                cards[$"alert {severity} answered, with refresh ({language})"] =
+                    alertCards.Build(view with { Answers = answers }, language, ["29:sandbox-a", "29:sandbox-b"]);
+                cards[$"alert {severity} withdrawn ({language})"] = alertCards.Build(view with { Withdrawn = true, Answers = answers }, language);
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ public sealed class HostingTests
     {
         ["Bot:AllowAnonymous"] = "false",
         ["Tenant:ClientSecret"] = "a-production-secret",
+        ["Situations:IdentityKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 3)).ToArray()),
     };
 
     [Fact]
@@ -53,6 +54,7 @@ public sealed class HostingTests
     [InlineData("Tenant:GraphBaseUrl", "http://graph.example/v1.0", "Tenant:GraphBaseUrl")]
     [InlineData("Tenant:Instance", "https://127.0.0.1/", "Tenant:Instance")]
     [InlineData("Tenant:ClientSecret", "", "Tenant:ClientSecret")]
+    [InlineData("Situations:IdentityKey", "", "Situations:IdentityKey")]
     public void RefusesToStartInProductionGivenAnUnsafeSetting(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>(ProductionSettings) { [key] = value };

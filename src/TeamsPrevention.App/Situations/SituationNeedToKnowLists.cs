@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using TeamsPrevention.App.Alerts;
+using TeamsPrevention.App.Data;
+using TeamsPrevention.App.Directory;
+
+namespace TeamsPrevention.App.Situations;
+
+/// <summary>
+/// Lets an alert be addressed to a situation's need-to-know list: only by someone who sees the situation's content
+/// (on the list, or the Chair), and only to the people whose access is valid now.
+/// </summary>
+internal sealed class SituationNeedToKnowLists(AppDbContext db, DirectoryService directory, TimeProvider time) : INeedToKnowLists
+{
+    public async Task<IReadOnlyList<Guid>?> GetPeopleAsync(string situationCode, Guid requestedBy, CancellationToken cancellationToken)
+    {
+        var code = SituationCodes.Normalise(situationCode);
+        var requester = await directory.GetPersonAsync(requestedBy, cancellationToken);
+        if (code is null || requester is null)
+        {
+            return null;
+        }
+
+        var situation = await db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow)
+            .FirstOrDefaultAsync(s => s.Code == code, cancellationToken);
+        var now = time.GetUtcNow();
+        if (situation is null || SituationRules.AccessOf(situation, requester, now) != AccessLevel.Content)
+        {
+            return null;
+        }
+
+        return [.. situation.NeedToKnow.Where(e => e.IsValidAt(now)).Select(e => e.PersonId).Distinct()];
+    }
+}
