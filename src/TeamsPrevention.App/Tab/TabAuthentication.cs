@@ -43,6 +43,19 @@ public static class TabAuthentication
 
                 var logger = loggers.CreateLogger(typeof(TabAuthentication));
                 jwt.Events ??= new JwtBearerEvents();
+                // The tab's tokens are read on the App's own API only: the bot's endpoint has its own validation
+                // (Bot Framework tokens), and the embedded sandbox's routes carry tokens meant for Microsoft 365.
+                var received = jwt.Events.OnMessageReceived;
+                jwt.Events.OnMessageReceived = async context =>
+                {
+                    if (!IsTabApi(context.Request.Path))
+                    {
+                        context.NoResult();
+                        return;
+                    }
+
+                    await received(context);
+                };
                 var previous = jwt.Events.OnAuthenticationFailed;
                 jwt.Events.OnAuthenticationFailed = async context =>
                 {
@@ -55,6 +68,10 @@ public static class TabAuthentication
             .AddPolicy(UserPolicy, policy => policy.RequireAuthenticatedUser().RequireScope(Scope));
         return builder;
     }
+
+    /// <summary>The routes where a tab token is expected: <c>/api/…</c> except the bot's <c>/api/messages</c>.</summary>
+    internal static bool IsTabApi(PathString path) =>
+        path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/messages");
 
     /// <summary>An http (or https) authority on this machine outside Production: the sandbox tenant.</summary>
     internal static bool IsLocalSandboxAuthority(TenantOptions tenant, IHostEnvironment environment) =>
