@@ -36,6 +36,8 @@ public static class MeetingEndpoints
             RunAsync(user, me, async p => TypedResults.Ok(await s.CancelAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
         api.MapPost("/{id:guid}/retry", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
             RunAsync(user, me, async p => TypedResults.Ok(await s.RetryAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+        api.MapGet("/{id:guid}/responses", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.GetResponsesAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
         api.MapGet("/{id:guid}/agenda", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
             RunAsync(user, me, async p => TypedResults.Ok(await s.GetAgendaAsync(p, id, ct)), ct));
         api.MapPost("/{id:guid}/agenda", (Guid id, AgendaItemInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
@@ -96,6 +98,9 @@ public sealed record AgendaView(Guid MeetingId, MeetingKind Kind, IReadOnlyList<
 public sealed record AgendaItemInput(string? Code);
 
 public sealed record AttendanceInput(IReadOnlyList<Guid>? Present);
+
+/// <summary>An attendee's answer in Outlook (None, Organizer, TentativelyAccepted, Accepted, Declined, NotResponded) and whether they acknowledged the secrecy duty for this meeting.</summary>
+public sealed record AttendeeResponseView(Guid PersonId, string Response, DateTimeOffset? RespondedAt, bool SecrecyAcknowledged);
 
 public sealed record SecrecyView(Guid MeetingId, DateTimeOffset AcknowledgedAt);
 

@@ -388,6 +388,44 @@ public sealed class MeetingService(
         return MinutesOf(item, situation);
     }
 
+    /// <summary>Each attendee's answer to the invitation, as Outlook has it (the coordinator sees who has not accepted).</summary>
+    public async Task<IReadOnlyList<AttendeeResponseView>> GetResponsesAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
+    {
+        RequireCoordination(actor);
+        var meeting = await LoadVisibleAsync(actor, id, tracked: false, cancellationToken);
+        if (meeting.EventId is null)
+        {
+            throw new MeetingProblem(StatusCodes.Status409Conflict, "La réunion n'est pas encore dans le calendrier ; réessayez l'envoi.");
+        }
+
+        IReadOnlyList<AttendeeResponse> responses;
+        try
+        {
+            responses = await graph.GetAttendeeResponsesAsync(CalendarOwner.User(meeting.Organizer), meeting.EventId, cancellationToken);
+        }
+        catch (GraphGatewayException e)
+        {
+            MeetingsLog.ResponsesUnavailable(logger, meeting.Id, e.Kind);
+            throw new MeetingProblem(StatusCodes.Status503ServiceUnavailable, "Les réponses d'Outlook sont indisponibles ; réessayez plus tard.");
+        }
+
+        var views = new List<AttendeeResponseView>();
+        foreach (var attendee in meeting.Attendees)
+        {
+            var person = await directory.GetPersonAsync(attendee.PersonId, cancellationToken);
+            var isOrganizer = person is not null && (string.Equals(person.EntraObjectId.ToString(), meeting.Organizer, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(person.Email, meeting.Organizer, StringComparison.OrdinalIgnoreCase));
+            var answer = responses.FirstOrDefault(r => person?.Email is { } email && string.Equals(r.Address, email, StringComparison.OrdinalIgnoreCase));
+            views.Add(new AttendeeResponseView(
+                attendee.PersonId,
+                (isOrganizer ? MeetingResponse.Organizer : answer?.Response ?? MeetingResponse.None).ToString(),
+                answer?.RespondedAt,
+                attendee.SecrecyAcknowledgedAt is not null));
+        }
+
+        return views;
+    }
+
     // ---------------------------------------------------------------- Graph
 
     private async Task SyncAsync(Meeting meeting, CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ internal static partial class MeetingsLog
     [LoggerMessage(3102, LogLevel.Warning, "Meeting {MeetingId}: the Graph call failed ({Failure}, attempt {Attempt}); left to retry")]
     public static partial void SyncFailed(ILogger logger, Guid meetingId, Graph.GraphFailure failure, int attempt);
 
+    [LoggerMessage(3103, LogLevel.Warning, "Meeting {MeetingId}: attendee responses unavailable ({Failure})")]
+    public static partial void ResponsesUnavailable(ILogger logger, Guid meetingId, Graph.GraphFailure failure);
+
     [LoggerMessage(3110, LogLevel.Information, "Meeting {MeetingId}: minutes saved for item {ItemId}")]
     public static partial void MinutesSaved(ILogger logger, Guid meetingId, Guid itemId);
 }

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using TeamsPrevention.App.Meetings;
+using TeamsPrevention.Sandbox.Graph;
 using TeamsPrevention.Sandbox.Realism;
 using TeamsPrevention.Tests.Directory;
 using TeamsPrevention.Tests.Infrastructure;
@@ -122,6 +124,28 @@ public sealed class MeetingSchedulingTests
         Assert.Equal("Cancelled", afterCancel!["status"]!.GetValue<string>());
         Assert.Equal("Synced", afterCancel["syncState"]!.GetValue<string>());
         Assert.True(calendarEvent.Data["isCancelled"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task ShowsTheCoordinatorWhoHasNotAcceptedFromOutlook()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var h = await SituationsHarness.StartAsync(sandbox);
+        var meeting = await MeetingSteps.ScheduleAsync(h, "Platform", DateTimeOffset.UtcNow.AddDays(7), DemoPeople.Referent, DemoPeople.Partner);
+        var eventId = Assert.Single(MeetingSteps.Store(sandbox).Events.Values).Id;
+        var calendar = sandbox.Services.GetRequiredService<GraphCalendarApi>();
+        Assert.True(calendar.SetAttendeeResponse(eventId, DemoPeople.Referent, "accepted"));
+        Assert.True(calendar.SetAttendeeResponse(eventId, DemoPeople.Partner, "declined"));
+
+        using var response = await h.As(DemoPeople.Coordinator).GetAsync($"/api/meetings/{meeting["id"]}/responses");
+        using var refused = await h.As(DemoPeople.Partner).GetAsync($"/api/meetings/{meeting["id"]}/responses");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var answers = (await response.Content.ReadFromJsonAsync<JsonArray>())!.ToDictionary(a => a!["personId"]!.GetValue<Guid>(), a => a!["response"]!.GetValue<string>());
+        Assert.Equal("Accepted", answers[await h.PersonIdAsync(DemoPeople.Referent)]);
+        Assert.Equal("Declined", answers[await h.PersonIdAsync(DemoPeople.Partner)]);
+        Assert.Equal("Organizer", answers[await h.PersonIdAsync(DemoPeople.Coordinator)]);
     }
 
     [Fact]
