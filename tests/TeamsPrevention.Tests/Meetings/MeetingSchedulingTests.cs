@@ -104,6 +104,33 @@ public sealed class MeetingSchedulingTests
     }
 
     [Fact]
+    public async Task AppliesTheConfidentialSettingsOnRetryWithoutASecondEvent()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        await using var h = await SituationsHarness.StartAsync(sandbox);
+        using var faults = await sandbox.Http.PutAsJsonAsync("faults", new FaultSettings
+        {
+            Seed = 1,
+            Rules = [new FaultRule { Method = "PATCH", Path = "graph/v1.0/users/*/onlineMeetings/*", Fault = "status", Status = 503, RetryAfterSeconds = 1, Rate = 1.0 }],
+        });
+        faults.EnsureSuccessStatusCode();
+
+        var meeting = await MeetingSteps.ScheduleAsync(h, "Platform", DateTimeOffset.UtcNow.AddDays(7), DemoPeople.Referent);
+
+        Assert.Equal("ToRetry", meeting["syncState"]!.GetValue<string>());
+        Assert.True(Assert.Single(MeetingSteps.Store(sandbox).OnlineMeetings.Values).AllowRecording);
+        (await sandbox.Http.DeleteAsync("faults")).EnsureSuccessStatusCode();
+        using var retry = await h.PostAsync(DemoPeople.Coordinator, $"/api/meetings/{meeting["id"]}/retry");
+        var retried = await retry.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("Synced", retried!["syncState"]!.GetValue<string>());
+        Assert.Single(MeetingSteps.Store(sandbox).Events.Values);
+        var online = Assert.Single(MeetingSteps.Store(sandbox).OnlineMeetings.Values);
+        Assert.False(online.AllowRecording);
+        Assert.False(online.AllowTranscription);
+        Assert.Equal("invited", online.LobbyBypassScope);
+    }
+
+    [Fact]
     public async Task PropagatesRescheduleAndCancellationToTheCalendar()
     {
         await using var sandbox = await SandboxServer.StartAsync();
