@@ -287,6 +287,7 @@ public sealed class MeetingService(
             throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
         }
 
+        RequireSecrecyAcknowledged(meeting, actor);
         if (situation.Status != SituationStatus.Included)
         {
             throw new MeetingProblem(StatusCodes.Status409Conflict, "La situation n'est pas (ou plus) suivie par la cellule.");
@@ -384,6 +385,7 @@ public sealed class MeetingService(
             throw MeetingProblem.Forbidden("Le relevé de décisions d'un point n'est visible que par les personnes présentes.");
         }
 
+        RequireSecrecyAcknowledged(meeting, actor);
         await AuditAsync(actor, AuditAction.View, situation.Code, meeting.Id, "minutes", cancellationToken);
         return MinutesOf(item, situation);
     }
@@ -590,6 +592,15 @@ public sealed class MeetingService(
         if (meeting.Status != MeetingStatus.Scheduled)
         {
             throw new MeetingProblem(StatusCodes.Status409Conflict, "La réunion est annulée.");
+        }
+    }
+
+    /// <summary>Minutes are secrets shared in this meeting: each participant acknowledges the duty for it first.</summary>
+    private static void RequireSecrecyAcknowledged(Meeting meeting, DirectoryPerson actor)
+    {
+        if (meeting.Attendees.FirstOrDefault(a => a.PersonId == actor.Id)?.SecrecyAcknowledgedAt is null)
+        {
+            throw MeetingProblem.Forbidden("Reconnaissez d'abord le secret professionnel partagé pour cette réunion.");
         }
     }
 

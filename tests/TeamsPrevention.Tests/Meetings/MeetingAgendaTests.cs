@@ -56,6 +56,11 @@ public sealed class MeetingAgendaTests
         (await h.As(DemoPeople.Coordinator).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/attendance", new { present })).EnsureSuccessStatusCode();
         var police = await h.OrganisationIdAsync("police");
         var nextReview = DateTimeOffset.UtcNow.AddDays(30);
+        using var beforeAcknowledging = await h.As(Secretary).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/minutes", new { decision = "x" });
+        Assert.Equal(HttpStatusCode.Forbidden, beforeAcknowledging.StatusCode);
+        (await h.PostAsync(Secretary, $"/api/meetings/{id}/secrecy")).EnsureSuccessStatusCode();
+        (await h.PostAsync(DemoPeople.PoliceReferent, $"/api/meetings/{id}/secrecy")).EnsureSuccessStatusCode();
+        (await h.PostAsync(DemoPeople.Partner, $"/api/meetings/{id}/secrecy")).EnsureSuccessStatusCode();
 
         using var saved = await h.As(Secretary).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/minutes", new
         {
@@ -90,16 +95,18 @@ public sealed class MeetingAgendaTests
         var itemId = (await h.GetJsonAsync(DemoPeople.Referent, $"/api/meetings/{id}/agenda"))!["items"]!.AsArray().Single(i => i!["label"]!.GetValue<string>() == code)!["id"]!.GetValue<string>();
         var before = await h.InScopeAsync(db => db.Set<Situation>().AsNoTracking().Include(s => s.Actions).FirstAsync(s => s.Code == code));
         (await h.As(DemoPeople.Coordinator).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/attendance", new { present = new[] { await h.PersonIdAsync(Secretary) } })).EnsureSuccessStatusCode();
+        (await h.PostAsync(Secretary, $"/api/meetings/{id}/secrecy")).EnsureSuccessStatusCode();
+        (await h.PostAsync(DemoPeople.Referent, $"/api/meetings/{id}/secrecy")).EnsureSuccessStatusCode();
 
         using var badOwner = await h.As(Secretary).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/minutes", new
         {
             decision = "x",
             actions = new[] { new { description = "Action", ownerOrganisationId = Guid.NewGuid(), dueDate = DateOnly.FromDateTime(DateTime.UtcNow) } },
         });
-        using var absent = await h.As(DemoPeople.Referent).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/minutes", new { decision = "x" });
+        using var notAMinuteTaker = await h.As(DemoPeople.Referent).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/minutes", new { decision = "x" });
 
         Assert.Equal(HttpStatusCode.BadRequest, badOwner.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, absent.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notAMinuteTaker.StatusCode);
         var after = await h.InScopeAsync(db => db.Set<Situation>().AsNoTracking().Include(s => s.Actions).FirstAsync(s => s.Code == code));
         Assert.Equal(before.NextReviewAt, after.NextReviewAt);
         Assert.Equal(before.Version, after.Version);
