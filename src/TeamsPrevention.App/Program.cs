@@ -5,6 +5,7 @@ using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
 using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Meetings;
 using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Situations;
 using TeamsPrevention.App.Tab;
@@ -22,6 +23,7 @@ builder.AddSecrecy();
 builder.AddTab();
 builder.AddSituations();
 builder.AddAlerts();
+builder.AddMeetings();
 
 var app = builder.Build();
 
@@ -34,6 +36,7 @@ app.MapAudit();
 app.MapTab();
 app.MapSituations();
 app.MapAlerts();
+app.MapMeetings();
 
 app.Run();
 

@@ -1,0 +1,116 @@
+using System.Security.Claims;
+using TeamsPrevention.App.Directory;
+
+namespace TeamsPrevention.App.Meetings;
+
+/// <summary>
+/// Meetings: registration and the tab's JSON API under <c>/api/meetings</c> (directory members; scheduling for the
+/// coordination; the meeting's attendees and each situation's need-to-know list checked by <see cref="MeetingService"/>).
+/// Refusals are ProblemDetails with French titles.
+/// </summary>
+public static class MeetingEndpoints
+{
+    public static IHostApplicationBuilder AddMeetings(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<MeetingService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization(DirectoryPolicies.Member);
+        api.MapGet("", (ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.ListAsync(p, ct)), ct));
+        api.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, id, ct)), ct));
+        api.MapPost("", (MeetingInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p =>
+            {
+                var created = await s.ScheduleAsync(p, input, ct);
+                return TypedResults.Created($"/api/meetings/{created.Id}", created);
+            }, ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+        api.MapPut("/{id:guid}", (Guid id, MeetingInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.RescheduleAsync(p, id, input, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+        api.MapDelete("/{id:guid}", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.CancelAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+        api.MapPost("/{id:guid}/retry", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.RetryAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+        api.MapGet("/{id:guid}/responses", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.GetResponsesAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+        api.MapGet("/{id:guid}/agenda", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.GetAgendaAsync(p, id, ct)), ct));
+        api.MapPost("/{id:guid}/agenda", (Guid id, AgendaItemInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.AddItemAsync(p, id, input.Code, ct)), ct));
+        api.MapPut("/{id:guid}/agenda/{itemId:guid}/attendance", (Guid id, Guid itemId, AttendanceInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.SetAttendanceAsync(p, id, itemId, input.Present, ct)), ct));
+        api.MapPut("/{id:guid}/agenda/{itemId:guid}/minutes", (Guid id, Guid itemId, MinutesInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.SaveMinutesAsync(p, id, itemId, input, ct)), ct));
+        api.MapGet("/{id:guid}/agenda/{itemId:guid}/minutes", (Guid id, Guid itemId, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.GetMinutesAsync(p, id, itemId, ct)), ct));
+        api.MapPost("/{id:guid}/secrecy", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.AcknowledgeSecrecyAsync(p, id, ct)), ct));
+        return endpoints;
+    }
+
+    private static async Task<IResult> RunAsync(ClaimsPrincipal user, CurrentPerson current, Func<DirectoryPerson, Task<IResult>> work, CancellationToken ct)
+    {
+        if (await current.GetAsync(user, ct) is not { } person)
+        {
+            return TypedResults.Problem(title: "Personne inconnue de l'annuaire.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        try
+        {
+            return await work(person);
+        }
+        catch (MeetingProblem problem) when (problem.Errors is not null)
+        {
+            return TypedResults.ValidationProblem(problem.Errors, title: problem.Title);
+        }
+        catch (MeetingProblem problem)
+        {
+            return TypedResults.Problem(title: problem.Title, statusCode: problem.Status);
+        }
+    }
+}
+
+/// <summary>A meeting to schedule or reschedule. Attendees are directory ids; the coordinator is always one.</summary>
+public sealed record MeetingInput(MeetingKind? Kind, DateTimeOffset? StartAt, DateTimeOffset? EndAt, IReadOnlyList<Guid>? AttendeeIds, int? Occurrences);
+
+public sealed record MeetingView(
+    Guid Id,
+    MeetingKind Kind,
+    MeetingStatus Status,
+    DateTimeOffset StartAt,
+    DateTimeOffset EndAt,
+    int? Occurrences,
+    string? JoinUrl,
+    MeetingSyncState SyncState,
+    string? SyncProblem,
+    IReadOnlyList<Guid> AttendeeIds);
+
+/// <summary>An agenda line: the situation code when the caller is on its need-to-know list, "Point réservé" otherwise.</summary>
+public sealed record AgendaItemView(Guid Id, bool Restricted, string Label, MeetingItemSource? Source, bool Present, bool HasMinutes);
+
+public sealed record AgendaView(Guid MeetingId, MeetingKind Kind, IReadOnlyList<AgendaItemView> Items);
+
+public sealed record AgendaItemInput(string? Code);
+
+public sealed record AttendanceInput(IReadOnlyList<Guid>? Present);
+
+/// <summary>An attendee's answer in Outlook (None, Organizer, TentativelyAccepted, Accepted, Declined, NotResponded) and whether they acknowledged the secrecy duty for this meeting.</summary>
+public sealed record AttendeeResponseView(Guid PersonId, string Response, DateTimeOffset? RespondedAt, bool SecrecyAcknowledged);
+
+public sealed record SecrecyView(Guid MeetingId, DateTimeOffset AcknowledgedAt);
+
+public sealed record MinutesActionInput(string? Description, Guid? OwnerOrganisationId, DateOnly? DueDate);
+
+/// <summary>Decision minutes of an item: a decision record, not verbatim notes.</summary>
+public sealed record MinutesInput(string? Decision, bool? Consensus, DateTimeOffset? NextReviewAt, IReadOnlyList<MinutesActionInput>? Actions);
+
+public sealed record MinutesActionView(Guid Id, string Description, Guid OwnerOrganisationId, DateOnly DueDate);
+
+public sealed record MinutesView(
+    Guid ItemId, string SituationCode, string? Decision, bool? Consensus, DateTimeOffset? NextReviewAt,
+    IReadOnlyList<MinutesActionView> Actions, IReadOnlyList<Guid> Present, DateTimeOffset? MinutesAt);

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace TeamsPrevention.App.Meetings;
+
+internal sealed class MeetingItemConfiguration : IEntityTypeConfiguration<MeetingItem>
+{
+    public void Configure(EntityTypeBuilder<MeetingItem> builder)
+    {
+        builder.ToTable("MeetingItems");
+        builder.Property(i => i.SituationCode).HasMaxLength(16);
+        builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
+        builder.Property(i => i.Decision).HasMaxLength(MeetingItem.MaxDecisionLength);
+        builder.HasIndex(i => new { i.MeetingId, i.SituationId }).IsUnique();
+    }
+}

@@ -1,0 +1,660 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Audit;
+using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Data;
+using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Graph;
+using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Secrecy;
+using TeamsPrevention.App.Situations;
+
+namespace TeamsPrevention.App.Meetings;
+
+/// <summary>
+/// Platform and case meetings: stored first (the durable intent), then written to Outlook and Teams through Graph;
+/// a Graph failure leaves the meeting <see cref="MeetingSyncState.ToRetry"/> for the coordinator. Agenda items are
+/// situation codes, shown to each person only when they are on the situation's need-to-know list; an item's minutes
+/// only to those present for it.
+/// </summary>
+public sealed class MeetingService(
+    AppDbContext db,
+    DirectoryService directory,
+    AuditLog audit,
+    GraphGateway graph,
+    SecrecyAcknowledgements secrecy,
+    IOptions<MeetingsOptions> options,
+    IOptions<AppOptions> appOptions,
+    IOptions<SituationsOptions> situationsOptions,
+    TimeProvider time,
+    ILogger<MeetingService> logger)
+{
+    public const string RestrictedItem = "Point réservé";
+    private const string AuditTarget = "Meeting";
+    private const string SyncProblemText = "L'envoi vers Outlook et Teams a échoué ; réessayez.";
+    private static readonly TimeSpan MaxDuration = TimeSpan.FromHours(8);
+
+    private DateTimeOffset Now => time.GetUtcNow();
+
+    public async Task<IReadOnlyList<MeetingView>> ListAsync(DirectoryPerson actor, CancellationToken cancellationToken)
+    {
+        var query = db.Set<Meeting>().AsNoTracking().Include(m => m.Attendees).AsQueryable();
+        if (!IsCoordination(actor))
+        {
+            query = query.Where(m => m.Attendees.Any(a => a.PersonId == actor.Id));
+        }
+
+        var meetings = await query.ToListAsync(cancellationToken);
+        return [.. meetings.OrderBy(m => m.StartAt).Select(View)];
+    }
+
+    public async Task<MeetingView> GetAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken) =>
+        View(await LoadVisibleAsync(actor, id, tracked: false, cancellationToken));
+
+    public async Task<MeetingView> ScheduleAsync(DirectoryPerson actor, MeetingInput input, CancellationToken cancellationToken)
+    {
+        RequireCoordination(actor);
+        if (input.Kind is not { } kind)
+        {
+            throw MeetingProblem.Invalid("kind", "Précisez le type de réunion (plateforme ou cas).");
+        }
+
+        var (start, end) = CheckTimes(input);
+        var attendees = await CheckAttendeesAsync(actor, input.AttendeeIds, cancellationToken);
+        var now = Now;
+        var meeting = new Meeting
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            Status = MeetingStatus.Scheduled,
+            StartAt = start,
+            EndAt = end,
+            Occurrences = kind == MeetingKind.Platform ? CheckOccurrences(input.Occurrences) : null,
+            Organizer = options.Value.OrganizerMailbox is { Length: > 0 } mailbox ? mailbox : actor.EntraObjectId.ToString(),
+            CreatedBy = actor.Id,
+            CreatedAt = now,
+            UpdatedAt = now,
+            SyncState = MeetingSyncState.Pending,
+            Attendees = [.. attendees.Select(p => new MeetingAttendee { PersonId = p })],
+        };
+        db.Add(meeting);
+        if (kind == MeetingKind.Case)
+        {
+            await AddDueReviewsAsync(meeting, cancellationToken);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await AuditAsync(actor, AuditAction.Change, null, meeting.Id, "meeting scheduled", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        MeetingsLog.Changed(logger, meeting.Id, kind, "scheduled");
+        await SyncAsync(meeting, cancellationToken);
+        return View(meeting);
+    }
+
+    public async Task<MeetingView> RescheduleAsync(DirectoryPerson actor, Guid id, MeetingInput input, CancellationToken cancellationToken)
+    {
+        RequireCoordination(actor);
+        var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
+        RequireScheduled(meeting);
+        var (start, end) = CheckTimes(input);
+        meeting.StartAt = start;
+        meeting.EndAt = end;
+        if (meeting.Kind == MeetingKind.Platform && input.Occurrences is not null)
+        {
+            meeting.Occurrences = CheckOccurrences(input.Occurrences);
+        }
+
+        if (input.AttendeeIds is not null)
+        {
+            var wanted = await CheckAttendeesAsync(actor, input.AttendeeIds, cancellationToken);
+            meeting.Attendees.RemoveAll(a => !wanted.Contains(a.PersonId));
+            foreach (var added in wanted.Where(p => meeting.Attendees.All(a => a.PersonId != p)).ToList())
+            {
+                var attendee = new MeetingAttendee { MeetingId = meeting.Id, PersonId = added };
+                meeting.Attendees.Add(attendee);
+                db.Add(attendee);
+            }
+        }
+
+        if (meeting.Kind == MeetingKind.Case)
+        {
+            await AddDueReviewsAsync(meeting, cancellationToken);
+        }
+
+        meeting.NeedsUpdate = meeting.EventId is not null;
+        await SaveChangeAsync(actor, meeting, "meeting rescheduled", cancellationToken);
+        await SyncAsync(meeting, cancellationToken);
+        return View(meeting);
+    }
+
+    public async Task<MeetingView> CancelAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
+    {
+        RequireCoordination(actor);
+        var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
+        RequireScheduled(meeting);
+        meeting.Status = MeetingStatus.Cancelled;
+        await SaveChangeAsync(actor, meeting, "meeting cancelled", cancellationToken);
+        await SyncAsync(meeting, cancellationToken);
+        return View(meeting);
+    }
+
+    /// <summary>Sends again what Graph has not received (create, update, settings or cancellation).</summary>
+    public async Task<MeetingView> RetryAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
+    {
+        RequireCoordination(actor);
+        var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
+        if (meeting.SyncState != MeetingSyncState.Synced)
+        {
+            await SyncAsync(meeting, cancellationToken);
+        }
+
+        return View(meeting);
+    }
+
+    public async Task<AgendaView> GetAgendaAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
+    {
+        var meeting = await LoadVisibleAsync(actor, id, tracked: false, cancellationToken);
+        var situations = await SituationsOfAsync(meeting, cancellationToken);
+        var now = Now;
+        var items = new List<AgendaItemView>();
+        foreach (var item in meeting.Items.OrderBy(i => i.SituationCode, StringComparer.Ordinal))
+        {
+            var visible = situations.TryGetValue(item.SituationId, out var s) && SituationRules.AccessOf(s, actor, now) == AccessLevel.Content;
+            items.Add(visible
+                ? new AgendaItemView(item.Id, false, item.SituationCode, item.Source, item.PresentPersonIds.Contains(actor.Id), item.MinutesAt is not null)
+                : new AgendaItemView(item.Id, true, RestrictedItem, null, false, false));
+            if (visible)
+            {
+                await AuditAsync(actor, AuditAction.View, item.SituationCode, meeting.Id, "agenda item", cancellationToken);
+            }
+        }
+
+        return new AgendaView(meeting.Id, meeting.Kind, items);
+    }
+
+    /// <summary>A referent (or the coordination) puts a situation they may see on a case meeting's agenda.</summary>
+    public async Task<AgendaView> AddItemAsync(DirectoryPerson actor, Guid id, string? code, CancellationToken cancellationToken)
+    {
+        if (!actor.HasRole(DirectoryRole.Referent) && !IsCoordination(actor))
+        {
+            throw MeetingProblem.Forbidden("Seuls les référents et la coordination ajoutent des points à l'ordre du jour.");
+        }
+
+        var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
+        RequireScheduled(meeting);
+        if (meeting.Kind != MeetingKind.Case)
+        {
+            throw new MeetingProblem(StatusCodes.Status409Conflict, "La plateforme ne traite aucune situation individuelle.");
+        }
+
+        var normalised = SituationCodes.Normalise(code);
+        var situation = normalised is null ? null
+            : await db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow).FirstOrDefaultAsync(s => s.Code == normalised, cancellationToken);
+        if (situation is null || SituationRules.AccessOf(situation, actor, Now) != AccessLevel.Content)
+        {
+            throw new MeetingProblem(StatusCodes.Status404NotFound, "Situation introuvable.");
+        }
+
+        if (meeting.Items.All(i => i.SituationId != situation.Id))
+        {
+            var item = new MeetingItem
+            {
+                Id = Guid.NewGuid(),
+                MeetingId = meeting.Id,
+                SituationId = situation.Id,
+                SituationCode = situation.Code,
+                Source = MeetingItemSource.Added,
+                AddedBy = actor.Id,
+            };
+            meeting.Items.Add(item);
+            db.Add(item);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await AuditAsync(actor, AuditAction.Change, situation.Code, meeting.Id, "agenda item added", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return await GetAgendaAsync(actor, id, cancellationToken);
+    }
+
+    /// <summary>Who was present for an item (the coordination or the secretary); only attendees of the meeting.</summary>
+    public async Task<AgendaView> SetAttendanceAsync(DirectoryPerson actor, Guid id, Guid itemId, IReadOnlyList<Guid>? present, CancellationToken cancellationToken)
+    {
+        if (!IsCoordination(actor) && !actor.HasRole(DirectoryRole.Secretary))
+        {
+            throw MeetingProblem.Forbidden("Les présences sont notées par la coordination ou le secrétariat.");
+        }
+
+        var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
+        var item = meeting.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
+        var people = (present ?? []).Distinct().ToList();
+        if (people.FirstOrDefault(p => meeting.Attendees.All(a => a.PersonId != p)) is var stranger && stranger != Guid.Empty)
+        {
+            throw MeetingProblem.Invalid("present", "Seules les personnes invitées à la réunion peuvent être présentes.");
+        }
+
+        item.PresentPersonIds = people;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await AuditAsync(actor, AuditAction.Change, item.SituationCode, meeting.Id, "attendance recorded", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return await GetAgendaAsync(actor, id, cancellationToken);
+    }
+
+    /// <summary>The attendee acknowledges the shared-secrecy duty for this meeting (scope <c>meeting:{id}</c>).</summary>
+    public async Task<SecrecyView> AcknowledgeSecrecyAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
+    {
+        var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
+        var attendee = meeting.Attendees.FirstOrDefault(a => a.PersonId == actor.Id)
+            ?? throw MeetingProblem.Forbidden("Seules les personnes invitées reconnaissent le secret pour cette réunion.");
+        var (acknowledgement, _) = await secrecy.AcknowledgeAsync(actor, $"meeting:{meeting.Id}", SecrecyCards.TextVersion, cancellationToken);
+        if (attendee.SecrecyAcknowledgedAt is null)
+        {
+            attendee.SecrecyAcknowledgedAt = acknowledgement.AcknowledgedAt;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new SecrecyView(meeting.Id, attendee.SecrecyAcknowledgedAt.Value);
+    }
+
+    /// <summary>
+    /// Saves an item's decision minutes and, in the same transaction, its situation's new actions and next review
+    /// (the situation's own rules: included, review in the future and within the maximum interval). Only someone
+    /// present for the item who may write minutes (secretary, coordination) and sees the situation.
+    /// </summary>
+    public async Task<MinutesView> SaveMinutesAsync(DirectoryPerson actor, Guid id, Guid itemId, MinutesInput input, CancellationToken cancellationToken)
+    {
+        if (!IsCoordination(actor) && !actor.HasRole(DirectoryRole.Secretary))
+        {
+            throw MeetingProblem.Forbidden("Les décisions sont consignées par le secrétariat ou la coordination.");
+        }
+
+        var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
+        var item = meeting.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
+        var situation = await db.Set<Situation>().Include(s => s.NeedToKnow).Include(s => s.Actions).Include(s => s.Reviews).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == item.SituationId, cancellationToken);
+        var now = Now;
+        if (!item.PresentPersonIds.Contains(actor.Id) || situation is null || SituationRules.AccessOf(situation, actor, now) != AccessLevel.Content)
+        {
+            await DenyAsync(actor, item.SituationCode, meeting.Id, "minutes write refused", cancellationToken);
+            throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
+        }
+
+        RequireSecrecyAcknowledged(meeting, actor);
+        if (situation.Status != SituationStatus.Included)
+        {
+            throw new MeetingProblem(StatusCodes.Status409Conflict, "La situation n'est pas (ou plus) suivie par la cellule.");
+        }
+
+        if (input.Decision is { Length: > MeetingItem.MaxDecisionLength })
+        {
+            throw MeetingProblem.Invalid("decision", "La décision est trop longue.");
+        }
+
+        var max = situationsOptions.Value.MaxReviewInterval;
+        var next = input.NextReviewAt?.ToUniversalTime() ?? now + max;
+        if (next <= now || next > now + max)
+        {
+            throw MeetingProblem.Invalid("nextReviewAt", $"La prochaine réévaluation doit avoir lieu dans les {max.TotalDays:0} jours.");
+        }
+
+        var actions = new List<SituationAction>();
+        foreach (var action in input.Actions ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(action.Description) || action.Description.Length > Situation.MaxShortTextLength)
+            {
+                throw MeetingProblem.Invalid("actions", "Décrivez chaque action (400 caractères au plus).");
+            }
+
+            if (action.OwnerOrganisationId is not { } owner || await directory.GetOrganisationAsync(owner, cancellationToken) is null)
+            {
+                throw MeetingProblem.Invalid("actions", "Organisation responsable inconnue.");
+            }
+
+            if (action.DueDate is not { } due)
+            {
+                throw MeetingProblem.Invalid("actions", "Une échéance est requise pour chaque action.");
+            }
+
+            actions.Add(new SituationAction
+            {
+                Id = Guid.NewGuid(),
+                SituationId = situation.Id,
+                Description = action.Description.Trim(),
+                OwnerOrganisationId = owner,
+                DueDate = due,
+                Status = ActionStatus.Planned,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+
+        situation.Actions.AddRange(actions);
+        situation.NextReviewAt = next;
+        situation.Reviews.Add(new SituationReview
+        {
+            Id = Guid.NewGuid(),
+            SituationId = situation.Id,
+            Kind = ReviewKind.Review,
+            HeldAt = now,
+            ReviewedBy = actor.Id,
+            Notes = "Réunion de concertation de cas",
+            NextReviewAt = next,
+        });
+        situation.Version++;
+        item.Decision = string.IsNullOrWhiteSpace(input.Decision) ? null : input.Decision.Trim();
+        item.Consensus = input.Consensus;
+        item.NextReviewAt = next;
+        item.ActionIds = [.. item.ActionIds, .. actions.Select(a => a.Id)];
+        item.MinutesBy = actor.Id;
+        item.MinutesAt = now;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await AuditAsync(actor, AuditAction.Change, situation.Code, meeting.Id, "minutes saved", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new MeetingProblem(StatusCodes.Status409Conflict, "La situation ou la réunion a été modifiée entre-temps ; rechargez.");
+        }
+
+        MeetingsLog.MinutesSaved(logger, meeting.Id, item.Id);
+        return MinutesOf(item, situation);
+    }
+
+    /// <summary>An item's minutes: only for those present for it (and still on the situation's list).</summary>
+    public async Task<MinutesView> GetMinutesAsync(DirectoryPerson actor, Guid id, Guid itemId, CancellationToken cancellationToken)
+    {
+        var meeting = await LoadVisibleAsync(actor, id, tracked: false, cancellationToken);
+        var item = meeting.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
+        var situation = await db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow).Include(s => s.Actions).AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Id == item.SituationId, cancellationToken);
+        if (!item.PresentPersonIds.Contains(actor.Id) || situation is null || SituationRules.AccessOf(situation, actor, Now) != AccessLevel.Content)
+        {
+            await DenyAsync(actor, item.SituationCode, meeting.Id, "minutes read refused", cancellationToken);
+            throw MeetingProblem.Forbidden("Le relevé de décisions d'un point n'est visible que par les personnes présentes.");
+        }
+
+        RequireSecrecyAcknowledged(meeting, actor);
+        await AuditAsync(actor, AuditAction.View, situation.Code, meeting.Id, "minutes", cancellationToken);
+        return MinutesOf(item, situation);
+    }
+
+    /// <summary>Each attendee's answer to the invitation, as Outlook has it (the coordinator sees who has not accepted).</summary>
+    public async Task<IReadOnlyList<AttendeeResponseView>> GetResponsesAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
+    {
+        RequireCoordination(actor);
+        var meeting = await LoadVisibleAsync(actor, id, tracked: false, cancellationToken);
+        if (meeting.EventId is null)
+        {
+            throw new MeetingProblem(StatusCodes.Status409Conflict, "La réunion n'est pas encore dans le calendrier ; réessayez l'envoi.");
+        }
+
+        IReadOnlyList<AttendeeResponse> responses;
+        try
+        {
+            responses = await graph.GetAttendeeResponsesAsync(CalendarOwner.User(meeting.Organizer), meeting.EventId, cancellationToken);
+        }
+        catch (GraphGatewayException e)
+        {
+            MeetingsLog.ResponsesUnavailable(logger, meeting.Id, e.Kind);
+            throw new MeetingProblem(StatusCodes.Status503ServiceUnavailable, "Les réponses d'Outlook sont indisponibles ; réessayez plus tard.");
+        }
+
+        var views = new List<AttendeeResponseView>();
+        foreach (var attendee in meeting.Attendees)
+        {
+            var person = await directory.GetPersonAsync(attendee.PersonId, cancellationToken);
+            var isOrganizer = person is not null && (string.Equals(person.EntraObjectId.ToString(), meeting.Organizer, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(person.Email, meeting.Organizer, StringComparison.OrdinalIgnoreCase));
+            var answer = responses.FirstOrDefault(r => person?.Email is { } email && string.Equals(r.Address, email, StringComparison.OrdinalIgnoreCase));
+            views.Add(new AttendeeResponseView(
+                attendee.PersonId,
+                (isOrganizer ? MeetingResponse.Organizer : answer?.Response ?? MeetingResponse.None).ToString(),
+                answer?.RespondedAt,
+                attendee.SecrecyAcknowledgedAt is not null));
+        }
+
+        return views;
+    }
+
+    // ---------------------------------------------------------------- Graph
+
+    private async Task SyncAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var owner = CalendarOwner.User(meeting.Organizer);
+        meeting.SyncAttempts++;
+        try
+        {
+            if (meeting.Status == MeetingStatus.Cancelled)
+            {
+                if (meeting.EventId is not null)
+                {
+                    await graph.CancelMeetingAsync(owner, meeting.EventId, "Cette réunion est annulée.", cancellationToken);
+                }
+            }
+            else
+            {
+                if (meeting.EventId is null)
+                {
+                    var created = await graph.CreateMeetingAsync(owner, await RequestAsync(meeting, cancellationToken), cancellationToken);
+                    meeting.EventId = created.EventId;
+                    meeting.JoinUrl = created.JoinUrl;
+                    meeting.NeedsUpdate = false;
+                    meeting.SettingsApplied = false;
+
+                    // The event exists now: remember it before anything else can fail, so a retry never creates a second one.
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                else if (meeting.NeedsUpdate)
+                {
+                    var updated = await graph.UpdateMeetingAsync(owner, meeting.EventId, await RequestAsync(meeting, cancellationToken), cancellationToken);
+                    meeting.JoinUrl = updated.JoinUrl ?? meeting.JoinUrl;
+                    meeting.NeedsUpdate = false;
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                if (!meeting.SettingsApplied && meeting.JoinUrl is not null)
+                {
+                    await graph.ApplyConfidentialMeetingSettingsAsync(meeting.Organizer, meeting.JoinUrl, cancellationToken);
+                    meeting.SettingsApplied = true;
+                }
+            }
+
+            meeting.SyncState = MeetingSyncState.Synced;
+            meeting.SyncProblem = null;
+            MeetingsLog.Synced(logger, meeting.Id);
+        }
+        catch (GraphGatewayException e)
+        {
+            meeting.SyncState = MeetingSyncState.ToRetry;
+            meeting.SyncProblem = SyncProblemText;
+            MeetingsLog.SyncFailed(logger, meeting.Id, e.Kind, meeting.SyncAttempts);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<CalendarMeetingRequest> RequestAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var addresses = new List<string>();
+        foreach (var attendee in meeting.Attendees)
+        {
+            if (await directory.GetPersonAsync(attendee.PersonId, cancellationToken) is { Active: true, Email: { Length: > 0 } email } person
+                && !string.Equals(person.EntraObjectId.ToString(), meeting.Organizer, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(email, meeting.Organizer, StringComparison.OrdinalIgnoreCase))
+            {
+                addresses.Add(email);
+            }
+        }
+
+        return MeetingInvite.Build(meeting, addresses, appOptions.Value.PublicBaseUrl);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private async Task AddDueReviewsAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var due = await db.Set<Situation>().AsNoTracking()
+            .Where(s => s.Status == SituationStatus.Included && s.NextReviewAt != null)
+            .Select(s => new { s.Id, s.Code, s.NextReviewAt })
+            .ToListAsync(cancellationToken);
+        foreach (var s in due.Where(s => s.NextReviewAt <= meeting.StartAt && meeting.Items.All(i => i.SituationId != s.Id)))
+        {
+            var item = new MeetingItem
+            {
+                Id = Guid.NewGuid(),
+                MeetingId = meeting.Id,
+                SituationId = s.Id,
+                SituationCode = s.Code,
+                Source = MeetingItemSource.ReviewDue,
+            };
+            meeting.Items.Add(item);
+
+            // Explicitly added: an entity with its key already set, found through a navigation, would be taken for an existing row.
+            db.Add(item);
+        }
+    }
+
+    private async Task<Dictionary<Guid, Situation>> SituationsOfAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var ids = meeting.Items.Select(i => i.SituationId).ToList();
+        return await db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow)
+            .Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+    }
+
+    private async Task<Meeting> LoadVisibleAsync(DirectoryPerson actor, Guid id, bool tracked, CancellationToken cancellationToken)
+    {
+        var query = db.Set<Meeting>().Include(m => m.Attendees).Include(m => m.Items).AsSplitQuery();
+        var meeting = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+        if (meeting is null || (!IsCoordination(actor) && meeting.Attendees.All(a => a.PersonId != actor.Id)))
+        {
+            await DenyAsync(actor, null, id, "meeting read refused", cancellationToken);
+            throw MeetingProblem.NotFound();
+        }
+
+        return meeting;
+    }
+
+    private async Task<HashSet<Guid>> CheckAttendeesAsync(DirectoryPerson actor, IReadOnlyList<Guid>? ids, CancellationToken cancellationToken)
+    {
+        var wanted = new HashSet<Guid>(ids ?? []) { actor.Id };
+        foreach (var id in wanted)
+        {
+            if (await directory.GetPersonAsync(id, cancellationToken) is not { Active: true })
+            {
+                throw MeetingProblem.Invalid("attendeeIds", "Personne inconnue de l'annuaire ou inactive.");
+            }
+        }
+
+        return wanted;
+    }
+
+    private (DateTimeOffset Start, DateTimeOffset End) CheckTimes(MeetingInput input)
+    {
+        if (input.StartAt is not { } start || input.EndAt is not { } end)
+        {
+            throw MeetingProblem.Invalid("startAt", "Précisez le début et la fin.");
+        }
+
+        if (start <= Now)
+        {
+            throw MeetingProblem.Invalid("startAt", "La réunion doit commencer dans le futur.");
+        }
+
+        if (end <= start || end - start > MaxDuration)
+        {
+            throw MeetingProblem.Invalid("endAt", "La fin doit suivre le début (8 heures au plus).");
+        }
+
+        return (start.ToUniversalTime(), end.ToUniversalTime());
+    }
+
+    private int CheckOccurrences(int? occurrences) => occurrences switch
+    {
+        null => options.Value.DefaultPlatformOccurrences,
+        < 1 or > 60 => throw MeetingProblem.Invalid("occurrences", "Entre 1 et 60 occurrences."),
+        { } n => n,
+    };
+
+    private static void RequireScheduled(Meeting meeting)
+    {
+        if (meeting.Status != MeetingStatus.Scheduled)
+        {
+            throw new MeetingProblem(StatusCodes.Status409Conflict, "La réunion est annulée.");
+        }
+    }
+
+    /// <summary>Minutes are secrets shared in this meeting: each participant acknowledges the duty for it first.</summary>
+    private static void RequireSecrecyAcknowledged(Meeting meeting, DirectoryPerson actor)
+    {
+        if (meeting.Attendees.FirstOrDefault(a => a.PersonId == actor.Id)?.SecrecyAcknowledgedAt is null)
+        {
+            throw MeetingProblem.Forbidden("Reconnaissez d'abord le secret professionnel partagé pour cette réunion.");
+        }
+    }
+
+    private static bool IsCoordination(DirectoryPerson actor) => actor.HasRole(DirectoryRole.Coordinator) || actor.HasRole(DirectoryRole.Chair);
+
+    private static void RequireCoordination(DirectoryPerson actor)
+    {
+        if (!IsCoordination(actor))
+        {
+            throw MeetingProblem.Forbidden("Réservé à la coordination.");
+        }
+    }
+
+    private async Task SaveChangeAsync(DirectoryPerson actor, Meeting meeting, string purpose, CancellationToken cancellationToken)
+    {
+        meeting.UpdatedAt = Now;
+        meeting.Version++;
+        meeting.SyncState = MeetingSyncState.Pending;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await AuditAsync(actor, AuditAction.Change, null, meeting.Id, purpose, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new MeetingProblem(StatusCodes.Status409Conflict, "La réunion a été modifiée entre-temps ; rechargez-la.");
+        }
+
+        MeetingsLog.Changed(logger, meeting.Id, meeting.Kind, purpose);
+    }
+
+    private Task AuditAsync(DirectoryPerson actor, AuditAction action, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), action, code, AuditTarget, meetingId.ToString(), purpose), cancellationToken);
+
+    private Task DenyAsync(DirectoryPerson actor, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
+        audit.RecordAsync(
+            new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), AuditAction.Denied, code, AuditTarget, meetingId.ToString(), purpose, AuditOutcome.Denied),
+            cancellationToken);
+
+    private static string? RoleText(DirectoryPerson actor) => actor.Roles.Count == 0 ? null : string.Join(",", actor.Roles);
+
+    private static MeetingView View(Meeting m) => new(
+        m.Id, m.Kind, m.Status, m.StartAt, m.EndAt, m.Occurrences, m.JoinUrl, m.SyncState, m.SyncProblem, m.Attendees.Select(a => a.PersonId).ToList());
+
+    private static MinutesView MinutesOf(MeetingItem item, Situation situation) => new(
+        item.Id,
+        item.SituationCode,
+        item.Decision,
+        item.Consensus,
+        item.NextReviewAt,
+        [.. situation.Actions.Where(a => item.ActionIds.Contains(a.Id)).Select(a => new MinutesActionView(a.Id, a.Description, a.OwnerOrganisationId, a.DueDate))],
+        item.PresentPersonIds,
+        item.MinutesAt);
+}
