@@ -13,8 +13,8 @@ using TeamsPrevention.App.Data;
 namespace TeamsPrevention.App.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129012443_Meetings")]
-    partial class Meetings
+    [Migration("20261129014812_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

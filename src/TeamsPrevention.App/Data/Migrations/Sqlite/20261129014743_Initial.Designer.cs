@@ -11,7 +11,7 @@ using TeamsPrevention.App.Data;
 namespace TeamsPrevention.App.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129011210_Initial")]
+    [Migration("20261129014743_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -507,6 +507,159 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.ToTable("PersonRoles", (string)null);
                 });
 
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.Meeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EndAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JoinUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NeedsUpdate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Occurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Organizer")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SettingsApplied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SyncAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SyncProblem")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncState")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartAt");
+
+                    b.HasIndex("SyncState");
+
+                    b.ToTable("Meetings", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.MeetingAttendee", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SecrecyAcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("MeetingAttendees", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.MeetingItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ActionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AddedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Consensus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MinutesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MinutesBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextReviewAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("PresentPersonIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SituationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SituationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "SituationId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingItems", (string)null);
+                });
+
             modelBuilder.Entity("TeamsPrevention.App.Secrecy.SecrecyAcknowledgement", b =>
                 {
                     b.Property<string>("PersonObjectId")
@@ -914,6 +1067,24 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.MeetingAttendee", b =>
+                {
+                    b.HasOne("TeamsPrevention.App.Meetings.Meeting", null)
+                        .WithMany("Attendees")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.MeetingItem", b =>
+                {
+                    b.HasOne("TeamsPrevention.App.Meetings.Meeting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TeamsPrevention.App.Situations.AccessJustification", b =>
                 {
                     b.HasOne("TeamsPrevention.App.Situations.Situation", null)
@@ -976,6 +1147,13 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
             modelBuilder.Entity("TeamsPrevention.App.Directory.Person", b =>
                 {
                     b.Navigation("Roles");
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.Meeting", b =>
+                {
+                    b.Navigation("Attendees");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Situations.Situation", b =>
