@@ -42,7 +42,7 @@ internal sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(appDll);
-        start.Environment["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/');
+        start.Environment["Urls"] = baseUrl.ToString().TrimEnd('/'); // overrides appsettings.json (environment variables come after it)
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -21,6 +21,7 @@ var recipients = Option(args, "--recipients", 1000);
 var faultRate = Option(args, "--fault-rate", 0.1);
 var acks = Option(args, "--acks", 100);
 const int TenantPerSecond = 50;
+var appRate = Option(args, "--app-rate", TenantPerSecond); // Alerts:Delivery:TenantPerSecond (the sandbox stays at 50/s)
 
 var binDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
 var configuration = binDirectory.Parent!.Name;
@@ -47,7 +48,7 @@ void Say(string line)
 }
 
 Say($"TeamsPrevention benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start {LoadAverage()}");
-Say($"recipients {recipients}, tenant limit {TenantPerSecond}/s (App and sandbox), injected 429 on {faultRate:P0} of sends (Retry-After 1 s), database SQLite ({databasePath})");
+Say($"recipients {recipients}, tenant limit {TenantPerSecond}/s in the sandbox, App limiter (Alerts:Delivery:TenantPerSecond) {appRate}/s, injected 429 on {faultRate:P0} of sends (Retry-After 1 s), database SQLite ({databasePath})");
 
 await using var sandbox = await BenchSandbox.StartAsync(new Dictionary<string, string?>
 {
@@ -74,7 +75,7 @@ await using var app = await AppProcess.StartAsync(appDll, appUrl, new Dictionary
     ["Directory__SeedDemo"] = "true",
     ["Situations__CellTeamId"] = DemoTenant.CellTeamId,
     ["Bot__AllowAnonymous"] = "false",
-    ["Alerts__Delivery__TenantPerSecond"] = TenantPerSecond.ToString(CultureInfo.InvariantCulture),
+    ["Alerts__Delivery__TenantPerSecond"] = appRate.ToString(CultureInfo.InvariantCulture),
     ["Logging__LogLevel__Default"] = "Warning",
 });
 Say($"App process {app.Id} ready at {appUrl}; working set after start {Megabytes(app.KernelMemory().Current)}");
