@@ -22,6 +22,7 @@ public sealed class SandboxState
     private readonly Dictionary<(string TenantId, string TeamId), HashSet<string>> _teamMembers = [];
     private readonly Dictionary<(string TenantId, string TeamId), Dictionary<string, string?>> _teamChannels = [];
     private long _lastActivityStamp;
+    private IReadOnlyList<SandboxTenant> _tenants = SandboxTenant.Seed;
 
     public SandboxState(TimeProvider time, IOptions<SandboxOptions> options)
     {
@@ -33,8 +34,8 @@ public sealed class SandboxState
     /// <summary>Raised after <see cref="ResetToSeed"/> restored this state (outside the lock).</summary>
     public event Action? Resetting;
 
-    /// <summary>Both sandbox tenants (directory and app registrations are fixed).</summary>
-    public IReadOnlyList<SandboxTenant> Tenants => SandboxTenant.Seed;
+    /// <summary>Both sandbox tenants (app registrations are fixed; the city's directory is the demo one plus any <see cref="SyntheticPersonas"/>).</summary>
+    public IReadOnlyList<SandboxTenant> Tenants => Volatile.Read(ref _tenants);
 
     public SandboxTenant? FindTenant(string tenantId) =>
         Tenants.FirstOrDefault(t => string.Equals(t.TenantId, tenantId, StringComparison.OrdinalIgnoreCase));
@@ -51,10 +52,40 @@ public sealed class SandboxState
             _blocked.Clear();
             _teamMembers.Clear();
             _teamChannels.Clear();
+            Volatile.Write(ref _tenants, SandboxTenant.Seed);
             Seed();
         }
 
         Resetting?.Invoke();
+    }
+
+    /// <summary>
+    /// Gives the city's tenant the demo personas plus synthetic personas 1 to <paramref name="count"/> (replacing any
+    /// earlier synthetic ones; the bot is installed for them when <see cref="SandboxOptions.PreinstallBot"/>). Until reset.
+    /// </summary>
+    public IReadOnlyList<DemoPersona> SetSyntheticPersonas(int count)
+    {
+        var synthetic = SyntheticPersonas.Create(count);
+        lock (_gate)
+        {
+            var tenants = SandboxTenant.Seed
+                .Select(t => t.TenantId == DemoTenant.TenantId ? t with { Personas = [.. DemoTenant.Personas, .. synthetic] } : t)
+                .ToList();
+            Volatile.Write(ref _tenants, tenants);
+            if (_options.Value.PreinstallBot)
+            {
+                var city = tenants.First(t => t.TenantId == DemoTenant.TenantId);
+                foreach (var persona in synthetic)
+                {
+                    foreach (var app in city.Apps)
+                    {
+                        _installations.Add(Key(city.TenantId, persona.ObjectId, app.ClientId));
+                    }
+                }
+            }
+        }
+
+        return synthetic;
     }
 
     // ---- installations and blocks ----

@@ -1,0 +1,320 @@
+using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using TeamsPrevention.App.Alerts;
+using TeamsPrevention.App.Data;
+using TeamsPrevention.App.Directory;
+using TeamsPrevention.Bench;
+using TeamsPrevention.Sandbox.Identity;
+using TeamsPrevention.Sandbox.Realism;
+using TeamsPrevention.Sandbox.Tenant;
+
+// One alert to N synthetic recipients through the sandbox (tenant limit 50/s, 10 % of sends answered 429), twice
+// (cold: the 1:1 chats are opened during the fan-out; warm: they exist), then 100 concurrent acknowledgements.
+// Usage: dotnet run -c Release --project bench/TeamsPrevention.Bench [-- --recipients 1000 --fault-rate 0.1 --acks 100]
+var recipients = Option(args, "--recipients", 1000);
+var faultRate = Option(args, "--fault-rate", 0.1);
+var acks = Option(args, "--acks", 100);
+const int TenantPerSecond = 50;
+var appRate = Option(args, "--app-rate", TenantPerSecond); // Alerts:Delivery:TenantPerSecond (the sandbox stays at 50/s)
+
+var binDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+var configuration = binDirectory.Parent!.Name;
+var root = binDirectory;
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "TeamsPrevention.sln")))
+{
+    root = root.Parent;
+}
+
+if (root is null)
+{
+    throw new InvalidOperationException("Run from the repository (TeamsPrevention.sln not found above the binary).");
+}
+
+var appDll = Path.Combine(root.FullName, "src", "TeamsPrevention.App", "bin", configuration, binDirectory.Name, "TeamsPrevention.App.dll");
+var work = Directory.CreateTempSubdirectory("tp-bench-");
+var databasePath = Path.Combine(work.FullName, "bench.db");
+var appUrl = new Uri($"http://127.0.0.1:{BenchSandbox.FreePort()}/");
+var report = new StringBuilder();
+void Say(string line)
+{
+    Console.WriteLine(line);
+    report.AppendLine(line);
+}
+
+Say($"TeamsPrevention benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start {LoadAverage()}");
+Say($"recipients {recipients}, tenant limit {TenantPerSecond}/s in the sandbox, App limiter (Alerts:Delivery:TenantPerSecond) {appRate}/s, injected 429 on {faultRate:P0} of sends (Retry-After 1 s), database SQLite ({databasePath})");
+
+await using var sandbox = await BenchSandbox.StartAsync(new Dictionary<string, string?>
+{
+    ["SandboxTenant:BotEndpoint"] = new Uri(appUrl, "api/messages").ToString(),
+    ["SandboxTenant:RateLimits:BotPerTenant"] = $"{TenantPerSecond}/1s",
+    ["SandboxTenant:TrafficCapacity"] = "100000",
+});
+var state = sandbox.Services.GetRequiredService<SandboxState>();
+var traffic = sandbox.Services.GetRequiredService<TrafficLog>();
+
+using (var seeded = await sandbox.Http.PostAsJsonAsync("personas/synthetic", new { count = recipients }))
+{
+    seeded.EnsureSuccessStatusCode();
+}
+
+await using var app = await AppProcess.StartAsync(appDll, appUrl, new Dictionary<string, string>
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
+    ["App__PublicBaseUrl"] = appUrl.ToString(),
+    ["Sandbox__Embedded"] = "false",
+    ["Sandbox__BaseUrl"] = sandbox.BaseUrl.ToString(),
+    ["Data__Provider"] = "Sqlite",
+    ["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}",
+    ["Directory__SeedDemo"] = "true",
+    ["Situations__CellTeamId"] = DemoTenant.CellTeamId,
+    ["Bot__AllowAnonymous"] = "false",
+    ["Alerts__Delivery__TenantPerSecond"] = appRate.ToString(CultureInfo.InvariantCulture),
+    ["Logging__LogLevel__Default"] = "Warning",
+});
+Say($"App process {app.Id} ready at {appUrl}; working set after start {Megabytes(app.KernelMemory().Current)}");
+
+// The App's directory: one organisation and the synthetic people (as an administrator would import them).
+var dbOptions = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={databasePath}").Options;
+var personIds = new List<Guid>();
+var personByOid = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
+await using (var db = new SqliteAppDbContext(dbOptions))
+{
+    var organisation = new Organisation { Id = Guid.NewGuid(), Key = "synthetic", Name = "Organisation synthétique", Kind = OrganisationKind.Association };
+    db.Add(organisation);
+    foreach (var persona in SyntheticPersonas.Create(recipients))
+    {
+        var id = Guid.NewGuid();
+        db.Add(new Person
+        {
+            Id = id,
+            EntraObjectId = Guid.Parse(persona.ObjectId),
+            TeamsUserId = persona.TeamsUserId,
+            DisplayName = persona.DisplayName,
+            PreferredLanguage = persona.PreferredLanguage[..2],
+            OrganisationId = organisation.Id,
+            Roles = [new PersonRole { PersonId = id, Role = DirectoryRole.Partner }],
+        });
+        personIds.Add(id);
+        personByOid[persona.ObjectId] = id;
+    }
+
+    await db.SaveChangesAsync();
+}
+
+var coordinator = DemoTenant.Personas.First(p => p.Role == "Coordinator").ObjectId;
+using var api = new HttpClient { BaseAddress = appUrl };
+api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PersonaTokenAsync(sandbox.Http, coordinator));
+
+using (var faults = await sandbox.Http.PutAsJsonAsync("faults", new
+{
+    seed = 42,
+    rules = new[] { new { method = "POST", path = "connector/v3/conversations/*/activities", fault = "status", status = 429, retryAfterSeconds = 1, rate = faultRate } },
+}))
+{
+    faults.EnsureSuccessStatusCode();
+}
+
+var cold = await FanOutAsync("cold (1:1 chats opened during the fan-out)", 1);
+var warm = await FanOutAsync("warm (1:1 chats already known)", 2);
+
+// Peak memory of the App during both fan-outs.
+var (peak, current) = app.KernelMemory();
+Say($"App memory: peak resident set (VmHWM) {Megabytes(peak)}, peak working set sampled every 100 ms {Megabytes(app.PeakWorkingSetSampled)}, now {Megabytes(current)}");
+
+// Acknowledgements: N personas answer the warm alert's card at once, posted straight to the App's /api/messages with
+// Bot Framework tokens the sandbox signs (as Teams would), timed around each request on loopback.
+await sandbox.Http.DeleteAsync(new Uri("faults", UriKind.Relative));
+var issuer = sandbox.Services.GetRequiredService<BotFrameworkTokenIssuer>();
+var serviceUrl = new Uri(sandbox.BaseUrl, "connector/").ToString();
+using var bot = new HttpClient { BaseAddress = appUrl };
+await AckRoundAsync("warm-up (10 sequential, not counted)", SyntheticPersonas.Create(recipients).Skip(acks).Take(10).ToList(), sequential: true);
+var latencies = await AckRoundAsync($"{acks} concurrent acknowledgements", SyntheticPersonas.Create(recipients).Take(acks).ToList(), sequential: false);
+var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second batch)", SyntheticPersonas.Create(recipients).Skip(acks + 10).Take(acks).ToList(), sequential: false);
+(peak, _) = app.KernelMemory();
+Say($"App memory at the end (fan-outs + acknowledgements): peak resident set {Megabytes(peak)}");
+Say($"Summary: cold {cold:F1} cards/s, warm {warm:F1} cards/s against {TenantPerSecond}/s; acknowledgement p99 {Percentile(latencies, 0.99):F1} ms and {Percentile(second, 0.99):F1} ms");
+
+var output = Path.Combine(work.FullName, "results.txt");
+await File.WriteAllTextAsync(output, report.ToString());
+Console.WriteLine($"Written to {output}");
+return 0;
+
+async Task<double> FanOutAsync(string label, int expectedCards)
+{
+    traffic.Clear();
+    var stopwatch = Stopwatch.StartNew();
+    var started = DateTimeOffset.UtcNow;
+    Guid alertId;
+    using (var created = await api.PostAsJsonAsync("/api/alerts", new { severity = "Info", category = "Information", message = "Benchmark", people = personIds }))
+    {
+        var body = await created.Content.ReadAsStringAsync();
+        if (!created.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Alert refused: {(int)created.StatusCode} {body}");
+        }
+
+        alertId = JsonNode.Parse(body)!["id"]!.GetValue<Guid>();
+    }
+
+    var createdAfter = stopwatch.Elapsed;
+    var oids = SyntheticPersonas.Create(recipients).Select(p => p.ObjectId).ToList();
+    var until = DateTime.UtcNow.AddMinutes(10);
+    // Polls the outbox (cheap), not the inboxes (a full scan per persona would load the 2 cores being measured).
+    while (await PendingAsync(alertId) > 0 && DateTime.UtcNow < until)
+    {
+        await Task.Delay(100);
+    }
+
+    var elapsed = stopwatch.Elapsed;
+    var counts = oids.Select(BotCards).ToList();
+    var lost = counts.Count(c => c < expectedCards);
+    var duplicates = counts.Sum(c => Math.Max(0, c - expectedCards));
+    await Task.Delay(2000); // late duplicates, if any, would show now
+    var lateDuplicates = oids.Select(BotCards).Sum(c => Math.Max(0, c - expectedCards)) - duplicates;
+
+    var entries = traffic.Read("/sandbox/connector/v3/conversations");
+    var sends = entries.Where(e => e.Method == "POST" && e.Path.EndsWith("/activities", StringComparison.Ordinal)).ToList();
+    var creates = entries.Where(e => e.Method == "POST" && !e.Path.EndsWith("/activities", StringComparison.Ordinal)).ToList();
+    var sent = sends.Where(e => e.Status is 200 or 201).OrderBy(e => e.Time).ToList();
+    var injected = sends.Count(e => e.Fault is not null);
+    var throttled = entries.Count(e => e.Status == 429 && e.Fault is null);
+    var writes = entries.Count(e => e.Method == "POST" && e.Status is 200 or 201);
+    var window = (sent[^1].Time - sent[0].Time).TotalSeconds;
+    var sendRate = (sent.Count - 1) / window;
+    var endToEnd = sent.Count / (sent[^1].Time - started).TotalSeconds;
+    var writeWindow = (entries.Where(e => e.Method == "POST" && e.Status is 200 or 201).Max(e => e.Time) - entries.Where(e => e.Method == "POST").Min(e => e.Time)).TotalSeconds;
+
+    var rows = await DeliveriesAsync(alertId);
+    Say($"Fan-out {label}:");
+    Say($"  alert accepted in {createdAfter.TotalMilliseconds:F0} ms; outbox empty (every row sent or failed) after {elapsed.TotalSeconds:F1} s");
+    Say($"  cards delivered {sent.Count} in {window:F1} s between first and last = {sendRate:F1} cards/s sustained ({sendRate / TenantPerSecond:P0} of the {TenantPerSecond}/s limit); {endToEnd:F1} cards/s from the alert's creation");
+    Say($"  connector writes accepted {writes} (cards + {creates.Count(e => e.Status is 200 or 201)} chats opened) = {writes / writeWindow:F1} writes/s; injected 429 {injected}; real 429 from the sandbox's limits {throttled}");
+    Say($"  lost {lost}, duplicate cards {duplicates + lateDuplicates}; outbox rows {rows.Count}, sent {rows.Count(r => r.Status == AlertDeliveryStatus.Sent)}, failed {rows.Count(r => r.Status == AlertDeliveryStatus.Failed)}, SendCount > 1: {rows.Count(r => r.SendCount > 1)}");
+    Say($"  App peak resident set so far {Megabytes(app.KernelMemory().Peak)}");
+    return sendRate;
+}
+
+async Task<int> PendingAsync(Guid alertId)
+{
+    await using var db = new SqliteAppDbContext(dbOptions);
+    return await db.Set<AlertDelivery>().CountAsync(d => d.AlertId == alertId && d.Status == AlertDeliveryStatus.Queued);
+}
+
+int BotCards(string oid) =>
+    state.ConversationsOf(DemoTenant.TenantId, oid).Sum(c => c.Activities.Count(a => a.Sender == "bot"));
+
+async Task<List<AlertDelivery>> DeliveriesAsync(Guid alertId)
+{
+    await using var db = new SqliteAppDbContext(dbOptions);
+    return await db.Set<AlertDelivery>().AsNoTracking().Where(d => d.AlertId == alertId).ToListAsync();
+}
+
+async Task<List<double>> AckRoundAsync(string label, IReadOnlyList<DemoPersona> personas, bool sequential)
+{
+    var requests = personas.Select(persona =>
+    {
+        var conversation = state.ConversationsOf(DemoTenant.TenantId, persona.ObjectId).Single();
+        var card = conversation.Activities.Last(a => a.Sender == "bot");
+        var action = FindAction(card.Current, AlertCards.AcknowledgeVerb) ?? throw new InvalidOperationException("No acknowledge action on the card.");
+        var activity = Invoke(persona, conversation.Id, card.Id, action);
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/messages", UriKind.Relative))
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.CreateToken(DemoTenant.BotAppId, serviceUrl));
+        return request;
+    }).ToList();
+
+    var results = new (double Ms, int Status)[requests.Count];
+    async Task SendAsync(int i)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        using var response = await bot.SendAsync(requests[i]);
+        await response.Content.ReadAsByteArrayAsync();
+        results[i] = (stopwatch.Elapsed.TotalMilliseconds, (int)response.StatusCode);
+    }
+
+    var total = Stopwatch.StartNew();
+    if (sequential)
+    {
+        for (var i = 0; i < requests.Count; i++)
+        {
+            await SendAsync(i);
+        }
+    }
+    else
+    {
+        using var gate = new SemaphoreSlim(0);
+        var tasks = Enumerable.Range(0, requests.Count).Select(async i =>
+        {
+            await gate.WaitAsync();
+            await SendAsync(i);
+        }).ToList();
+        gate.Release(requests.Count);
+        await Task.WhenAll(tasks);
+    }
+
+    var wall = total.Elapsed;
+    requests.ForEach(r => r.Dispose());
+    var ms = results.Select(r => r.Ms).OrderBy(m => m).ToList();
+    var statuses = string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
+    Say($"Acknowledgements, {label}: statuses {statuses}; p50 {Percentile(ms, 0.5):F1} ms, p95 {Percentile(ms, 0.95):F1} ms, p99 {Percentile(ms, 0.99):F1} ms, max {ms[^1]:F1} ms; all answered in {wall.TotalMilliseconds:F0} ms");
+    return ms;
+}
+
+JsonObject Invoke(DemoPersona persona, string conversationId, string replyToId, JsonObject action) => new()
+{
+    ["type"] = "invoke",
+    ["name"] = "adaptiveCard/action",
+    ["id"] = Guid.NewGuid().ToString("N"),
+    ["timestamp"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
+    ["serviceUrl"] = serviceUrl,
+    ["channelId"] = "msteams",
+    ["from"] = new JsonObject { ["id"] = persona.TeamsUserId, ["name"] = persona.DisplayName, ["aadObjectId"] = persona.ObjectId },
+    ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = DemoTenant.TenantId, ["id"] = conversationId },
+    ["recipient"] = new JsonObject { ["id"] = $"28:{DemoTenant.BotAppId}", ["name"] = "TeamsPrevention" },
+    ["locale"] = persona.PreferredLanguage,
+    ["replyToId"] = replyToId,
+    ["value"] = new JsonObject
+    {
+        ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = action["verb"]!.DeepClone(), ["data"] = action["data"]?.DeepClone() ?? new JsonObject() },
+        ["trigger"] = "manual",
+    },
+    ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = DemoTenant.TenantId }, ["source"] = new JsonObject { ["name"] = "message" } },
+};
+
+static JsonObject? FindAction(JsonNode? node, string verb) => node switch
+{
+    JsonObject o when o["verb"] is JsonValue v && v.ToString() == verb => o,
+    JsonObject o => o.Select(p => FindAction(p.Value, verb)).FirstOrDefault(a => a is not null),
+    JsonArray a => a.Select(n => FindAction(n, verb)).FirstOrDefault(x => x is not null),
+    _ => null,
+};
+
+static async Task<string> PersonaTokenAsync(HttpClient sandbox, string objectId)
+{
+    using var response = await sandbox.PostAsync(new Uri($"login/{DemoTenant.TenantId}/personas/{objectId}/token", UriKind.Relative), new FormUrlEncodedContent([]));
+    var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+    return body!["access_token"]!.GetValue<string>();
+}
+
+static double Percentile(List<double> sorted, double p) =>
+    sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:F0} MB";
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
+
+static T Option<T>(string[] args, string name, T fallback)
+    where T : IParsable<T>
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? T.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
