@@ -257,6 +257,21 @@ public sealed partial class GraphGateway
             return true;
         }, cancellationToken);
 
+    /// <summary>
+    /// Archives a channel (<c>channel: archive</c>): read-only in Teams — no new messages, no settings changes — while
+    /// its members may still change and it can still be deleted. The channel's SharePoint folder becomes read-only for
+    /// its members too. Graph completes the archive after answering 202.
+    /// </summary>
+    public Task ArchiveChannelAsync(string teamId, string channelId, CancellationToken cancellationToken) =>
+        CallAsync("archive channel", async () =>
+        {
+            await _client.Teams[teamId].Channels[channelId].Archive.PostAsync(
+                new Microsoft.Graph.Teams.Item.Channels.Item.Archive.ArchivePostRequestBody { ShouldSetSpoSiteReadOnlyForMembers = true },
+                cancellationToken: cancellationToken);
+            GraphLog.ChannelChanged(_logger, channelId, teamId, "archived");
+            return true;
+        }, cancellationToken);
+
     // ---------------------------------------------------------------- channel members
 
     public Task<IReadOnlyList<Membership>> ListChannelMembersAsync(string teamId, string channelId, CancellationToken cancellationToken) =>
