@@ -1,9 +1,10 @@
 // Draws the app's two icons and writes them beside this script:
 //   color.png   192×192: a white shield with a check mark on the accent colour (full bleed, as Teams wants it);
 //   outline.png  32×32: the same shield drawn as a white outline on a fully transparent background.
-// Run `node make-icons.mjs` after changing the drawing; the PNGs are committed.
-import { writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+// Run `node make-icons.mjs` after changing the drawing; the PNGs are committed. `--out <dir>` writes them elsewhere
+// (the tests check that the committed icons are what this script draws).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodePng } from "./lib/png.mjs";
 
@@ -107,8 +108,11 @@ export function drawOutline() {
   });
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  writeFileSync(join(here, "color.png"), encodePng(192, 192, drawColour()));
-  writeFileSync(join(here, "outline.png"), encodePng(32, 32, drawOutline()));
-  console.log("wrote color.png (192×192) and outline.png (32×32)");
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
+  const at = process.argv.indexOf("--out");
+  const out = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : here;
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "color.png"), encodePng(192, 192, drawColour()));
+  writeFileSync(join(out, "outline.png"), encodePng(32, 32, drawOutline()));
+  console.log(`wrote color.png (192×192) and outline.png (32×32) in ${out}`);
 }

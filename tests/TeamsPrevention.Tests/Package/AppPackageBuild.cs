@@ -60,6 +60,28 @@ public static class AppPackageBuild
         return new AppPackageBuildResult(exitCode, report, error, Path.Combine(outDirectory, $"appPackage.{env}.zip"));
     }
 
+    /// <summary>Runs <c>node make-icons.mjs --out {outDirectory}</c> (the script that draws the committed icons).</summary>
+    public static async Task DrawIconsAsync(string outDirectory, CancellationToken cancellationToken = default)
+    {
+        var start = new ProcessStartInfo("node")
+        {
+            WorkingDirectory = Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in (string[])[Path.Combine(Directory, "make-icons.mjs"), "--out", outDirectory])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var (exitCode, output, error) = await RunProcessAsync(start, TimeSpan.FromMinutes(1), cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"make-icons.mjs exited with {exitCode}:\n{output}\n{error}");
+        }
+    }
+
     /// <summary>Copies the package's sources (no node_modules, no build output) into <paramref name="target"/>.</summary>
     public static void CopySources(string target)
     {

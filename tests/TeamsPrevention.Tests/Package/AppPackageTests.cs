@@ -51,6 +51,20 @@ public sealed class AppPackageTests(BuiltAppPackages built) : IClassFixture<Buil
         Assert.Contains(pixels, p => p.A == 255);
     }
 
+    [Fact]
+    public async Task CommittedIconsAreWhatTheIconScriptDraws()
+    {
+        await AppPackageBuild.DrawIconsAsync(_temp);
+
+        foreach (var name in (string[])["color.png", "outline.png"])
+        {
+            var drawn = PngImage.Decode(await File.ReadAllBytesAsync(Path.Combine(_temp, name)));
+            var committed = PngImage.Decode(await File.ReadAllBytesAsync(Path.Combine(AppPackageBuild.Directory, name)));
+            Assert.Equal((drawn.Width, drawn.Height), (committed.Width, committed.Height));
+            Assert.True(drawn.Rgba.AsSpan().SequenceEqual(committed.Rgba), $"{name} differs from what make-icons.mjs draws: run it again");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Environments))]
     public void FillsEveryPlaceholderWithTheEnvironmentsValues(string env)
