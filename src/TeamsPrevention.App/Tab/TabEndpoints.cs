@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
+using TeamsPrevention.App.Graph;
 using TeamsPrevention.App.Hosting;
 
 namespace TeamsPrevention.App.Tab;
@@ -28,6 +29,7 @@ public static class TabEndpoints
         app.MapGet("/tab-config.json", Configuration).AllowAnonymous().ExcludeFromDescription();
         var api = app.MapGroup("/api").RequireAuthorization(TabAuthentication.UserPolicy);
         api.MapGet("/me", Me);
+        api.MapGet("/me/calendar/busy", MyBusyTimesAsync);
 
         // Every other page address is the single-page app's (its routes live after '#', so this is mostly '/').
         app.MapFallback("{*path:nonfile}", (string? path) => IsSitePath(path) ? Shell(site) : Results.NotFound())
@@ -72,6 +74,44 @@ public static class TabEndpoints
                     new Uri(sandboxBase, "inbox/personas"),
                     new Uri(sandboxBase, $"login/{t.TenantId}/personas/").ToString() + "{objectId}/token",
                     sandboxBase));
+    }
+
+    /// <summary>The longest window <c>/api/me/calendar/busy</c> answers for.</summary>
+    internal static readonly TimeSpan MaxCalendarWindow = TimeSpan.FromDays(62);
+
+    /// <summary>
+    /// When the signed-in person's own Outlook calendar is taken (times and free/busy only), read from Graph as that
+    /// person (on-behalf-of the token the tab sent): the scheduling page shows it beside the meeting being planned.
+    /// </summary>
+    private static async Task<IResult> MyBusyTimesAsync(
+        DateTimeOffset? from, DateTimeOffset? to, HttpRequest request, GraphGateway graph, CancellationToken cancellationToken)
+    {
+        if (from is null || to is null || to <= from || to - from > MaxCalendarWindow)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["to"] = ["Indiquez une période (from, to) de 62 jours au plus, la fin après le début."],
+            });
+        }
+
+        var assertion = request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : "";
+        try
+        {
+            return TypedResults.Ok(await graph.GetMyBusyTimesAsync(assertion, from.Value, to.Value, cancellationToken));
+        }
+        catch (GraphGatewayException e) when (e.Kind is GraphFailure.Forbidden or GraphFailure.Unauthorized)
+        {
+            return TypedResults.Problem(
+                title: "Calendrier non autorisé",
+                detail: "L'application n'a pas votre consentement pour lire votre calendrier : demandez à l'administrateur d'accorder Calendars.Read.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (GraphGatewayException e) when (e.IsRetryable)
+        {
+            return TypedResults.Problem(title: "Calendrier indisponible", detail: "Outlook ne répond pas pour le moment : réessayez dans un instant.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>Who is signed in (proof of sign-in for the tab).</summary>
