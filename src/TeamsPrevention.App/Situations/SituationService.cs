@@ -136,6 +136,7 @@ public sealed class SituationService(
                 CreatedAt = now,
                 ReferentId = referentId,
                 ChannelState = ChannelState.None,
+                RetentionUntil = now + _options.UndecidedRetention,
             };
             foreach (var indicator in indicators)
             {
@@ -209,6 +210,7 @@ public sealed class SituationService(
             s.Status = SituationStatus.Included;
             s.DecidedAt = now;
             s.DecidedBy = actor.Id;
+            s.RetentionUntil = null;
             s.NextReviewAt = CheckNextReview(nextReviewAt, now);
             if (_options.ChannelOnInclusion && !string.IsNullOrWhiteSpace(_options.CellTeamId))
             {
