@@ -112,7 +112,8 @@ public sealed class AppPackageTests(BuiltAppPackages built) : IClassFixture<Buil
         var channelTab = manifest["configurableTabs"]!.AsArray().Single()!;
         Assert.Equal($"https://{host}/#/configure", channelTab["configurationUrl"]!.GetValue<string>());
         Assert.True(channelTab["canUpdateConfiguration"]!.GetValue<bool>());
-        Assert.Equal(["groupChat", "team"], Strings(channelTab["scopes"]).Order(StringComparer.Ordinal));
+        // A situation's tab lives in a channel of the cell's team only: never in a group chat.
+        Assert.Equal(["team"], Strings(channelTab["scopes"]));
         Assert.Equal("tier1", manifest["supportsChannelFeatures"]!.GetValue<string>());
     }
 
