@@ -23,6 +23,11 @@ public sealed class TabShellTests
         Assert.Equal(["Tableau de bord", "Situations", "Alertes", "Réunions", "Annuaire", "Statistiques", "Ressources"], await TabBrowser.NavigationAsync(page));
         Assert.Equal("fr", await page.EvaluateAsync<string>("document.documentElement.lang"));
         await TabBrowser.ScreenshotAsync(page, "shell-coordinator");
+
+        // The language menu switches the whole tab (and the page's lang) without reloading.
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Langue" }).SelectOptionAsync("nl");
+        await Assertions.Expect(page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = "Vergaderingen" })).ToBeVisibleAsync();
+        Assert.Equal("nl", await page.EvaluateAsync<string>("document.documentElement.lang"));
         app.AssertNoErrorsLogged();
     }
 

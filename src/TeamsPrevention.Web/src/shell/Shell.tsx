@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Button, Dropdown, Link, makeStyles, mergeClasses, Option, Text, tokens } from "@fluentui/react-components";
+import { Button, Link, makeStyles, mergeClasses, Select, Text, tokens } from "@fluentui/react-components";
 import type { Person } from "../api/directory";
 import type { Host } from "../host/host";
 import { languages } from "../i18n/i18n";
@@ -92,19 +92,19 @@ export function Shell({ me, host, onSignOut }: { me: Person; host: Host; onSignO
             ))}
           </ul>
         </nav>
-        <Dropdown
+        {/* A native select: reliable with keyboards, screen readers and Teams' mobile webviews. */}
+        <Select
           className={styles.language}
           aria-label={t("language")}
-          value={languageNames[i18n.language] ?? languageNames.fr}
-          selectedOptions={[i18n.language]}
-          onOptionSelect={(_, d) => d.optionValue && void i18n.changeLanguage(d.optionValue)}
+          value={i18n.language}
+          onChange={(_, d) => void i18n.changeLanguage(d.value)}
         >
           {languages.map((l) => (
-            <Option key={l} value={l} lang={l}>
+            <option key={l} value={l} lang={l}>
               {languageNames[l]}
-            </Option>
+            </option>
           ))}
-        </Dropdown>
+        </Select>
         {onSignOut && (
           <Button appearance="subtle" onClick={onSignOut}>
             {t("signOut")}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Dropdown, Field, Option, Text } from "@fluentui/react-components";
+import { Field, Select, Text } from "@fluentui/react-components";
 import { pages } from "@microsoft/teams-js";
 import { api } from "../../api/client";
 import { ErrorBar, Loading, Page } from "../../components/Page";
@@ -51,13 +51,14 @@ export function ConfigurePage({ host }: PageProps) {
       {situations.data && situations.data.length === 0 && <Text>{t("configure.none")}</Text>}
       {situations.data && situations.data.length > 0 && (
         <Field label={t("configure.choose")}>
-          <Dropdown value={code ?? ""} onOptionSelect={(_, d) => setCode(d.optionValue)}>
+          <Select value={code ?? ""} onChange={(_, d) => setCode(d.value || undefined)}>
+            <option value="">—</option>
             {situations.data.map((s) => (
-              <Option key={s.code} value={s.code}>
+              <option key={s.code} value={s.code}>
                 {s.code}
-              </Option>
+              </option>
             ))}
-          </Dropdown>
+          </Select>
         </Field>
       )}
     </Page>
