@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TeamsPrevention.App.Audit;
@@ -90,7 +91,10 @@ public sealed class MinutesExport(AppDbContext db, MeetingService meetings, Dire
         return html.ToString();
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes markup but keeps letters as they are (accents included), so the document stays readable as source too.</summary>
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Encoder.Encode(text);
 
     private const string Css =
         "@page{size:A4;margin:18mm 16mm}" +
