@@ -48,10 +48,10 @@ public static class MeetingCards
         return Card(
             [
                 Title(t.ScheduleTitle),
-                new JsonObject { ["type"] = "Input.ChoiceSet", ["id"] = "kind", ["label"] = t.KindLabel, ["isRequired"] = true, ["value"] = nameof(MeetingKind.Case), ["style"] = "expanded", ["choices"] = kinds },
-                new JsonObject { ["type"] = "Input.Date", ["id"] = "date", ["label"] = t.DateLabel, ["isRequired"] = true, ["value"] = defaultDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-                new JsonObject { ["type"] = "Input.Time", ["id"] = "time", ["label"] = t.TimeLabel, ["isRequired"] = true, ["value"] = "14:00" },
-                new JsonObject { ["type"] = "Input.Number", ["id"] = "minutes", ["label"] = t.DurationLabel, ["isRequired"] = true, ["min"] = 15, ["max"] = 480, ["value"] = 120 },
+                new JsonObject { ["type"] = "Input.ChoiceSet", ["id"] = "kind", ["errorMessage"] = t.Required, ["label"] = t.KindLabel, ["isRequired"] = true, ["value"] = nameof(MeetingKind.Case), ["style"] = "expanded", ["choices"] = kinds },
+                new JsonObject { ["type"] = "Input.Date", ["id"] = "date", ["errorMessage"] = t.Required, ["label"] = t.DateLabel, ["isRequired"] = true, ["value"] = defaultDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                new JsonObject { ["type"] = "Input.Time", ["id"] = "time", ["errorMessage"] = t.Required, ["label"] = t.TimeLabel, ["isRequired"] = true, ["value"] = "14:00" },
+                new JsonObject { ["type"] = "Input.Number", ["id"] = "minutes", ["errorMessage"] = t.Required, ["label"] = t.DurationLabel, ["isRequired"] = true, ["min"] = 15, ["max"] = 480, ["value"] = 120 },
                 Text(t.ScheduleNote, subtle: true, small: true),
             ],
             [Execute(t.ScheduleButton, ScheduleVerb, new JsonObject(), positive: true)]);

@@ -31,7 +31,8 @@ public sealed record MeetingTexts(
     string ScheduleNote,
     string Scheduled,
     string CoordinationOnly,
-    string Preview)
+    string Preview,
+    string Required)
 {
     public static IReadOnlyList<UserLanguage> All { get; } = [UserLanguage.Fr, UserLanguage.Nl, UserLanguage.De, UserLanguage.En];
 
@@ -73,7 +74,8 @@ public sealed record MeetingTexts(
         ScheduleNote: "Ajoutez les participants et les points dans l'onglet TeamsPrevention.",
         Scheduled: "Réunion planifiée",
         CoordinationOnly: "Réservé à la coordination.",
-        Preview: "Rappel de réunion");
+        Preview: "Rappel de réunion",
+        Required: "Champ obligatoire.");
 
     private static readonly MeetingTexts Nl = new(
         PlatformName: "Gemeentelijk preventieplatform",
@@ -103,7 +105,8 @@ public sealed record MeetingTexts(
         ScheduleNote: "Voeg deelnemers en agendapunten toe in het tabblad TeamsPrevention.",
         Scheduled: "Vergadering gepland",
         CoordinationOnly: "Voorbehouden aan de coördinatie.",
-        Preview: "Herinnering aan een vergadering");
+        Preview: "Herinnering aan een vergadering",
+        Required: "Verplicht veld.");
 
     private static readonly MeetingTexts De = new(
         PlatformName: "Kommunale Präventionsplattform",
@@ -133,7 +136,8 @@ public sealed record MeetingTexts(
         ScheduleNote: "Fügen Sie Teilnehmende und Punkte im Tab TeamsPrevention hinzu.",
         Scheduled: "Sitzung geplant",
         CoordinationOnly: "Der Koordination vorbehalten.",
-        Preview: "Erinnerung an eine Sitzung");
+        Preview: "Erinnerung an eine Sitzung",
+        Required: "Pflichtfeld.");
 
     private static readonly MeetingTexts En = new(
         PlatformName: "Municipal prevention platform",
@@ -163,5 +167,6 @@ public sealed record MeetingTexts(
         ScheduleNote: "Add attendees and items in the TeamsPrevention tab.",
         Scheduled: "Meeting scheduled",
         CoordinationOnly: "For the coordination only.",
-        Preview: "Meeting reminder");
+        Preview: "Meeting reminder",
+        Required: "Required field.");
 }
