@@ -46,6 +46,17 @@ public sealed class Meeting
 
     public int SyncAttempts { get; set; }
 
+    /// <summary>The Graph failure kind of the last failed attempt (<c>Throttled</c>, <c>Forbidden</c>…), for the coordinator.</summary>
+    public string? SyncFailure { get; set; }
+
+    /// <summary>When the background job tries Graph again; null when nothing is due (synced, or automatic retries exhausted).</summary>
+    public DateTimeOffset? NextSyncAt { get; set; }
+
+    /// <summary>The instance working the Graph step now (a lease: taken over when it runs out).</summary>
+    public string? SyncLeaseOwner { get; set; }
+
+    public DateTimeOffset? SyncLeaseUntil { get; set; }
+
     /// <summary>Optimistic concurrency.</summary>
     public int Version { get; set; }
 

@@ -14,6 +14,15 @@ public static class MeetingEndpoints
     {
         builder.Services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<MeetingService>();
+        builder.Services.AddScoped<MeetingNotices>();
+        builder.Services.AddScoped<PoliceFeedbackService>();
+        builder.Services.AddScoped<MinutesExport>();
+        builder.Services.AddScoped<NextMeetingReply>();
+        builder.Services.AddScoped<Bot.IBotCommand, NextMeetingCommand>();
+        builder.Services.AddScoped<Bot.IBotCommand, PlatformCommand>();
+        builder.Services.AddScoped<Bot.IBotCommand, ScheduleMeetingCommand>();
+        builder.Services.AddScoped<Bot.ICardActionHandler, MeetingCardActionHandler>();
+        builder.Services.AddHostedService<MeetingWorker>();
         return builder;
     }
 
@@ -50,6 +59,26 @@ public static class MeetingEndpoints
             RunAsync(user, me, async p => TypedResults.Ok(await s.GetMinutesAsync(p, id, itemId, ct)), ct));
         api.MapPost("/{id:guid}/secrecy", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
             RunAsync(user, me, async p => TypedResults.Ok(await s.AcknowledgeSecrecyAsync(p, id, ct)), ct));
+        api.MapGet("/{id:guid}/agenda/{itemId:guid}/police-feedback", (Guid id, Guid itemId, ClaimsPrincipal user, CurrentPerson me, PoliceFeedbackService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, id, itemId, ct)), ct));
+        api.MapPut("/{id:guid}/agenda/{itemId:guid}/police-feedback", (Guid id, Guid itemId, PoliceFeedbackInput input, ClaimsPrincipal user, CurrentPerson me, PoliceFeedbackService s, CancellationToken ct) =>
+            RunAsync(user, me, async p => TypedResults.Ok(await s.SaveAsync(p, id, itemId, input, ct)), ct));
+        api.MapGet("/{id:guid}/minutes/export", (Guid id, HttpContext http, ClaimsPrincipal user, CurrentPerson me, MinutesExport s, CancellationToken ct) =>
+            RunAsync(user, me, async p =>
+            {
+                var html = await s.ExportAsync(p, id, ct);
+                http.Response.Headers.CacheControl = "no-store";
+                http.Response.Headers.Pragma = "no-cache";
+                http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                return TypedResults.Content(html, "text/html; charset=utf-8");
+            }, ct)).Produces<string>(StatusCodes.Status200OK, "text/html");
+        api.MapGet("/{id:guid}/notices", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, MeetingNotices notices, CancellationToken ct) =>
+            RunAsync(user, me, async p =>
+            {
+                await s.GetAsync(p, id, ct);
+                return TypedResults.Ok(await notices.ListAsync(id, ct));
+            }, ct)).RequireAuthorization(DirectoryPolicies.Coordination);
         return endpoints;
     }
 
@@ -88,7 +117,10 @@ public sealed record MeetingView(
     string? JoinUrl,
     MeetingSyncState SyncState,
     string? SyncProblem,
-    IReadOnlyList<Guid> AttendeeIds);
+    IReadOnlyList<Guid> AttendeeIds,
+    string? SyncFailure,
+    int SyncAttempts,
+    DateTimeOffset? NextSyncAt);
 
 /// <summary>An agenda line: the situation code when the caller is on its need-to-know list, "Point réservé" otherwise.</summary>
 public sealed record AgendaItemView(Guid Id, bool Restricted, string Label, MeetingItemSource? Source, bool Present, bool HasMinutes);
@@ -114,3 +146,21 @@ public sealed record MinutesActionView(Guid Id, string Description, Guid OwnerOr
 public sealed record MinutesView(
     Guid ItemId, string SituationCode, string? Decision, bool? Consensus, DateTimeOffset? NextReviewAt,
     IReadOnlyList<MinutesActionView> Actions, IReadOnlyList<Guid> Present, DateTimeOffset? MinutesAt);
+
+/// <summary>A reminder (to <paramref name="PersonId"/>) or the channel's agenda card (no person) for one occurrence, and where its sending stands.</summary>
+public sealed record MeetingNoticeView(
+    MeetingNoticeKind Kind, Guid? PersonId, DateTimeOffset OccurrenceStart, MeetingNoticeStatus Status, int Attempts, DateTimeOffset? SentAt, string? Failure);
+
+/// <summary>The police feedback form: <paramref name="NothingUnderSecrecy"/> must be true; <paramref name="Version"/> (optional) guards against overwriting a newer form.</summary>
+public sealed record PoliceFeedbackInput(string? Text, bool? NothingUnderSecrecy, int? Version);
+
+/// <summary>
+/// An item's police feedback form: <paramref name="ConsensusRecorded"/> tells whether it may be written at all,
+/// <paramref name="CanWrite"/> whether the caller may write it; <paramref name="Text"/> is null while none exists.
+/// </summary>
+public sealed record PoliceFeedbackView(
+    Guid ItemId, string SituationCode, bool ConsensusRecorded, bool CanWrite, string? Text, bool NothingUnderSecrecyConfirmed,
+    Guid? AuthorId, DateTimeOffset? SavedAt, int Version);
+
+/// <summary>The next occurrence of a meeting for the bot's answer.</summary>
+public sealed record NextMeeting(Guid MeetingId, MeetingKind Kind, DateTimeOffset Start, DateTimeOffset End, string? JoinUrl);

@@ -31,7 +31,6 @@ public sealed class MeetingService(
 {
     public const string RestrictedItem = "Point réservé";
     private const string AuditTarget = "Meeting";
-    private const string SyncProblemText = "L'envoi vers Outlook et Teams a échoué ; réessayez.";
     private static readonly TimeSpan MaxDuration = TimeSpan.FromHours(8);
 
     private DateTimeOffset Now => time.GetUtcNow();
@@ -46,6 +45,22 @@ public sealed class MeetingService(
 
         var meetings = await query.ToListAsync(cancellationToken);
         return [.. meetings.OrderBy(m => m.StartAt).Select(View)];
+    }
+
+    /// <summary>The person's next occurrence (of a kind, or any) among the scheduled meetings they are invited to.</summary>
+    public async Task<NextMeeting?> NextOccurrenceAsync(DirectoryPerson person, MeetingKind? kind, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var meetings = await db.Set<Meeting>().AsNoTracking()
+            .Where(m => m.Status == MeetingStatus.Scheduled && m.Attendees.Any(a => a.PersonId == person.Id) && (m.Kind == MeetingKind.Platform || m.EndAt > now))
+            .Where(m => kind == null || m.Kind == kind)
+            .ToListAsync(cancellationToken);
+        return meetings
+            .Select(m => (Meeting: m, Next: MeetingOccurrences.Next(m, now)))
+            .Where(x => x.Next is not null)
+            .OrderBy(x => x.Next!.Value.Start)
+            .Select(x => new NextMeeting(x.Meeting.Id, x.Meeting.Kind, x.Next!.Value.Start, x.Next!.Value.End, x.Meeting.JoinUrl))
+            .FirstOrDefault();
     }
 
     public async Task<MeetingView> GetAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken) =>
@@ -75,6 +90,7 @@ public sealed class MeetingService(
             CreatedAt = now,
             UpdatedAt = now,
             SyncState = MeetingSyncState.Pending,
+            NextSyncAt = now,
             Attendees = [.. attendees.Select(p => new MeetingAttendee { PersonId = p })],
         };
         db.Add(meeting);
@@ -149,7 +165,13 @@ public sealed class MeetingService(
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         if (meeting.SyncState != MeetingSyncState.Synced)
         {
-            await SyncAsync(meeting, cancellationToken);
+            // A retry by hand starts a new series of automatic attempts.
+            meeting.SyncAttempts = 0;
+            await AuditAsync(actor, AuditAction.Change, null, meeting.Id, "meeting sync retried", cancellationToken);
+            if (!await SyncAsync(meeting, cancellationToken))
+            {
+                throw new MeetingProblem(StatusCodes.Status409Conflict, "Un envoi vers Outlook et Teams est déjà en cours ; rechargez dans un instant.");
+            }
         }
 
         return View(meeting);
@@ -430,9 +452,95 @@ public sealed class MeetingService(
 
     // ---------------------------------------------------------------- Graph
 
-    private async Task SyncAsync(Meeting meeting, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends to Graph what it has not received, if no other instance is doing it (the meeting's lease, claimed with a
+    /// conditional UPDATE). Someone else working on it: nothing happens here, the background job follows up.
+    /// </summary>
+    private async Task<bool> SyncAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var token = await TryClaimSyncAsync(meeting.Id, cancellationToken);
+        if (token is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            await SyncClaimedAsync(meeting, cancellationToken);
+        }
+        finally
+        {
+            await db.Set<Meeting>().Where(m => m.Id == meeting.Id && m.SyncLeaseOwner == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SyncLeaseOwner, (string?)null).SetProperty(m => m.SyncLeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    /// <summary>Claims the meeting's Graph step for this call; returns the lease token, or null when another holds it.</summary>
+    private async Task<string?> TryClaimSyncAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var until = now + options.Value.Lease;
+        var token = Guid.NewGuid().ToString("N");
+        var won = await db.Set<Meeting>()
+            .Where(m => m.Id == id && (m.SyncLeaseUntil == null || m.SyncLeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SyncLeaseOwner, token).SetProperty(m => m.SyncLeaseUntil, until), cancellationToken);
+        return won == 1 ? token : null;
+    }
+
+    /// <summary>
+    /// The background job's pass: claims the meetings whose automatic retry is due (one conditional UPDATE each, so
+    /// several instances never work the same meeting) and sends them to Graph again. Returns how many it worked.
+    /// </summary>
+    public async Task<int> RetryDuePassAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var due = await db.Set<Meeting>().AsNoTracking()
+            .Where(m => m.SyncState != MeetingSyncState.Synced && m.NextSyncAt != null && m.NextSyncAt <= now
+                && (m.SyncLeaseUntil == null || m.SyncLeaseUntil < now))
+            .OrderBy(m => m.NextSyncAt)
+            .Select(m => m.Id)
+            .Take(batchSize)
+            .ToListAsync(cancellationToken);
+        var worked = 0;
+        foreach (var id in due.OrderBy(_ => Random.Shared.Next()))
+        {
+            var token = await TryClaimSyncAsync(id, cancellationToken);
+            if (token is null)
+            {
+                continue;
+            }
+
+            try
+            {
+                db.ChangeTracker.Clear();
+                var meeting = await db.Set<Meeting>().AsNoTracking().Include(m => m.Attendees).AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
+                if (meeting is not null && meeting.SyncState != MeetingSyncState.Synced)
+                {
+                    await SyncClaimedAsync(meeting, cancellationToken);
+                    worked++;
+                }
+            }
+            finally
+            {
+                await db.Set<Meeting>().Where(m => m.Id == id && m.SyncLeaseOwner == token)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SyncLeaseOwner, (string?)null).SetProperty(m => m.SyncLeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            }
+        }
+
+        return worked;
+    }
+
+    /// <summary>
+    /// The Graph step of a claimed meeting. Outcomes are written with UPDATEs that do not depend on the tracked entity:
+    /// the event id as soon as Graph created the event (a retry never creates a second one), the rest only if the
+    /// meeting did not change meanwhile (otherwise it is due again at once, to send the newer times or attendees).
+    /// </summary>
+    private async Task SyncClaimedAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         var owner = CalendarOwner.User(meeting.Organizer);
+        var version = meeting.Version;
         meeting.SyncAttempts++;
         try
         {
@@ -454,14 +562,15 @@ public sealed class MeetingService(
                     meeting.SettingsApplied = false;
 
                     // The event exists now: remember it before anything else can fail, so a retry never creates a second one.
-                    await db.SaveChangesAsync(cancellationToken);
+                    await db.Set<Meeting>().Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(
+                        s => s.SetProperty(m => m.EventId, created.EventId).SetProperty(m => m.JoinUrl, created.JoinUrl).SetProperty(m => m.SettingsApplied, false),
+                        cancellationToken);
                 }
                 else if (meeting.NeedsUpdate)
                 {
                     var updated = await graph.UpdateMeetingAsync(owner, meeting.EventId, await RequestAsync(meeting, cancellationToken), cancellationToken);
                     meeting.JoinUrl = updated.JoinUrl ?? meeting.JoinUrl;
                     meeting.NeedsUpdate = false;
-                    await db.SaveChangesAsync(cancellationToken);
                 }
 
                 if (!meeting.SettingsApplied && meeting.JoinUrl is not null)
@@ -473,17 +582,67 @@ public sealed class MeetingService(
 
             meeting.SyncState = MeetingSyncState.Synced;
             meeting.SyncProblem = null;
+            meeting.SyncFailure = null;
+            meeting.NextSyncAt = null;
             MeetingsLog.Synced(logger, meeting.Id);
         }
         catch (GraphGatewayException e)
         {
             meeting.SyncState = MeetingSyncState.ToRetry;
-            meeting.SyncProblem = SyncProblemText;
+            meeting.SyncProblem = ProblemText(e.Kind);
+            meeting.SyncFailure = e.Kind.ToString();
+            meeting.NextSyncAt = meeting.SyncAttempts >= options.Value.MaxSyncAttempts ? null : Now + RetryDelay(meeting.SyncAttempts, e.RetryAfter);
             MeetingsLog.SyncFailed(logger, meeting.Id, e.Kind, meeting.SyncAttempts);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        var written = await db.Set<Meeting>().Where(m => m.Id == meeting.Id && m.Version == version).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.JoinUrl, meeting.JoinUrl)
+                .SetProperty(m => m.NeedsUpdate, meeting.NeedsUpdate)
+                .SetProperty(m => m.SettingsApplied, meeting.SettingsApplied)
+                .SetProperty(m => m.SyncState, meeting.SyncState)
+                .SetProperty(m => m.SyncProblem, meeting.SyncProblem)
+                .SetProperty(m => m.SyncFailure, meeting.SyncFailure)
+                .SetProperty(m => m.SyncAttempts, meeting.SyncAttempts)
+                .SetProperty(m => m.NextSyncAt, meeting.NextSyncAt),
+            CancellationToken.None);
+        if (written == 0)
+        {
+            // Rescheduled or cancelled while Graph was called: send the newer state at once.
+            var now = Now;
+            await db.Set<Meeting>().Where(m => m.Id == meeting.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(m => m.NeedsUpdate, m => m.EventId != null)
+                    .SetProperty(m => m.SyncState, MeetingSyncState.Pending)
+                    .SetProperty(m => m.SyncAttempts, meeting.SyncAttempts)
+                    .SetProperty(m => m.NextSyncAt, now),
+                CancellationToken.None);
+            meeting.SyncState = MeetingSyncState.Pending;
+        }
+
+        var entry = db.Entry(meeting);
+        if (entry.State != EntityState.Detached)
+        {
+            // What is in memory is what was written: nothing left for a later SaveChanges (Unchanged alone would revert it).
+            entry.OriginalValues.SetValues(entry.CurrentValues);
+            entry.State = EntityState.Unchanged;
+        }
     }
+
+    private TimeSpan RetryDelay(int attempt, TimeSpan? retryAfter)
+    {
+        var settings = options.Value;
+        var backoff = settings.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt - 1, 20)) * (0.8 + (Random.Shared.NextDouble() * 0.4));
+        var delay = TimeSpan.FromMilliseconds(Math.Min(backoff, settings.RetryMaxDelay.TotalMilliseconds));
+        return retryAfter is { } after && after > delay ? after : delay;
+    }
+
+    /// <summary>A fixed French phrase per kind of failure (never Graph's own message, which can name people).</summary>
+    public static string ProblemText(GraphFailure failure) => failure switch
+    {
+        GraphFailure.Throttled or GraphFailure.Transient => "Outlook et Teams sont momentanément indisponibles ; un nouvel essai automatique est prévu.",
+        GraphFailure.Forbidden or GraphFailure.Unauthorized => "L'application n'a pas l'autorisation d'écrire dans ce calendrier ; prévenez l'administrateur puis réessayez.",
+        GraphFailure.NotFound => "Le calendrier ou l'événement est introuvable dans Outlook ; vérifiez la boîte de l'organisateur puis réessayez.",
+        _ => "Outlook a refusé la réunion ; réessayez ou prévenez l'administrateur.",
+    };
 
     private async Task<CalendarMeetingRequest> RequestAsync(Meeting meeting, CancellationToken cancellationToken)
     {
@@ -533,7 +692,7 @@ public sealed class MeetingService(
             .Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
     }
 
-    private async Task<Meeting> LoadVisibleAsync(DirectoryPerson actor, Guid id, bool tracked, CancellationToken cancellationToken)
+    internal async Task<Meeting> LoadVisibleAsync(DirectoryPerson actor, Guid id, bool tracked, CancellationToken cancellationToken)
     {
         var query = db.Set<Meeting>().Include(m => m.Attendees).Include(m => m.Items).AsSplitQuery();
         var meeting = await (tracked ? query : query.AsNoTracking()).FirstOrDefaultAsync(m => m.Id == id, cancellationToken);
@@ -619,6 +778,7 @@ public sealed class MeetingService(
         meeting.UpdatedAt = Now;
         meeting.Version++;
         meeting.SyncState = MeetingSyncState.Pending;
+        meeting.NextSyncAt = Now;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -635,18 +795,19 @@ public sealed class MeetingService(
         MeetingsLog.Changed(logger, meeting.Id, meeting.Kind, purpose);
     }
 
-    private Task AuditAsync(DirectoryPerson actor, AuditAction action, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
+    internal Task AuditAsync(DirectoryPerson actor, AuditAction action, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
         audit.RecordAsync(new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), action, code, AuditTarget, meetingId.ToString(), purpose), cancellationToken);
 
-    private Task DenyAsync(DirectoryPerson actor, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
+    internal Task DenyAsync(DirectoryPerson actor, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
         audit.RecordAsync(
             new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), AuditAction.Denied, code, AuditTarget, meetingId.ToString(), purpose, AuditOutcome.Denied),
             cancellationToken);
 
     private static string? RoleText(DirectoryPerson actor) => actor.Roles.Count == 0 ? null : string.Join(",", actor.Roles);
 
-    private static MeetingView View(Meeting m) => new(
-        m.Id, m.Kind, m.Status, m.StartAt, m.EndAt, m.Occurrences, m.JoinUrl, m.SyncState, m.SyncProblem, m.Attendees.Select(a => a.PersonId).ToList());
+    internal static MeetingView View(Meeting m) => new(
+        m.Id, m.Kind, m.Status, m.StartAt, m.EndAt, m.Occurrences, m.JoinUrl, m.SyncState, m.SyncProblem, m.Attendees.Select(a => a.PersonId).ToList(),
+        m.SyncFailure, m.SyncAttempts, m.NextSyncAt);
 
     private static MinutesView MinutesOf(MeetingItem item, Situation situation) => new(
         item.Id,

@@ -17,4 +17,22 @@ internal static partial class MeetingsLog
 
     [LoggerMessage(3110, LogLevel.Information, "Meeting {MeetingId}: minutes saved for item {ItemId}")]
     public static partial void MinutesSaved(ILogger logger, Guid meetingId, Guid itemId);
+
+    [LoggerMessage(3120, LogLevel.Information, "Meeting {MeetingId}: {Kind} card sent")]
+    public static partial void NoticeSent(ILogger logger, Guid meetingId, MeetingNoticeKind kind);
+
+    [LoggerMessage(3121, LogLevel.Warning, "Meeting {MeetingId}: {Kind} card postponed ({Reason}, attempt {Attempt})")]
+    public static partial void NoticePostponed(ILogger logger, Guid meetingId, MeetingNoticeKind kind, string reason, int attempt);
+
+    [LoggerMessage(3122, LogLevel.Warning, "Meeting {MeetingId}: {Kind} card failed ({Reason})")]
+    public static partial void NoticeFailed(ILogger logger, Guid meetingId, MeetingNoticeKind kind, string reason);
+
+    [LoggerMessage(3130, LogLevel.Error, "Meetings background pass failed ({ErrorType})")]
+    public static partial void PassFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(3140, LogLevel.Information, "Meeting {MeetingId}: police feedback saved for item {ItemId}")]
+    public static partial void FeedbackSaved(ILogger logger, Guid meetingId, Guid itemId);
+
+    [LoggerMessage(3141, LogLevel.Information, "Meeting {MeetingId}: minutes exported ({Items} items)")]
+    public static partial void MinutesExported(ILogger logger, Guid meetingId, int items);
 }

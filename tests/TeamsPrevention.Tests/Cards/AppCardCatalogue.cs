@@ -34,6 +34,7 @@ public static class AppCardCatalogue
 
         AddSituationCards(cards);
         AddAlertCards(cards);
+        AddMeetingCards(cards);
         return cards;
     }
 
@@ -77,6 +78,28 @@ public static class AppCardCatalogue
                 cards[$"alert {severity} answered, with refresh ({language})"] =
                     alertCards.Build(view with { Answers = answers }, language, ["29:sandbox-a", "29:sandbox-b"]);
                 cards[$"alert {severity} withdrawn ({language})"] = alertCards.Build(view with { Withdrawn = true, Answers = answers }, language);
+            }
+        }
+    }
+
+    private static void AddMeetingCards(Dictionary<string, JsonNode> cards)
+    {
+        var agenda = new Uri(PublicBaseUrl, "tab/meetings/0b1c2d3e-0000-4000-8000-000000000002");
+        const string join = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_example%40thread.v2/0";
+        foreach (var language in Enum.GetValues<UserLanguage>())
+        {
+            cards[$"meeting schedule form ({language})"] = App.Meetings.MeetingCards.ScheduleForm(language, new DateOnly(2026, 12, 8));
+            foreach (var kind in Enum.GetValues<App.Meetings.MeetingKind>())
+            {
+                foreach (var instant in Instants)
+                {
+                    cards[$"meeting reminder {kind} ({language}, {instant:yyyy-MM-dd})"] = App.Meetings.MeetingCards.Reminder(language, kind, instant, instant.AddHours(2), join, agenda);
+                    cards[$"meeting next {kind} ({language}, {instant:yyyy-MM-dd})"] = App.Meetings.MeetingCards.Next(language, kind, instant, instant.AddHours(2), join, agenda);
+                    cards[$"meeting agenda {kind} ({language}, {instant:yyyy-MM-dd})"] = App.Meetings.MeetingCards.Agenda(language, kind, instant, 3, agenda);
+                }
+
+                cards[$"meeting scheduled {kind}, not yet in Teams ({language})"] = App.Meetings.MeetingCards.Scheduled(language, kind, Instants[0], Instants[0].AddHours(2), null, agenda);
+                cards[$"meeting scheduled {kind} ({language})"] = App.Meetings.MeetingCards.Scheduled(language, kind, Instants[0], Instants[0].AddHours(2), join, agenda);
             }
         }
     }

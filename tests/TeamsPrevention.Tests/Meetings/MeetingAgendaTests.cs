@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Situations;
 using TeamsPrevention.Sandbox.Tenant;
@@ -43,10 +44,10 @@ public sealed class MeetingAgendaTests
         Assert.DoesNotContain(partnerCase, body, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task SavesMinutesThatMoveTheSituationAndHidesThemFromWhoWasNotPresent()
+    [Theory, BothProviders]
+    public async Task SavesMinutesThatMoveTheSituationAndHidesThemFromWhoWasNotPresent(DatabaseProvider provider)
     {
-        await using var h = await SituationsHarness.StartAsync();
+        await using var h = await SituationsHarness.StartAsync(provider, null, null, null);
         var code = await MeetingSteps.IncludedSituationAsync(h, DemoPeople.PoliceReferent, Secretary, DemoPeople.Partner);
         var meeting = await MeetingSteps.ScheduleAsync(h, "Case", DateTimeOffset.UtcNow.AddDays(100), DemoPeople.Referent, DemoPeople.PoliceReferent, Secretary, DemoPeople.Partner);
         var id = meeting["id"]!.GetValue<string>();
@@ -85,10 +86,10 @@ public sealed class MeetingAgendaTests
         Assert.Contains(audit, e => e.SituationCode == code && e.Purpose == "minutes read refused");
     }
 
-    [Fact]
-    public async Task LeavesTheSituationUntouchedWhenMinutesAreRefused()
+    [Theory, BothProviders]
+    public async Task LeavesTheSituationUntouchedWhenMinutesAreRefused(DatabaseProvider provider)
     {
-        await using var h = await SituationsHarness.StartAsync();
+        await using var h = await SituationsHarness.StartAsync(provider, null, null, null);
         var code = await MeetingSteps.IncludedSituationAsync(h, Secretary);
         var meeting = await MeetingSteps.ScheduleAsync(h, "Case", DateTimeOffset.UtcNow.AddDays(100), DemoPeople.Referent, Secretary);
         var id = meeting["id"]!.GetValue<string>();

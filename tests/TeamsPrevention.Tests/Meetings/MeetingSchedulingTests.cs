@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Meetings;
 using TeamsPrevention.Sandbox.Graph;
 using TeamsPrevention.Sandbox.Realism;
@@ -14,11 +15,11 @@ namespace TeamsPrevention.Tests.Meetings;
 /// <summary>Scheduling through the API writes one confidential Teams meeting to the sandbox's Graph calendar.</summary>
 public sealed class MeetingSchedulingTests
 {
-    [Fact]
-    public async Task CreatesOneConfidentialMonthlyTeamsMeetingForThePlatform()
+    [Theory, BothProviders]
+    public async Task CreatesOneConfidentialMonthlyTeamsMeetingForThePlatform(DatabaseProvider provider)
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        await using var h = await SituationsHarness.StartAsync(sandbox);
+        await using var h = await SituationsHarness.StartAsync(provider, sandbox, null, null);
         var start = new DateTimeOffset(DateTime.UtcNow.Year + 1, 3, 10, 13, 0, 0, TimeSpan.Zero);
 
         var meeting = await MeetingSteps.ScheduleAsync(h, "Platform", start, DemoPeople.Referent, DemoPeople.Partner);
@@ -130,11 +131,11 @@ public sealed class MeetingSchedulingTests
         Assert.Equal("invited", online.LobbyBypassScope);
     }
 
-    [Fact]
-    public async Task PropagatesRescheduleAndCancellationToTheCalendar()
+    [Theory, BothProviders]
+    public async Task PropagatesRescheduleAndCancellationToTheCalendar(DatabaseProvider provider)
     {
         await using var sandbox = await SandboxServer.StartAsync();
-        await using var h = await SituationsHarness.StartAsync(sandbox);
+        await using var h = await SituationsHarness.StartAsync(provider, sandbox, null, null);
         var start = DateTimeOffset.UtcNow.AddDays(7);
         var meeting = await MeetingSteps.ScheduleAsync(h, "Case", start, DemoPeople.Referent);
         var id = meeting["id"]!.GetValue<string>();

@@ -535,6 +535,9 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<bool>("NeedsUpdate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NextSyncAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Occurrences")
                         .HasColumnType("INTEGER");
 
@@ -557,6 +560,17 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<int>("SyncAttempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SyncFailure")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SyncLeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SyncLeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SyncProblem")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -574,6 +588,8 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextSyncAt");
 
                     b.HasIndex("StartAt");
 
@@ -655,6 +671,110 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("MeetingItems", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.MeetingNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurrenceStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Kind", "PersonId", "OccurrenceStart")
+                        .IsUnique();
+
+                    b.ToTable("MeetingNotices", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.PoliceFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NothingUnderSecrecyConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SituationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SituationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("PoliceFeedbacks", (string)null);
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Secrecy.SecrecyAcknowledgement", b =>
@@ -1077,6 +1197,24 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                 {
                     b.HasOne("TeamsPrevention.App.Meetings.Meeting", null)
                         .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.MeetingNotice", b =>
+                {
+                    b.HasOne("TeamsPrevention.App.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.PoliceFeedback", b =>
+                {
+                    b.HasOne("TeamsPrevention.App.Meetings.Meeting", null)
+                        .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

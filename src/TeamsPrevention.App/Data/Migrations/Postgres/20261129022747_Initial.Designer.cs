@@ -13,7 +13,7 @@ using TeamsPrevention.App.Data;
 namespace TeamsPrevention.App.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129014812_Initial")]
+    [Migration("20261129022747_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -544,6 +544,9 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<bool>("NeedsUpdate")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("NextSyncAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int?>("Occurrences")
                         .HasColumnType("integer");
 
@@ -566,6 +569,17 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<int>("SyncAttempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SyncFailure")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SyncLeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTimeOffset?>("SyncLeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("SyncProblem")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
@@ -583,6 +597,8 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NextSyncAt");
 
                     b.HasIndex("StartAt");
 
@@ -664,6 +680,110 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("MeetingItems", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.MeetingNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OccurrenceStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "Kind", "PersonId", "OccurrenceStart")
+                        .IsUnique();
+
+                    b.ToTable("MeetingNotices", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.PoliceFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("NothingUnderSecrecyConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SituationCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("SituationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId")
+                        .IsUnique();
+
+                    b.HasIndex("MeetingId");
+
+                    b.ToTable("PoliceFeedbacks", (string)null);
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Secrecy.SecrecyAcknowledgement", b =>
@@ -1086,6 +1206,24 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 {
                     b.HasOne("TeamsPrevention.App.Meetings.Meeting", null)
                         .WithMany("Items")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.MeetingNotice", b =>
+                {
+                    b.HasOne("TeamsPrevention.App.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Meetings.PoliceFeedback", b =>
+                {
+                    b.HasOne("TeamsPrevention.App.Meetings.Meeting", null)
+                        .WithMany()
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

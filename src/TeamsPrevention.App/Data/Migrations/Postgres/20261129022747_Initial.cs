@@ -113,6 +113,10 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     SyncState = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     SyncProblem = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
                     SyncAttempts = table.Column<int>(type: "integer", nullable: false),
+                    SyncFailure = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    NextSyncAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SyncLeaseOwner = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    SyncLeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -325,6 +329,61 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     table.PrimaryKey("PK_MeetingItems", x => x.Id);
                     table.ForeignKey(
                         name: "FK_MeetingItems_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurrenceStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Failure = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingNotices_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PoliceFeedbacks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SituationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SituationCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    NothingUnderSecrecyConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PoliceFeedbacks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PoliceFeedbacks_Meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "Meetings",
                         principalColumn: "Id",
@@ -624,6 +683,17 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingNotices_MeetingId_Kind_PersonId_OccurrenceStart",
+                table: "MeetingNotices",
+                columns: new[] { "MeetingId", "Kind", "PersonId", "OccurrenceStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_NextSyncAt",
+                table: "Meetings",
+                column: "NextSyncAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Meetings_StartAt",
                 table: "Meetings",
                 column: "StartAt");
@@ -660,6 +730,17 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 name: "IX_PersonRoles_Role",
                 table: "PersonRoles",
                 column: "Role");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PoliceFeedbacks_ItemId",
+                table: "PoliceFeedbacks",
+                column: "ItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PoliceFeedbacks_MeetingId",
+                table: "PoliceFeedbacks",
+                column: "MeetingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SituationActions_SituationId",
@@ -740,7 +821,13 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 name: "MeetingItems");
 
             migrationBuilder.DropTable(
+                name: "MeetingNotices");
+
+            migrationBuilder.DropTable(
                 name: "PersonRoles");
+
+            migrationBuilder.DropTable(
+                name: "PoliceFeedbacks");
 
             migrationBuilder.DropTable(
                 name: "SecrecyAcknowledgements");
@@ -770,10 +857,10 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 name: "Alerts");
 
             migrationBuilder.DropTable(
-                name: "Meetings");
+                name: "People");
 
             migrationBuilder.DropTable(
-                name: "People");
+                name: "Meetings");
 
             migrationBuilder.DropTable(
                 name: "Situations");

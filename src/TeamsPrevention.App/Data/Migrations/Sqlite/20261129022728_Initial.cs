@@ -112,6 +112,10 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     SyncState = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     SyncProblem = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     SyncAttempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SyncFailure = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    NextSyncAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SyncLeaseOwner = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    SyncLeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -324,6 +328,61 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_MeetingItems", x => x.Id);
                     table.ForeignKey(
                         name: "FK_MeetingItems_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingNotices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurrenceStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Failure = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingNotices_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PoliceFeedbacks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SituationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SituationCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    NothingUnderSecrecyConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PoliceFeedbacks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PoliceFeedbacks_Meetings_MeetingId",
                         column: x => x.MeetingId,
                         principalTable: "Meetings",
                         principalColumn: "Id",
@@ -623,6 +682,17 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingNotices_MeetingId_Kind_PersonId_OccurrenceStart",
+                table: "MeetingNotices",
+                columns: new[] { "MeetingId", "Kind", "PersonId", "OccurrenceStart" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_NextSyncAt",
+                table: "Meetings",
+                column: "NextSyncAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Meetings_StartAt",
                 table: "Meetings",
                 column: "StartAt");
@@ -659,6 +729,17 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                 name: "IX_PersonRoles_Role",
                 table: "PersonRoles",
                 column: "Role");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PoliceFeedbacks_ItemId",
+                table: "PoliceFeedbacks",
+                column: "ItemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PoliceFeedbacks_MeetingId",
+                table: "PoliceFeedbacks",
+                column: "MeetingId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SituationActions_SituationId",
@@ -739,7 +820,13 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                 name: "MeetingItems");
 
             migrationBuilder.DropTable(
+                name: "MeetingNotices");
+
+            migrationBuilder.DropTable(
                 name: "PersonRoles");
+
+            migrationBuilder.DropTable(
+                name: "PoliceFeedbacks");
 
             migrationBuilder.DropTable(
                 name: "SecrecyAcknowledgements");
@@ -769,10 +856,10 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                 name: "Alerts");
 
             migrationBuilder.DropTable(
-                name: "Meetings");
+                name: "People");
 
             migrationBuilder.DropTable(
-                name: "People");
+                name: "Meetings");
 
             migrationBuilder.DropTable(
                 name: "Situations");

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Data;
+
+namespace TeamsPrevention.App.Meetings;
+
+/// <summary>
+/// The meetings background job: every <see cref="MeetingsOptions.PassInterval"/>, in a fresh scope, the Graph retries
+/// that are due, then the reminders and agenda cards that are due. Only a clock: what is due and who works on it is
+/// decided in the database (leases and unique notice rows), so several instances share the work safely.
+/// </summary>
+internal sealed class MeetingWorker(
+    IServiceScopeFactory scopes, DatabaseStatus database, IOptions<MeetingsOptions> options, TimeProvider time, ILogger<MeetingWorker> logger)
+    : BackgroundService
+{
+    public const int BatchSize = 20;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.WorkerEnabled)
+        {
+            return;
+        }
+
+        try
+        {
+            while (!database.IsReady)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+            }
+
+            using var timer = new PeriodicTimer(options.Value.PassInterval, time);
+            do
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<MeetingService>().RetryDuePassAsync(BatchSize, stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<MeetingNotices>().RunPassAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    MeetingsLog.PassFailed(logger, e.GetType().Name);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace TeamsPrevention.App.Meetings;
+
+internal sealed class PoliceFeedbackConfiguration : IEntityTypeConfiguration<PoliceFeedback>
+{
+    public void Configure(EntityTypeBuilder<PoliceFeedback> builder)
+    {
+        builder.ToTable("PoliceFeedbacks");
+        builder.Property(f => f.SituationCode).HasMaxLength(16);
+        builder.Property(f => f.Text).HasMaxLength(PoliceFeedback.MaxTextLength);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasIndex(f => f.ItemId).IsUnique();
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
