@@ -720,6 +720,11 @@ public sealed class SituationService(
             s.ChannelState);
     }
 
+    private string? ChannelLink(Situation s) =>
+        s is { ChannelState: ChannelState.Active, ChannelId: { } id } && _options.CellTeamId is { Length: > 0 } team
+            ? $"https://teams.microsoft.com/l/channel/{Uri.EscapeDataString(id)}/{Uri.EscapeDataString(s.ChannelName ?? s.Code)}?groupId={Uri.EscapeDataString(team)}"
+            : null;
+
     private DateTimeOffset? NextAfterCare(Situation s) =>
         s is { Status: SituationStatus.Closed, ClosedAt: { } closed } && s.AfterCareReviewsDone < _options.EffectiveAfterCareMonths.Count
             ? closed.AddMonths(_options.EffectiveAfterCareMonths[s.AfterCareReviewsDone])
@@ -753,6 +758,7 @@ public sealed class SituationService(
             [.. s.Reviews.OrderBy(r => r.HeldAt).Select(r => new ReviewView(r.Id, r.Kind, r.HeldAt, r.ReviewedBy, r.Notes, r.NextReviewAt))],
             [.. s.NeedToKnow.OrderBy(n => n.GrantedAt).Select(n => new NeedToKnowView(n.PersonId, n.GrantedAt, n.ExpiresAt, n.BreakGlass, !n.IsValidAt(now)))],
             [.. IdentityField.All.Select(f => new IdentityFieldView(f.Key, f.Category, f.LabelFr, present.Contains(f.Key), present.Contains(f.Key) ? "••••••" : null))],
-            s.ChannelProblem);
+            s.ChannelProblem,
+            ChannelLink(s));
     }
 }
