@@ -40,9 +40,20 @@ public sealed class SituationService(
 
         var situations = await query.OrderBy(s => s.Code).ToListAsync(cancellationToken);
         var visible = situations.Where(s => SituationRules.AccessOf(s, actor, now) != AccessLevel.None).ToList();
-        foreach (var situation in visible)
+        if (visible.Count > 0)
         {
-            await AuditAsync(actor, AuditAction.View, situation.Code, "Situation", "list", cancellationToken);
+            // One transaction for the whole list's audit entries: one commit, not one per situation (a list of 1,000
+            // took seconds on SQLite with a commit each).
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            foreach (var situation in visible)
+            {
+                await AuditAsync(actor, AuditAction.View, situation.Code, "Situation", "list", cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
         return [.. visible.Select(s => Summary(s, SituationRules.AccessOf(s, actor, now), now))];
