@@ -90,7 +90,7 @@ describe("SituationPage", () => {
     expect(await screen.findByRole("heading", { level: 1, name: "Situation introuvable" })).toBeInTheDocument();
     expect(screen.queryByRole("heading", { level: 2 })).toBeNull();
     expect(screen.queryByRole("button")).toBeNull();
-    expect(document.title).toBe("Situation introuvable — TeamsPrevention");
+    await waitFor(() => expect(document.title).toBe("Situation introuvable — TeamsPrevention"));
   });
 
   it("offers a cell member off the list break-glass with a written reason", async () => {
@@ -106,7 +106,7 @@ describe("SituationPage", () => {
     expect(await screen.findByRole("button", { name: "Inclure" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Ne pas retenir" })).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "Commencer l'analyse" })).toBeNull();
-    expect(document.title).toBe("Situation K7M-4QX — TeamsPrevention");
+    await waitFor(() => expect(document.title).toBe("Situation K7M-4QX — TeamsPrevention"));
   });
 
   it("reveals the identity with a reason, in the page only, and masks it again when asked or when left", async () => {
