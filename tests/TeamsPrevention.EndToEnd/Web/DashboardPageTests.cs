@@ -63,8 +63,15 @@ public sealed class DashboardPageTests
             roles = new[] { "Partner" },
         });
         var reference = (string)alert["reference"]!;
-        await using var chromium = await ChromiumFixture.StartAsync();
+        // The recipients are resolved as the alert fans out: wait until the partner has it to answer.
+        using var school = await AsAsync(app, Oids.SchoolPartner);
+        for (var until = DateTime.UtcNow.AddSeconds(30); !(await GetAsync(school, "/api/alerts/pending")).AsArray().Any(a => (string?)a!["reference"] == reference);)
+        {
+            Assert.True(DateTime.UtcNow < until, "the alert never reached the partner");
+            await Task.Delay(250);
+        }
 
+        await using var chromium = await ChromiumFixture.StartAsync();
         var page = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.SchoolPartner);
         var pending = page.Locator($"[data-block=pending-alerts] [data-alert='{reference}']");
         await Assertions.Expect(pending.GetByText("Information fictive pour les partenaires.")).ToBeVisibleAsync();
@@ -73,7 +80,8 @@ public sealed class DashboardPageTests
         TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "dashboard: partner");
 
         await pending.GetByRole(AriaRole.Button, new() { Name = "Pris connaissance" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Réponse enregistrée : Pris connaissance.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"Réponse enregistrée pour l'alerte {reference} : Pris connaissance.")).ToBeVisibleAsync();
+        await Assertions.Expect(pending).ToHaveCountAsync(0);
         using var tracking = await AsAsync(app, Oids.Coordinator);
         var counts = (await GetAsync(tracking, $"/api/alerts/{(string)alert["id"]!}"))["counts"]!;
         Assert.Equal(1, (int)counts["answered"]!);

@@ -35,15 +35,20 @@ const useStyles = makeStyles({
 /** How often the answers to the alerts I follow are fetched again (live progress without reloading). */
 export const alertPollMs = 5_000;
 
+/** How often alerts waiting for my answer are fetched again (a new alert shows up without reloading). */
+export const pendingPollMs = 30_000;
+
 /** The day's start: my situations, the alerts waiting for my answer, the alerts I follow, my next meetings. */
 export function DashboardPage(_: PageProps) {
   const { t, i18n } = useTranslation("dashboard");
   const styles = useStyles();
   const situations = useApi((s) => situationsApi.list(s), []);
-  const pending = useApi((s) => alertsApi.pending(s), []);
+  const pending = useApi((s) => alertsApi.pending(s), [], pendingPollMs);
   const followed = useApi((s) => alertsApi.followed(s), [], alertPollMs);
   const meetings = useApi((s) => meetingsApi.list(s), []);
 
+  // Kept at the block's level: the answered alert leaves the list on reload, the confirmation stays.
+  const [answered, setAnswered] = useState<{ reference: string; answer: AlertAnswer }>();
   const sorted = useMemo(() => [...(situations.data ?? [])].sort(byUrgency), [situations.data]);
   const overdue = useMemo(() => sorted.filter(isOverdue).length, [sorted]);
 
@@ -69,10 +74,24 @@ export function DashboardPage(_: PageProps) {
           error={pending.error}
           empty={(pending.data ?? []).length === 0}
           emptyText={t("pending.empty")}
+          actions={
+            answered && (
+              <MessageBar intent="success">
+                <MessageBarBody>{t("pending.answered", { reference: answered.reference, answer: t(`answer.${answered.answer}`) })}</MessageBarBody>
+              </MessageBar>
+            )
+          }
         >
           <ul className={styles.list}>
             {(pending.data ?? []).map((a) => (
-              <PendingAlertItem key={a.id} alert={a} onAnswered={pending.reload} />
+              <PendingAlertItem
+                key={a.id}
+                alert={a}
+                onAnswered={(answer) => {
+                  setAnswered({ reference: a.reference, answer });
+                  pending.reload();
+                }}
+              />
             ))}
           </ul>
         </Block>
@@ -126,20 +145,18 @@ export function DashboardPage(_: PageProps) {
 
 const answers: AlertAnswer[] = ["Acknowledged", "NeedMoreInformation", "NotConcerned"];
 
-function PendingAlertItem({ alert, onAnswered }: { alert: PendingAlert; onAnswered: () => void }) {
+function PendingAlertItem({ alert, onAnswered }: { alert: PendingAlert; onAnswered: (answer: AlertAnswer) => void }) {
   const { t, i18n } = useTranslation("dashboard");
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState<AlertAnswer>();
 
   const answer = async (value: AlertAnswer) => {
     setBusy(true);
     setError(undefined);
     try {
       await alertsApi.answer(alert.id, value);
-      setDone(value);
-      onAnswered();
+      onAnswered(value);
     } catch (e) {
       setError(e);
     } finally {
@@ -165,19 +182,13 @@ function PendingAlertItem({ alert, onAnswered }: { alert: PendingAlert; onAnswer
           </>
         )}
       </Text>
-      {done ? (
-        <MessageBar intent="success">
-          <MessageBarBody>{t("pending.answered", { answer: t(`answer.${done}`) })}</MessageBarBody>
-        </MessageBar>
-      ) : (
-        <div className={styles.buttons} role="group" aria-label={t("pending.answerGroup", { reference: alert.reference })}>
-          {answers.map((a) => (
-            <Button key={a} size="small" appearance={a === "Acknowledged" ? "primary" : "secondary"} disabled={busy} onClick={() => void answer(a)}>
-              {t(`answer.${a}`)}
-            </Button>
-          ))}
-        </div>
-      )}
+      <div className={styles.buttons} role="group" aria-label={t("pending.answerGroup", { reference: alert.reference })}>
+        {answers.map((a) => (
+          <Button key={a} size="small" appearance={a === "Acknowledged" ? "primary" : "secondary"} disabled={busy} onClick={() => void answer(a)}>
+            {t(`answer.${a}`)}
+          </Button>
+        ))}
+      </div>
       <ErrorBar error={error} />
     </li>
   );
