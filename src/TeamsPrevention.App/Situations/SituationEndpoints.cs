@@ -119,7 +119,10 @@ public sealed record SituationSummary(
     bool AfterCareOverdue,
     ChannelState Channel);
 
-/// <summary>One situation; content fields are null for metadata-only access (Admin, DPO).</summary>
+/// <summary>
+/// One situation; content fields are null for metadata-only access (Admin, DPO). <see cref="ChannelLink"/>: the Teams
+/// deep link to its private channel once it exists (the channel's name is the code, never a name).
+/// </summary>
 public sealed record SituationDetail(
     SituationSummary Summary,
     Guid? SourceOrganisationId,
@@ -134,7 +137,8 @@ public sealed record SituationDetail(
     IReadOnlyList<ReviewView>? Reviews,
     IReadOnlyList<NeedToKnowView>? NeedToKnow,
     IReadOnlyList<IdentityFieldView>? Identity,
-    string? ChannelProblem);
+    string? ChannelProblem,
+    string? ChannelLink = null);
 
 public sealed record IndicatorView(string Key, string Label, string Evidence, Guid ObservedBy, DateTimeOffset RecordedAt);
 

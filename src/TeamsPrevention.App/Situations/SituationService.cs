@@ -40,9 +40,20 @@ public sealed class SituationService(
 
         var situations = await query.OrderBy(s => s.Code).ToListAsync(cancellationToken);
         var visible = situations.Where(s => SituationRules.AccessOf(s, actor, now) != AccessLevel.None).ToList();
-        foreach (var situation in visible)
+        if (visible.Count > 0)
         {
-            await AuditAsync(actor, AuditAction.View, situation.Code, "Situation", "list", cancellationToken);
+            // One transaction for the whole list's audit entries: one commit, not one per situation (a list of 1,000
+            // took seconds on SQLite with a commit each).
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            foreach (var situation in visible)
+            {
+                await AuditAsync(actor, AuditAction.View, situation.Code, "Situation", "list", cancellationToken);
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
         return [.. visible.Select(s => Summary(s, SituationRules.AccessOf(s, actor, now), now))];
@@ -736,6 +747,11 @@ public sealed class SituationService(
             s.ChannelState);
     }
 
+    private string? ChannelLink(Situation s) =>
+        s is { ChannelState: ChannelState.Active, ChannelId: { } id } && _options.CellTeamId is { Length: > 0 } team
+            ? $"https://teams.microsoft.com/l/channel/{Uri.EscapeDataString(id)}/{Uri.EscapeDataString(s.ChannelName ?? s.Code)}?groupId={Uri.EscapeDataString(team)}"
+            : null;
+
     private DateTimeOffset? NextAfterCare(Situation s) =>
         s is { Status: SituationStatus.Closed, ClosedAt: { } closed } && s.AfterCareReviewsDone < _options.EffectiveAfterCareMonths.Count
             ? closed.AddMonths(_options.EffectiveAfterCareMonths[s.AfterCareReviewsDone])
@@ -769,6 +785,7 @@ public sealed class SituationService(
             [.. s.Reviews.OrderBy(r => r.HeldAt).Select(r => new ReviewView(r.Id, r.Kind, r.HeldAt, r.ReviewedBy, r.Notes, r.NextReviewAt))],
             [.. s.NeedToKnow.OrderBy(n => n.GrantedAt).Select(n => new NeedToKnowView(n.PersonId, n.GrantedAt, n.ExpiresAt, n.BreakGlass, !n.IsValidAt(now)))],
             [.. IdentityField.All.Select(f => new IdentityFieldView(f.Key, f.Category, f.LabelFr, present.Contains(f.Key), present.Contains(f.Key) ? "••••••" : null))],
-            s.ChannelProblem);
+            s.ChannelProblem,
+            ChannelLink(s));
     }
 }

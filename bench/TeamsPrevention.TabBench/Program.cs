@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using TeamsPrevention.TabBench;
+
+// The tab's dashboard with N situations (default 1,000) in headless Chromium: how long from navigation start until the
+// "Mes situations" block is rendered with its rows clickable. The situations are reported through the real API by the
+// coordinator persona (so they are all on the coordinator's list), then the coordinator signs in through the tab.
+// Usage: dotnet run -c Release --project bench/TeamsPrevention.TabBench [-- --situations 1000 --runs 5]
+var situations = Option(args, "--situations", 1000);
+var runs = Option(args, "--runs", 5);
+const string Coordinator = "a1b2c3d4-0002-4000-8000-000000000002";
+const string CoordinatorName = "Marc Lambert";
+
+var binDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+var configuration = binDirectory.Parent!.Name;
+var root = binDirectory;
+while (root is not null && !File.Exists(Path.Combine(root.FullName, "TeamsPrevention.sln")))
+{
+    root = root.Parent;
+}
+
+if (root is null)
+{
+    throw new InvalidOperationException("Run from the repository (TeamsPrevention.sln not found above the binary).");
+}
+
+var appDll = Path.Combine(root.FullName, "src", "TeamsPrevention.App", "bin", configuration, binDirectory.Name, "TeamsPrevention.App.dll");
+var chromiumPath = Environment.GetEnvironmentVariable("TEAMSPREVENTION_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
+var work = Directory.CreateTempSubdirectory("tp-tabbench-");
+var appUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+var report = new StringBuilder();
+void Say(string line)
+{
+    Console.WriteLine(line);
+    report.AppendLine(line);
+}
+
+Say($"TeamsPrevention tab benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
+Say($"{situations} situations on the coordinator's list, {runs} runs, Chromium {chromiumPath}, SQLite in {work.FullName}");
+
+await using var app = await AppProcess.StartAsync(appDll, appUrl, new Dictionary<string, string>
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Development",
+    ["App__PublicBaseUrl"] = appUrl.ToString().TrimEnd('/'),
+    ["Sandbox__Embedded"] = "true",
+    ["Data__Provider"] = "Sqlite",
+    ["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(work.FullName, "bench.db")}",
+    ["Logging__LogLevel__Default"] = "Warning",
+}, CancellationToken.None);
+
+// Seed through the API as the coordinator persona (the token the tab's sandbox sign-in gets).
+using var http = new HttpClient { BaseAddress = appUrl, Timeout = TimeSpan.FromMinutes(2) };
+var config = await http.GetFromJsonAsync<JsonObject>("tab-config.json") ?? throw new InvalidOperationException("no tab-config.json");
+var tokenUrl = ((string)config["sandbox"]!["personaTokenUrlTemplate"]!).Replace("{objectId}", Coordinator, StringComparison.Ordinal);
+using (var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["scope"] = (string)config["apiScope"]! }))
+using (var tokenResponse = await http.PostAsync(new Uri(tokenUrl, UriKind.RelativeOrAbsolute), form))
+{
+    tokenResponse.EnsureSuccessStatusCode();
+    var token = (string)(await tokenResponse.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!;
+    http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+}
+
+var seeding = Stopwatch.StartNew();
+var next = 0;
+await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+{
+    while (Interlocked.Increment(ref next) <= situations)
+    {
+        using var created = await http.PostAsJsonAsync("api/situations", new
+        {
+            indicators = new[] { new { key = "threats", evidence = "Menaces verbales (données de test fictives)." } },
+            text = "Signalement fictif du benchmark.",
+        });
+        created.EnsureSuccessStatusCode();
+    }
+}));
+Say($"seeded {situations} situations through POST /api/situations in {seeding.Elapsed.TotalSeconds:0.0} s");
+
+var apiTimes = new List<double>();
+for (var i = 0; i < 3; i++)
+{
+    var sw = Stopwatch.StartNew();
+    var list = await http.GetFromJsonAsync<JsonArray>("api/situations");
+    apiTimes.Add(sw.Elapsed.TotalMilliseconds);
+    if (list!.Count != situations)
+    {
+        throw new InvalidOperationException($"GET /api/situations answered {list.Count}, expected {situations}.");
+    }
+}
+
+Say($"GET /api/situations ({situations} rows, each audited): {string.Join(" / ", apiTimes.Select(Ms))} ms");
+
+using var playwright = await Playwright.CreateAsync();
+await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+{
+    ExecutablePath = chromiumPath,
+    Headless = true,
+    Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking"],
+});
+
+// The moment the situations block shows rows whose links can be clicked, on the page's own clock (ms since navigation start).
+const string Ready = """
+    () => {
+      const block = document.querySelector('[data-block="my-situations"]');
+      const link = block && block.querySelector('a[href^="#/situations/"]');
+      if (!link || link.closest('[aria-busy="true"]') || link.getBoundingClientRect().height === 0) return null;
+      const api = performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname === '/api/situations').pop();
+      return [performance.now(), api ? api.responseStart : -1, api ? api.responseEnd : -1];
+    }
+    """;
+
+var total = new List<double>();
+var afterSignIn = new List<double>();
+var reopen = new List<double>();
+var open = new List<double>();
+var render = new List<double>();
+var waiting = new List<double>();
+var reRender = new List<double>();
+for (var run = 1; run <= runs; run++)
+{
+    await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+    var page = await context.NewPageAsync();
+    await page.GotoAsync(appUrl.ToString());
+    var button = page.GetByRole(AriaRole.Button, new() { Name = $"Se connecter en tant que {CoordinatorName}" });
+    await button.WaitForAsync();
+    var clickedAt = await page.EvaluateAsync<double>("performance.now()");
+    await button.ClickAsync();
+    var first = await (await page.WaitForFunctionAsync(Ready, null, new() { PollingInterval = 5, Timeout = 60_000 })).JsonValueAsync<double[]>();
+    var readyAt = first[0];
+    total.Add(readyAt);
+    render.Add(readyAt - first[2]);
+    waiting.Add(first[2] - clickedAt);
+    afterSignIn.Add(readyAt - clickedAt);
+
+    // Away and back: the dashboard mounts again, fetches the 1,000 again and renders.
+    await page.EvaluateAsync("location.hash = '#/resources'");
+    await page.Locator("[data-block=my-situations]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    var leftAt = await page.EvaluateAsync<double>("(() => { const t = performance.now(); location.hash = '#/'; return t; })()");
+    var back = await (await page.WaitForFunctionAsync(Ready, null, new() { PollingInterval = 5, Timeout = 60_000 })).JsonValueAsync<double[]>();
+    var backAt = back[0];
+    reopen.Add(backAt - leftAt);
+    reRender.Add(backAt - back[2]);
+
+    // Clickable: the first row opens its situation page.
+    var row = page.Locator("[data-block=my-situations] a[href^='#/situations/']").First;
+    var code = (await row.InnerTextAsync()).Trim();
+    var clickAt = await page.EvaluateAsync<double>("performance.now()");
+    await row.ClickAsync();
+    await page.GetByRole(AriaRole.Heading, new() { Name = $"Situation {code}", Level = 1 }).WaitForAsync();
+    open.Add(await page.EvaluateAsync<double>("performance.now()") - clickAt);
+    Say($"run {run}: navigation start → situations interactive {Ms(readyAt)} ms (sign-in click → /api/situations answered {Ms(waiting[^1])} ms, answer → rows interactive {Ms(render[^1])} ms); dashboard re-entry {Ms(backAt - leftAt)} ms (of which rendering {Ms(reRender[^1])} ms); first row → situation page {Ms(open[^1])} ms");
+}
+
+Say($"navigation start → interactive: median {Ms(Median(total))} ms, max {Ms(total.Max())} ms (target 1,500 ms: {(Median(total) <= 1500 ? "met" : "missed")})");
+Say($"sign-in click → interactive: median {Ms(Median(afterSignIn))} ms, of which the front end's own work after the list arrived (parse, sort, render, clickable): median {Ms(Median(render))} ms, max {Ms(render.Max())} ms");
+Say($"dashboard re-entry: median {Ms(Median(reopen))} ms (rendering median {Ms(Median(reRender))} ms); row → situation page: median {Ms(Median(open))} ms");
+Say($"load average at end {LoadAverage()}");
+await File.WriteAllTextAsync(Path.Combine(work.FullName, "results.txt"), report.ToString());
+Console.WriteLine($"results: {Path.Combine(work.FullName, "results.txt")}");
+return 0;
+
+static int Option(string[] args, string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+static string Ms(double value) => value.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
+
+static double Median(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static int FreePort()
+{
+    using var listener = new TcpListener(IPAddress.Loopback, 0);
+    listener.Start();
+    return ((IPEndPoint)listener.LocalEndpoint).Port;
+}
+
+static string LoadAverage() =>
+    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

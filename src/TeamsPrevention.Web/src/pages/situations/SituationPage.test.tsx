@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
+import { setTokenSource } from "../../api/client";
+import type { Person } from "../../api/directory";
+import type { SituationDetail } from "../../api/situations";
+import i18n from "../../i18n/i18n";
+import { SituationPage } from "./SituationPage";
+
+const person = (roles: Person["roles"]): Person => ({
+  id: "11111111-1111-1111-1111-111111111111",
+  entraObjectId: "e",
+  displayName: "Personne Fictive",
+  preferredLanguage: "fr",
+  organisationId: "o1",
+  active: true,
+  roles,
+});
+
+const detail: SituationDetail = {
+  summary: {
+    code: "K7M-4QX",
+    status: "Screening",
+    access: "content",
+    createdAt: "2026-11-01T09:00:00Z",
+    nextReviewAt: null,
+    reviewOverdue: false,
+    nextAfterCareAt: null,
+    afterCareOverdue: false,
+    channel: "None",
+  },
+  sourceOrganisationId: "o1",
+  signalDate: "2026-11-01",
+  signalText: "Faits observés",
+  indicators: [],
+  referentId: null,
+  referredTo: null,
+  closedAt: null,
+  closureReason: null,
+  actions: [],
+  reviews: [],
+  needToKnow: [],
+  identity: [{ key: "firstName", category: "Identity", label: "Prénom", present: true, value: "••••••" }],
+  channelProblem: null,
+};
+
+function reply(status: number, body: unknown) {
+  return Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" } }),
+  );
+}
+
+function routes(situation: (method: string) => Promise<Response>) {
+  return vi.fn((url: string, init: RequestInit) => {
+    if (url.endsWith("/identity/reveal")) {
+      return reply(200, [{ key: "firstName", category: "Identity", label: "Prénom", present: true, value: "Zorglub" }]);
+    }
+    if (url.startsWith("/api/situations/")) {
+      return situation(init.method ?? "GET");
+    }
+    if (url === "/api/directory/organisations") {
+      return reply(200, [{ id: "o1", key: "cell", name: "Cellule", kind: "City" }]);
+    }
+    if (url === "/api/directory/people") {
+      return reply(200, []);
+    }
+    return reply(404, { title: "Introuvable" });
+  });
+}
+
+const ui = (me: Person) => (
+  <FluentProvider theme={teamsLightTheme}>
+    <SituationPage me={me} host={{ kind: "browser" } as never} params={{ code: "K7M-4QX" }} query={new URLSearchParams()} />
+  </FluentProvider>
+);
+
+describe("SituationPage", () => {
+  beforeEach(async () => {
+    await i18n.changeLanguage("fr");
+    setTokenSource(async () => "token");
+  });
+  afterEach(() => {
+    setTokenSource(null);
+    vi.unstubAllGlobals();
+  });
+
+  it("shows only 'Situation introuvable' to a partner off the list", async () => {
+    vi.stubGlobal("fetch", routes(() => reply(404, { title: "Situation introuvable." })));
+    render(ui(person(["Partner"])));
+    expect(await screen.findByRole("heading", { level: 1, name: "Situation introuvable" })).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { level: 2 })).toBeNull();
+    expect(screen.queryByRole("button")).toBeNull();
+    await waitFor(() => expect(document.title).toBe("Situation introuvable — TeamsPrevention"));
+  });
+
+  it("offers a cell member off the list break-glass with a written reason", async () => {
+    vi.stubGlobal("fetch", routes(() => reply(404, { title: "Situation introuvable." })));
+    render(ui(person(["Coordinator"])));
+    expect(await screen.findByRole("button", { name: "Accéder (bris de glace)" })).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: /Motif écrit/ })).toBeInTheDocument();
+  });
+
+  it("offers the Chair inclusion and decline while screening, titled by the code only", async () => {
+    vi.stubGlobal("fetch", routes(() => reply(200, detail)));
+    render(ui(person(["Chair"])));
+    expect(await screen.findByRole("button", { name: "Inclure" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Ne pas retenir" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Commencer l'analyse" })).toBeNull();
+    await waitFor(() => expect(document.title).toBe("Situation K7M-4QX — TeamsPrevention"));
+  });
+
+  it("reveals the identity with a reason, in the page only, and masks it again when asked or when left", async () => {
+    const fetch = routes(() => reply(200, detail));
+    vi.stubGlobal("fetch", fetch);
+    const view = render(ui(person(["Chair"])));
+    await screen.findByText("••••••");
+    fireEvent.change(screen.getByRole("textbox", { name: /Motif de la consultation/ }), { target: { value: "Préparer la réunion de cas" } });
+    fireEvent.click(screen.getByRole("button", { name: "Révéler" }));
+    expect(await screen.findByText("Zorglub")).toBeInTheDocument();
+    const revealCall = fetch.mock.calls.find(([url]) => String(url).endsWith("/identity/reveal"))!;
+    expect(JSON.parse(String(revealCall[1].body))).toEqual({ reason: "Préparer la réunion de cas" });
+    expect(document.title).not.toContain("Zorglub");
+    expect(window.location.href).not.toContain("Zorglub");
+
+    fireEvent.click(screen.getByRole("button", { name: "Masquer" }));
+    await waitFor(() => expect(screen.queryByText("Zorglub")).toBeNull());
+
+    fireEvent.change(screen.getByRole("textbox", { name: /Motif de la consultation/ }), { target: { value: "Encore une fois" } });
+    fireEvent.click(screen.getByRole("button", { name: "Révéler" }));
+    expect(await screen.findByText("Zorglub")).toBeInTheDocument();
+    view.unmount();
+    render(ui(person(["Chair"])));
+    await screen.findByText("••••••");
+    expect(screen.queryByText("Zorglub")).toBeNull();
+  });
+});
