@@ -28,9 +28,11 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": status >= 400 ? "application/problem+json" : "application/json" } });
 
 let posts: unknown[] = [];
+let postStatus = 201;
 
 beforeEach(() => {
   posts = [];
+  postStatus = 201;
   setTokenSource(async () => "token");
   vi.stubGlobal(
     "ResizeObserver",
@@ -45,7 +47,7 @@ beforeEach(() => {
     vi.fn(async (path: string, init: RequestInit) => {
       if (init.method === "POST") {
         posts.push(JSON.parse(String(init.body)));
-        return json(201, { id: "a1", reference: "ACD-123", deadline: "2026-12-01T10:00:00Z" });
+        return postStatus === 403 ? json(403, { title: "Forbidden" }) : json(201, { id: "a1", reference: "ACD-123", deadline: "2026-12-01T10:00:00Z" });
       }
       switch (path) {
         case "/api/directory/people":
@@ -101,24 +103,28 @@ describe("AlertComposePage", { timeout: 30_000 }, () => {
     expect(posts).toHaveLength(0);
   });
 
-  it("shows chosen recipients as tags, removes one and offers a situation's list only with a code", async () => {
+  it("checks chosen recipients, unchecks one and offers a situation's list only with a code", () => {
     const dispatch = vi.fn();
     const choices = {
       people: [coordinator, person("p-anne", "Anne Leroy", ["Partner"], "school")],
       organisations: [{ id: "o-cpas", key: "cpas", name: "CPAS de Namur", kind: "SocialWelfare" }],
       roles: ["Partner" as const],
     };
-    const selection = { people: ["p-anne"], organisations: ["o-cpas"], roles: ["Partner" as const], needToKnow: false };
+    const selection = { people: ["p-anne"], organisations: ["o-cpas"], roles: [], needToKnow: false };
     const { rerender } = render(
       <FluentProvider theme={teamsLightTheme}>
         <RecipientPicker me={coordinator} choices={choices} selection={selection} dispatch={dispatch} situationCode="" />
       </FluentProvider>,
     );
-    const organisations = screen.getByRole("toolbar", { name: "Organisations : choix" });
-    expect(within(organisations).getByText("CPAS de Namur")).toBeInTheDocument();
-    expect(within(screen.getByRole("toolbar", { name: "Rôles : choix" })).getByText("Partenaires")).toBeInTheDocument();
-    fireEvent.click(within(organisations).getByRole("button", { name: /Retirer CPAS de Namur/ }));
-    expect(dispatch).toHaveBeenCalledWith({ type: "remove", kind: "organisations", value: "o-cpas" });
+    // The sender is never offered as a recipient.
+    expect(screen.queryByRole("checkbox", { name: "Marc Lambert" })).toBeNull();
+    const organisations = screen.getByRole("group", { name: "Organisations" });
+    expect(within(organisations).getByRole("checkbox", { name: "CPAS de Namur" })).toBeChecked();
+    expect(screen.getByText("2 choix")).toBeInTheDocument();
+    fireEvent.click(within(organisations).getByRole("checkbox", { name: "CPAS de Namur" }));
+    expect(dispatch).toHaveBeenCalledWith({ type: "set", kind: "organisations", values: [] });
+    fireEvent.click(within(screen.getByRole("group", { name: "Rôles" })).getByRole("checkbox", { name: "Partenaires" }));
+    expect(dispatch).toHaveBeenCalledWith({ type: "set", kind: "roles", values: ["Partner"] });
 
     expect(screen.getByRole("checkbox", { name: /indiquez d'abord un code/ })).toBeDisabled();
     rerender(
@@ -130,5 +136,20 @@ describe("AlertComposePage", { timeout: 30_000 }, () => {
     expect(list).toBeEnabled();
     fireEvent.click(list);
     expect(dispatch).toHaveBeenCalledWith({ type: "needToKnow", value: true });
+  });
+
+  it("sends the chosen recipients and says plainly when the API refuses the sender", async () => {
+    postStatus = 403;
+    renderPage(coordinator);
+    fireEvent.click(await screen.findByRole("checkbox", { name: "École du Confluent" }));
+    fireEvent.click(screen.getByRole("radio", { name: /^Urgente/ }));
+    fireEvent.change(screen.getByRole("combobox", { name: /Catégorie/ }), { target: { value: "Signal" } });
+    fireEvent.change(screen.getByRole("textbox", { name: /Message/ }), { target: { value: "Point de situation demandé." } });
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer l'alerte" }));
+
+    expect(await screen.findByText("Envoi non autorisé")).toBeInTheDocument();
+    expect(posts).toEqual([
+      { severity: "Urgent", category: "Signal", message: "Point de situation demandé.", situationCode: null, people: [], organisations: ["o-school"], roles: [], needToKnow: false },
+    ]);
   });
 });

@@ -2,16 +2,15 @@ import { useReducer, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
-  Combobox,
-  Dropdown,
   Field,
+  Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
   Radio,
   RadioGroup,
+  Select,
   Textarea,
   tokens,
 } from "@fluentui/react-components";
@@ -149,18 +148,14 @@ function ComposeForm({ me }: { me: PageProps["me"] }) {
           </MessageBar>
 
           <Field label={t("field.category")} required validationMessage={err("category")} validationState={state("category")}>
-            <Dropdown
-              placeholder={t("compose.choose")}
-              value={category ? t(`category.${category}`) : ""}
-              selectedOptions={category ? [category] : []}
-              onOptionSelect={(_, d) => setCategory(d.optionValue as AlertCategory)}
-            >
+            <Select value={category} onChange={(_, d) => setCategory(d.value as AlertCategory | "")}>
+              <option value="">{t("compose.choose")}</option>
               {categories.map((c) => (
-                <Option key={c} value={c}>
+                <option key={c} value={c}>
                   {t(`category.${c}`)}
-                </Option>
+                </option>
               ))}
-            </Dropdown>
+            </Select>
           </Field>
 
           <Field
@@ -169,22 +164,13 @@ function ComposeForm({ me }: { me: PageProps["me"] }) {
             validationMessage={err("situationCode")}
             validationState={state("situationCode")}
           >
-            <Combobox
-              freeform
+            <Input
               value={situationCode}
-              selectedOptions={situationCode ? [situationCode] : []}
-              onChange={(e) => setSituationCode(e.target.value.toUpperCase())}
-              onOptionSelect={(_, d) => setSituationCode(d.optionValue ?? "")}
+              list="situation-codes"
+              autoComplete="off"
+              onChange={(_, d) => setSituationCode(d.value.toUpperCase())}
               placeholder={t("compose.situationPlaceholder")}
-            >
-              {choices.data.codes
-                .filter((c) => c.includes(situationCode.trim().toUpperCase()))
-                .map((c) => (
-                  <Option key={c} value={c}>
-                    {c}
-                  </Option>
-                ))}
-            </Combobox>
+            />
           </Field>
 
           <Field
@@ -196,6 +182,12 @@ function ComposeForm({ me }: { me: PageProps["me"] }) {
           >
             <Textarea value={message} onChange={(_, d) => setMessage(d.value)} resize="vertical" rows={6} />
           </Field>
+
+          <datalist id="situation-codes">
+            {choices.data.codes.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
 
           <div className={styles.actions}>
             <Button appearance="primary" type="submit" disabled={sending}>

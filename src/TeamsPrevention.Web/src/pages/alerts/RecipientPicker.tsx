@@ -1,13 +1,24 @@
-import { useMemo, useState, type Dispatch } from "react";
+import { useMemo, type Dispatch } from "react";
 import { useTranslation } from "react-i18next";
-import { Checkbox, Combobox, Field, makeStyles, Option, Tag, TagGroup, Text, tokens } from "@fluentui/react-components";
+import { Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Person, Role } from "../../api/directory";
-import type { RecipientKind, RecipientSelection, SelectionAction } from "./logic";
+import { CheckList } from "./CheckList";
+import { choiceCount, type RecipientSelection, type SelectionAction } from "./logic";
 import type { Organisation } from "./types";
 
 const useStyles = makeStyles({
   picker: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))", gap: tokens.spacingHorizontalL },
-  tags: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  fieldset: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    margin: 0,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface PickerChoices {
@@ -44,13 +55,38 @@ export function RecipientPicker({
   );
   const organisations = useMemo(() => choices.organisations.map((o) => ({ value: o.id, text: o.name })), [choices.organisations]);
   const roles = useMemo(() => choices.roles.map((r) => ({ value: r, text: t(`role.${r}`) })), [choices.roles, t]);
+  const count = choiceCount(selection);
 
   return (
-    <Field label={t("compose.recipients")} validationMessage={error} validationState={error ? "error" : "none"} hint={t("compose.recipientsHint")}>
+    <fieldset className={styles.fieldset} aria-describedby="recipients-hint">
+      <legend className={styles.legend}>{t("compose.recipients")}</legend>
+      <Text id="recipients-hint" size={200} block>
+        {t("compose.recipientsHint")}
+      </Text>
       <div className={styles.picker}>
-        <KindPicker kind="people" label={t("compose.people")} options={people} selected={selection.people} dispatch={dispatch} />
-        <KindPicker kind="organisations" label={t("compose.organisations")} options={organisations} selected={selection.organisations} dispatch={dispatch} />
-        <KindPicker kind="roles" label={t("compose.roles")} options={roles} selected={selection.roles} dispatch={dispatch} />
+        <CheckList
+          label={t("compose.organisations")}
+          options={organisations}
+          selected={selection.organisations}
+          onChange={(values) => dispatch({ type: "set", kind: "organisations", values })}
+          filterLabel={t("compose.search")}
+          emptyText={t("compose.noMatch")}
+        />
+        <CheckList
+          label={t("compose.people")}
+          options={people}
+          selected={selection.people}
+          onChange={(values) => dispatch({ type: "set", kind: "people", values })}
+          filterLabel={t("compose.search")}
+          emptyText={t("compose.noMatch")}
+        />
+        <CheckList
+          label={t("compose.roles")}
+          options={roles}
+          selected={selection.roles}
+          onChange={(values) => dispatch({ type: "set", kind: "roles", values: values as Role[] })}
+          emptyText={t("compose.noMatch")}
+        />
       </div>
       <Checkbox
         checked={selection.needToKnow}
@@ -58,72 +94,14 @@ export function RecipientPicker({
         onChange={(_, d) => dispatch({ type: "needToKnow", value: !!d.checked })}
         label={situationCode.trim() ? t("compose.needToKnowFor", { code: situationCode.trim() }) : t("compose.needToKnowNoCode")}
       />
-    </Field>
-  );
-}
-
-function KindPicker({
-  kind,
-  label,
-  options,
-  selected,
-  dispatch,
-}: {
-  kind: RecipientKind;
-  label: string;
-  options: { value: string; text: string }[];
-  selected: string[];
-  dispatch: Dispatch<SelectionAction>;
-}) {
-  const { t } = useTranslation("alerts");
-  const styles = useStyles();
-  const [query, setQuery] = useState("");
-  const byValue = useMemo(() => new Map(options.map((o) => [o.value, o.text])), [options]);
-  const shown = options.filter((o) => o.text.toLocaleLowerCase().includes(query.trim().toLocaleLowerCase()));
-  const id = `picker-${kind}`;
-
-  return (
-    <Field label={label}>
-      <Combobox
-        multiselect
-        freeform
-        id={id}
-        placeholder={t("compose.search")}
-        value={query}
-        selectedOptions={selected}
-        onChange={(e) => setQuery(e.target.value)}
-        onOptionSelect={(_, d) => {
-          dispatch({ type: "set", kind, values: d.selectedOptions });
-          setQuery("");
-        }}
-        onOpenChange={(_, d) => !d.open && setQuery("")}
-      >
-        {shown.map((o) => (
-          <Option key={o.value} value={o.value}>
-            {o.text}
-          </Option>
-        ))}
-        {shown.length === 0 && (
-          <Option disabled value="">
-            {t("compose.noMatch")}
-          </Option>
-        )}
-      </Combobox>
-      {selected.length > 0 ? (
-        <TagGroup
-          className={styles.tags}
-          aria-label={t("compose.chosen", { what: label })}
-          onDismiss={(_, d) => dispatch({ type: "remove", kind, value: String(d.value) })}
-        >
-          {selected.map((v) => (
-            <Tag key={v} value={v} size="small" dismissible dismissIcon={{ "aria-label": t("compose.remove", { name: byValue.get(v) ?? v }) }}>
-              {byValue.get(v) ?? v}
-            </Tag>
-          ))}
-        </TagGroup>
-      ) : (
-        <Text size={200}>{t("compose.noneChosen")}</Text>
+      <Text size={200} aria-live="polite">
+        {t("compose.chosenCount", { count })}
+      </Text>
+      {error && (
+        <Text role="alert" className={styles.error} block>
+          {error}
+        </Text>
       )}
-    </Field>
+    </fieldset>
   );
 }

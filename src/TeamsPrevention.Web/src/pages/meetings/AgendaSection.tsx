@@ -3,10 +3,9 @@ import { useTranslation } from "react-i18next";
 import {
   Badge,
   Button,
-  Combobox,
   Field,
+  Input,
   makeStyles,
-  Option,
   Subtitle1,
   Subtitle2,
   Table,
@@ -86,22 +85,15 @@ export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; m
       {meeting.kind === "Case" && meeting.status === "Scheduled" && mayAddItems(me) && (
         <div className={styles.row}>
           <Field label={t("agenda.addCode")} hint={t("agenda.addHint")}>
-            <Combobox
-              freeform
-              value={code}
-              selectedOptions={code ? [code] : []}
-              onChange={(e) => setCode(e.target.value.toUpperCase())}
-              onOptionSelect={(_, d) => setCode(d.optionValue ?? "")}
-            >
-              {(situations.data ?? [])
-                .filter((s) => s.status === "Included" && s.code.includes(code.trim()))
-                .map((s) => (
-                  <Option key={s.code} value={s.code}>
-                    {s.code}
-                  </Option>
-                ))}
-            </Combobox>
+            <Input value={code} list="agenda-codes" autoComplete="off" onChange={(_, d) => setCode(d.value.toUpperCase())} />
           </Field>
+          <datalist id="agenda-codes">
+            {(situations.data ?? [])
+              .filter((s) => s.status === "Included")
+              .map((s) => (
+                <option key={s.code} value={s.code} />
+              ))}
+          </datalist>
           <Button disabled={!code.trim()} onClick={() => void add()}>
             {t("agenda.add")}
           </Button>

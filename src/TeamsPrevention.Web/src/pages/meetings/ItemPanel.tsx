@@ -3,15 +3,14 @@ import { useTranslation } from "react-i18next";
 import {
   Button,
   Checkbox,
-  Dropdown,
   Field,
   Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Option,
   Radio,
   RadioGroup,
+  Select,
   Subtitle2,
   Text,
   Textarea,
@@ -37,6 +36,9 @@ const useStyles = makeStyles({
   checks: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalL },
   action: { display: "grid", gridTemplateColumns: "2fr 1.5fr 1fr auto", gap: tokens.spacingHorizontalS, alignItems: "end" },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  fieldset: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0 },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /** One visible agenda item: attendance, its decision minutes, and the police feedback form. */
@@ -259,7 +261,8 @@ function MinutesForm({
       >
         <Input type="date" value={draft.nextReview} onChange={(_, d) => setDraft({ ...draft, nextReview: d.value })} />
       </Field>
-      <Field label={t("minutes.newActions")} validationMessage={errors.actions && t(errors.actions)} validationState={errors.actions ? "error" : "none"}>
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{t("minutes.newActions")}</legend>
         <div className={styles.block}>
           {draft.actions.map((a, i) => (
             <div key={i} className={styles.action} role="group" aria-label={t("minutes.actionN", { n: i + 1 })}>
@@ -267,18 +270,14 @@ function MinutesForm({
                 <Input value={a.description} onChange={(_, d) => setAction(i, { description: d.value })} />
               </Field>
               <Field label={t("minutes.actionOwner")}>
-                <Dropdown
-                  value={organisations.find((o) => o.id === a.ownerOrganisationId)?.name ?? ""}
-                  selectedOptions={a.ownerOrganisationId ? [a.ownerOrganisationId] : []}
-                  onOptionSelect={(_, d) => setAction(i, { ownerOrganisationId: d.optionValue ?? "" })}
-                  placeholder={t("minutes.choose")}
-                >
+                <Select value={a.ownerOrganisationId} onChange={(_, d) => setAction(i, { ownerOrganisationId: d.value })}>
+                  <option value="">{t("minutes.choose")}</option>
                   {organisations.map((o) => (
-                    <Option key={o.id} value={o.id}>
+                    <option key={o.id} value={o.id}>
                       {o.name}
-                    </Option>
+                    </option>
                   ))}
-                </Dropdown>
+                </Select>
               </Field>
               <Field label={t("minutes.actionDue")}>
                 <Input type="date" value={a.dueDate} onChange={(_, d) => setAction(i, { dueDate: d.value })} />
@@ -291,8 +290,13 @@ function MinutesForm({
               {t("minutes.addAction")}
             </Button>
           </div>
+          {errors.actions && (
+            <Text role="alert" className={styles.error}>
+              {t(errors.actions)}
+            </Text>
+          )}
         </div>
-      </Field>
+      </fieldset>
       <div>
         <Button appearance="primary" type="submit">
           {t("minutes.save")}

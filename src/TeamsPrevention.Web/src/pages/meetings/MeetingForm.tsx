@@ -2,30 +2,27 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
-  Combobox,
   Field,
   Input,
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Option,
   Radio,
   RadioGroup,
-  Tag,
-  TagGroup,
   Text,
   tokens,
 } from "@fluentui/react-components";
 import type { Person } from "../../api/directory";
 import { ErrorBar } from "../../components/Page";
+import { CheckList } from "../alerts/CheckList";
 import { toMeetingInput, validateSchedule, type ScheduleErrors, type ScheduleForm } from "./logic";
 import { kinds, subjects, type MeetingInput, type MeetingKind } from "./types";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "760px" },
   times: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(220px, 1fr))", gap: tokens.spacingHorizontalL },
-  tags: { flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   actions: { display: "flex", gap: tokens.spacingHorizontalM },
+  attendees: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
 export const emptyScheduleForm: ScheduleForm = { kind: "", start: "", end: "", occurrences: "", attendeeIds: [] };
@@ -54,11 +51,8 @@ export function MeetingForm({
   const [errors, setErrors] = useState<ScheduleErrors>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [query, setQuery] = useState("");
 
   const options = useMemo(() => people.filter((p) => p.active && p.id !== me.id), [people, me.id]);
-  const names = useMemo(() => new Map(people.map((p) => [p.id, p.displayName])), [people]);
-  const shown = options.filter((p) => p.displayName.toLocaleLowerCase().includes(query.trim().toLocaleLowerCase()));
   const attendees = form.attendeeIds.filter((id) => id !== me.id);
 
   const submit = async () => {
@@ -123,47 +117,17 @@ export function MeetingForm({
           <Input type="number" min={1} max={60} value={form.occurrences} onChange={(_, d) => setForm({ ...form, occurrences: d.value })} />
         </Field>
       )}
-      <Field label={t("form.attendees")} hint={t("form.attendeesHint")}>
-        <Combobox
-          multiselect
-          freeform
-          placeholder={t("form.search")}
-          value={query}
-          selectedOptions={attendees}
-          onChange={(e) => setQuery(e.target.value)}
-          onOptionSelect={(_, d) => {
-            setForm({ ...form, attendeeIds: d.selectedOptions });
-            setQuery("");
-          }}
-          onOpenChange={(_, d) => !d.open && setQuery("")}
-        >
-          {shown.map((p) => (
-            <Option key={p.id} value={p.id}>
-              {p.displayName}
-            </Option>
-          ))}
-          {shown.length === 0 && (
-            <Option disabled value="">
-              {t("form.noMatch")}
-            </Option>
-          )}
-        </Combobox>
-        {attendees.length > 0 ? (
-          <TagGroup
-            className={styles.tags}
-            aria-label={t("form.chosen")}
-            onDismiss={(_, d) => setForm({ ...form, attendeeIds: form.attendeeIds.filter((id) => id !== d.value) })}
-          >
-            {attendees.map((id) => (
-              <Tag key={id} value={id} size="small" dismissible dismissIcon={{ "aria-label": t("form.remove", { name: names.get(id) ?? "" }) }}>
-                {names.get(id) ?? id}
-              </Tag>
-            ))}
-          </TagGroup>
-        ) : (
-          <Text size={200}>{t("form.noAttendees")}</Text>
-        )}
-      </Field>
+      <div className={styles.attendees}>
+        <CheckList
+          label={t("form.attendees")}
+          options={options.map((p) => ({ value: p.id, text: p.displayName }))}
+          selected={attendees}
+          onChange={(values) => setForm({ ...form, attendeeIds: values })}
+          filterLabel={t("form.search")}
+          emptyText={t("form.noMatch")}
+        />
+        <Text size={200}>{t("form.attendeesHint")}</Text>
+      </div>
       <div className={styles.actions}>
         <Button appearance="primary" type="submit" disabled={busy}>
           {submitLabel}
