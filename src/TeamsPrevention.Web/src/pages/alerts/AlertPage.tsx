@@ -3,13 +3,6 @@ import { useTranslation } from "react-i18next";
 import {
   Body1,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Field,
   makeStyles,
   MessageBar,
@@ -29,6 +22,7 @@ import { ErrorBar, Loading, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
+import { Confirm } from "./Confirm";
 import { AnswerBadge, DeliveryBadge, SeverityBadge } from "./AlertBadges";
 import { deadlineState, progressOf, stillMoving } from "./logic";
 import { alertsApi, answers, isTracking, type AlertTracking, type RecipientAlertView } from "./types";
@@ -111,6 +105,7 @@ function Tracking({ alert, reload }: { alert: AlertTracking; reload: () => void 
   const p = progressOf(alert.counts);
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   const withdraw = async () => {
     setBusy(true);
@@ -154,30 +149,25 @@ function Tracking({ alert, reload }: { alert: AlertTracking; reload: () => void 
         </Text>
         <div className={styles.row}>
           <Button onClick={() => void alertsApi.exportCsv(alert.id, alert.reference).catch(setFailure)}>{t("page.export")}</Button>
-          {!alert.withdrawnAt && (
-            <Dialog>
-              <DialogTrigger disableButtonEnhancement>
-                <Button disabled={busy}>{t("page.withdraw")}</Button>
-              </DialogTrigger>
-              <DialogSurface>
-                <DialogBody>
-                  <DialogTitle>{t("page.withdrawTitle")}</DialogTitle>
-                  <DialogContent>{t("page.withdrawBody")}</DialogContent>
-                  <DialogActions>
-                    <DialogTrigger disableButtonEnhancement>
-                      <Button appearance="secondary">{t("page.keep")}</Button>
-                    </DialogTrigger>
-                    <DialogTrigger disableButtonEnhancement>
-                      <Button appearance="primary" onClick={() => void withdraw()}>
-                        {t("page.confirmWithdraw")}
-                      </Button>
-                    </DialogTrigger>
-                  </DialogActions>
-                </DialogBody>
-              </DialogSurface>
-            </Dialog>
+          {!alert.withdrawnAt && !confirming && (
+            <Button disabled={busy} onClick={() => setConfirming(true)}>
+              {t("page.withdraw")}
+            </Button>
           )}
         </div>
+        {confirming && !alert.withdrawnAt && (
+          <Confirm
+            title={t("page.withdrawTitle")}
+            body={t("page.withdrawBody")}
+            confirm={t("page.confirmWithdraw")}
+            keep={t("page.keep")}
+            onConfirm={() => {
+              setConfirming(false);
+              void withdraw();
+            }}
+            onKeep={() => setConfirming(false)}
+          />
+        )}
       </section>
 
       <section className={styles.section} aria-labelledby="alert-recipients">

@@ -2,13 +2,6 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
   Link,
   makeStyles,
   MessageBar,
@@ -28,6 +21,7 @@ import { ErrorBar, Loading, NotBuiltYet, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
+import { Confirm } from "../alerts/Confirm";
 import { AgendaSection } from "./AgendaSection";
 import { isMissingRoute, formOf, notAccepted } from "./logic";
 import { StatusBadge } from "./MeetingBadges";
@@ -65,6 +59,7 @@ function MeetingDetail({ me, meeting, people, reload }: { me: Person; meeting: M
   const scheduled = meeting.status === "Scheduled";
   const attendee = meeting.attendeeIds.includes(me.id);
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const [printMissing, setPrintMissing] = useState(false);
   const [secrecyAt, setSecrecyAt] = useState<string>();
@@ -133,31 +128,22 @@ function MeetingDetail({ me, meeting, people, reload }: { me: Person; meeting: M
           </Link>
         )}
         {coordination && scheduled && !editing && <Button onClick={() => setEditing(true)}>{t("page.reschedule")}</Button>}
-        {coordination && scheduled && (
-          <Dialog>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>{t("page.cancel")}</Button>
-            </DialogTrigger>
-            <DialogSurface>
-              <DialogBody>
-                <DialogTitle>{t("page.cancelTitle")}</DialogTitle>
-                <DialogContent>{t("page.cancelBody")}</DialogContent>
-                <DialogActions>
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button appearance="secondary">{t("page.keep")}</Button>
-                  </DialogTrigger>
-                  <DialogTrigger disableButtonEnhancement>
-                    <Button appearance="primary" onClick={() => void act(() => meetingsApi.cancel(meeting.id))}>
-                      {t("page.confirmCancel")}
-                    </Button>
-                  </DialogTrigger>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
-        )}
+        {coordination && scheduled && !confirming && <Button onClick={() => setConfirming(true)}>{t("page.cancel")}</Button>}
         {meeting.kind === "Case" && <Button onClick={() => void print()}>{t("page.print")}</Button>}
       </div>
+      {confirming && scheduled && (
+        <Confirm
+          title={t("page.cancelTitle")}
+          body={t("page.cancelBody")}
+          confirm={t("page.confirmCancel")}
+          keep={t("page.keep")}
+          onConfirm={() => {
+            setConfirming(false);
+            void act(() => meetingsApi.cancel(meeting.id));
+          }}
+          onKeep={() => setConfirming(false)}
+        />
+      )}
       {printMissing && <NotBuiltYet what={t("page.print")} />}
 
       {editing && (
