@@ -150,6 +150,19 @@ public sealed class AlertPagesTests
         // The partner sees neither the tracking nor anyone else's answer; the coordinator's page shows the answer live.
         await Assertions.Expect(partner.GetByRole(AriaRole.Heading, new() { Name = "Destinataires" })).ToHaveCountAsync(0);
         await Assertions.Expect(coordinator.GetByText("1 réponse(s) sur 1 destinataire(s)").First).ToBeVisibleAsync();
+
+        // The sender exports the tracking as CSV (French headers, the answer) and withdraws the alert.
+        var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Button, new() { Name = "Exporter en CSV" }).ClickAsync());
+        Assert.StartsWith("alerte-", download.SuggestedFilename, StringComparison.Ordinal);
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.StartsWith("Référence;Niveau;Destinataire", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains(School, csv, StringComparison.Ordinal);
+        Assert.Contains("Acknowledged", csv, StringComparison.Ordinal);
+
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Retirer l'alerte" }).ClickAsync();
+        await coordinator.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Retirer", Exact = true }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByText("Alerte retirée le")).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Button, new() { Name = "Retirer l'alerte" })).ToHaveCountAsync(0);
     }
 
     /// <summary>Waits for the alert's card in the persona's chat and presses one of its buttons through the inbox API.</summary>
