@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Situations;
 using TeamsPrevention.EndToEnd.Infrastructure;
 using TeamsPrevention.Sandbox.Graph;
 
@@ -116,6 +118,68 @@ public sealed class MeetingPagesTests
         }
 
         app.AssertNoErrorsLogged();
+    }
+
+    [Fact]
+    public async Task CaseMeetingAgendaShowsAPoliceReferentOnlyTheCodesTheyNeedToKnow()
+    {
+        using var app = AppServer.Start();
+        await using var chromium = await ChromiumFixture.StartAsync();
+
+        // Two included situations due for review: the police referent is on the first one's need-to-know list only.
+        string shared, other;
+        using (var scope = app.Services.CreateScope())
+        {
+            var directory = scope.ServiceProvider.GetRequiredService<DirectoryService>();
+            var situations = scope.ServiceProvider.GetRequiredService<SituationService>();
+            var referent = (await directory.FindByEntraObjectIdAsync(Guid.Parse("a1b2c3d4-0003-4000-8000-000000000003"), default))!;
+            var chair = (await directory.FindByEntraObjectIdAsync(Guid.Parse("a1b2c3d4-0001-4000-8000-000000000001"), default))!;
+            var policeReferent = (await directory.FindByEntraObjectIdAsync(Guid.Parse("a1b2c3d4-0004-4000-8000-000000000004"), default))!;
+            async Task<string> IncludedAsync(bool withPolice)
+            {
+                var code = (await situations.ReportAsync(referent, new SignalInput(null, null, null, "Signal de test", null), default)).Code;
+                if (withPolice)
+                {
+                    await situations.GrantAsync(referent, code, policeReferent.Id, null, default);
+                }
+
+                await situations.StartScreeningAsync(referent, code, default);
+                await situations.IncludeAsync(chair, code, DateTimeOffset.UtcNow.AddDays(7), default);
+                return code;
+            }
+
+            shared = await IncludedAsync(withPolice: true);
+            other = await IncludedAsync(withPolice: false);
+        }
+
+        var page = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.Coordinator);
+        await page.EvaluateAsync("location.hash = '#/meetings/new'");
+        await page.GetByRole(AriaRole.Radio, new() { NameRegex = new("^Réunion de concertation de cas") }).CheckAsync();
+        var date = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.GetByLabel("Début (heure de Bruxelles)").FillAsync($"{date}T10:00");
+        await page.GetByLabel("Fin (heure de Bruxelles)").FillAsync($"{date}T12:00");
+        var attendees = page.GetByRole(AriaRole.Group, new() { Name = "Participants" });
+        await attendees.GetByRole(AriaRole.Checkbox, new() { Name = TabBrowser.Personas.PoliceReferent }).CheckAsync();
+        await attendees.GetByRole(AriaRole.Checkbox, new() { Name = TabBrowser.Personas.Referent }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Planifier", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Réunion de concertation de cas", Level = 1 })).ToBeVisibleAsync();
+        var meetingUrl = page.Url;
+
+        // The police referent: the shared code, "Point réservé" for the other, never its code.
+        // (Jan reads Dutch: the tab follows his directory language; the API's "Point réservé" stays as it answers.)
+        var police = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.PoliceReferent, new Uri(meetingUrl).Fragment);
+        await Assertions.Expect(police.GetByText(shared, new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(police.GetByText("Point réservé", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.DoesNotContain(other, await police.ContentAsync(), StringComparison.Ordinal);
+        TabShellTests.AssertNoSeriousViolations(await police.RunAxe(), "case meeting agenda (police)");
+        await TabBrowser.ScreenshotAsync(police, "meeting-case-agenda-police");
+
+        // The coordinator, on neither list, schedules the meeting but reads neither code.
+        await Assertions.Expect(page.GetByText("Point réservé", new() { Exact = true })).ToHaveCountAsync(2);
+        var coordinatorPage = await page.ContentAsync();
+        Assert.DoesNotContain(shared, coordinatorPage, StringComparison.Ordinal);
+        Assert.DoesNotContain(other, coordinatorPage, StringComparison.Ordinal);
+        TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "case meeting agenda (coordinator)");
     }
 
     [Fact]
