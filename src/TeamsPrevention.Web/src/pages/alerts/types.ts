@@ -1,0 +1,136 @@
+import { api } from "../../api/client";
+import type { Person, Role } from "../../api/directory";
+
+/** The alerts API's records (`Alerts/AlertEndpoints.cs` and its records), as JSON. */
+export type AlertSeverity = "Info" | "Elevated" | "Urgent";
+export type AlertCategory = "Signal" | "FollowUp" | "Coordination" | "Information";
+export type AlertAnswer = "Acknowledged" | "NeedMoreInformation" | "NotConcerned";
+export type AlertRecipientKind = "Person" | "Organisation";
+export type AlertAudienceSource = "Person" | "Organisation" | "Role" | "NeedToKnow" | "Escalation";
+export type AlertDeliveryStatus = "Queued" | "Sent" | "Failed" | "Cancelled";
+
+export const severities: AlertSeverity[] = ["Info", "Elevated", "Urgent"];
+export const categories: AlertCategory[] = ["Signal", "FollowUp", "Coordination", "Information"];
+export const answers: AlertAnswer[] = ["Acknowledged", "NeedMoreInformation", "NotConcerned"];
+
+/** Who may send alerts (`AlertSenders.Roles`): the API checks again and answers 403 to anyone else. */
+export const senderRoles: Role[] = ["Chair", "Coordinator", "Referent", "PoliceReferent", "Secretary", "Partner"];
+export const mayCompose = (me: Person) => me.active && me.roles.some((r) => senderRoles.includes(r));
+/** The sender, the Chair and Coordinators follow an alert (`AlertTracker.MayTrack`). */
+export const followsAll = (me: Person) => me.roles.includes("Chair") || me.roles.includes("Coordinator");
+
+export const maxMessageLength = 4000;
+export const maxSituationCodeLength = 16;
+
+export interface AlertCounts {
+  queued: number;
+  sent: number;
+  failed: number;
+  cancelled: number;
+  recipients: number;
+  answered: number;
+  escalated: number;
+  waiting: number;
+}
+
+export interface AlertRecipientTracking {
+  id: string;
+  kind: AlertRecipientKind;
+  name: string;
+  chosenAs: AlertAudienceSource;
+  answer: AlertAnswer | null;
+  answeredAt: string | null;
+  answeredBy: string | null;
+  escalationLevel: number;
+  escalationDueAt: string | null;
+  escalatedTo: string[];
+}
+
+export interface AlertDeliveryTracking {
+  id: string;
+  recipientId: string;
+  person: string;
+  reason: AlertAudienceSource;
+  status: AlertDeliveryStatus;
+  sentAt: string | null;
+  attempts: number;
+  failureReason: string | null;
+}
+
+export interface AlertTracking {
+  id: string;
+  reference: string;
+  severity: AlertSeverity;
+  category: AlertCategory;
+  situationCode: string | null;
+  message: string;
+  senderOrganisation: string;
+  createdAt: string;
+  deadline: string;
+  withdrawnAt: string | null;
+  counts: AlertCounts;
+  recipients: AlertRecipientTracking[];
+  deliveries: AlertDeliveryTracking[];
+}
+
+export interface PendingAlert {
+  id: string;
+  reference: string;
+  severity: AlertSeverity;
+  category: AlertCategory;
+  situationCode: string | null;
+  message: string;
+  deadline: string;
+}
+
+export interface RecipientAlertView extends PendingAlert {
+  withdrawnAt: string | null;
+  myAnswer: AlertAnswer | null;
+  answeredAt: string | null;
+}
+
+export interface CreateAlertRequest {
+  severity: AlertSeverity;
+  category: AlertCategory;
+  message: string;
+  situationCode: string | null;
+  people: string[];
+  organisations: string[];
+  roles: Role[];
+  needToKnow: boolean;
+}
+
+export interface CreatedAlert {
+  id: string;
+  reference: string;
+  deadline: string;
+}
+
+export interface Organisation {
+  id: string;
+  key: string;
+  name: string;
+  kind: string;
+}
+
+/** A situation as `GET /api/situations` lists it: only its code is used here. */
+export interface SituationSummary {
+  code: string;
+  status: string;
+}
+
+export const isTracking = (view: AlertTracking | RecipientAlertView): view is AlertTracking => "counts" in view;
+
+export const alertsApi = {
+  list: (signal: AbortSignal) => api.get<AlertTracking[]>("/api/alerts", { signal }),
+  pending: (signal: AbortSignal) => api.get<PendingAlert[]>("/api/alerts/pending", { signal }),
+  get: (id: string, signal: AbortSignal) => api.get<AlertTracking | RecipientAlertView>(`/api/alerts/${encodeURIComponent(id)}`, { signal }),
+  create: (request: CreateAlertRequest) => api.post<CreatedAlert>("/api/alerts", request),
+  answer: (id: string, answer: AlertAnswer) => api.post<{ outcome: string }>(`/api/alerts/${encodeURIComponent(id)}/answer`, { answer }),
+  withdraw: (id: string) => api.post<void>(`/api/alerts/${encodeURIComponent(id)}/withdraw`),
+  exportCsv: (id: string, reference: string) => api.download(`/api/alerts/${encodeURIComponent(id)}/export`, `alerte-${reference}.csv`, "text/csv"),
+  people: (signal: AbortSignal) => api.get<Person[]>("/api/directory/people", { signal }),
+  organisations: (signal: AbortSignal) => api.get<Organisation[]>("/api/directory/organisations", { signal }),
+  roles: (signal: AbortSignal) => api.get<Role[]>("/api/directory/roles", { signal }),
+  situations: (signal: AbortSignal) => api.get<SituationSummary[]>("/api/situations", { signal }),
+};
