@@ -1,59 +1,115 @@
-using System.Threading.RateLimiting;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
-/// The Teams limits this instance keeps to when it writes to the Bot Connector: a token bucket for the whole tenant and
-/// one per conversation (thread). Waiting here costs nothing at Microsoft; a 429 still answered is honoured by the
-/// connector client (<c>Retry-After</c>) and by the outbox (the row is postponed).
+/// The Teams limits this instance keeps to when it writes to the Bot Connector, as a smooth pacer (a token bucket
+/// refilled one token at a time, i.e. GCRA): writes to the tenant are spaced <c>1 s / rate</c> apart, never in bursts
+/// at second boundaries, so a sliding window at Microsoft never sees more than the limit. Each conversation (thread) is
+/// paced the same way at its own limit. Every attempt takes a slot, retries included (the connector client calls
+/// <see cref="WaitAsync"/> before each attempt). A 429 pauses the conversation for its <c>Retry-After</c>; when many
+/// 429s arrive within one second (the tenant's limit, not one thread's) the whole tenant pauses for the <c>Retry-After</c>.
+/// The tenant rate is this instance's share: <see cref="SetInstances"/> divides it between the live instances
+/// (heartbeats in the database, see <see cref="AlertWorker"/>). Real time, not the injectable clock: Teams counts real seconds.
 /// </summary>
-public sealed class AlertRateLimits : IDisposable
+public sealed class AlertRateLimits(IOptions<AlertOptions> options)
 {
-    private readonly TokenBucketRateLimiter _tenant;
-    private readonly PartitionedRateLimiter<string> _threads;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, long> _threadNext = new(StringComparer.Ordinal);
+    private readonly Queue<long> _throttled = new();
+    private long _tenantNext;
+    private long _tenantPausedUntil;
+    private int _instances = 1;
 
-    public AlertRateLimits(IOptions<AlertOptions> options)
-    {
-        var delivery = options.Value.Delivery;
-        _tenant = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = delivery.TenantPerSecond,
-            TokensPerPeriod = delivery.TenantPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 100_000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
-        _threads = PartitionedRateLimiter.Create<string, string>(thread => RateLimitPartition.GetTokenBucketLimiter(thread, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = delivery.ThreadPerSecond,
-            TokensPerPeriod = delivery.ThreadPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 1_000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        }));
-    }
+    /// <summary>How many live instances share the tenant's budget (at least 1).</summary>
+    public int Instances => Volatile.Read(ref _instances);
 
-    /// <summary>Waits until one more write to the tenant (and to <paramref name="thread"/>, when known) is within the limits.</summary>
+    /// <summary>Writes per second this instance allows itself for the whole tenant.</summary>
+    public double TenantRate => options.Value.Delivery.TenantPerSecond * (1 - options.Value.Delivery.TenantMargin) / Instances;
+
+    /// <summary>Divides the tenant's budget between <paramref name="instances"/> live instances.</summary>
+    public void SetInstances(int instances) => Volatile.Write(ref _instances, Math.Max(1, instances));
+
+    /// <summary>Waits until one more write to <paramref name="thread"/> (when known) and to the tenant is within the limits.</summary>
     public async Task WaitAsync(string? thread, CancellationToken cancellationToken)
     {
         if (thread is not null)
         {
-            using var perThread = await _threads.AcquireAsync(thread, 1, cancellationToken);
+            await DelayUntilAsync(Reserve(thread), cancellationToken);
         }
 
-        using var lease = await _tenant.AcquireAsync(1, cancellationToken);
-        if (!lease.IsAcquired)
+        await DelayUntilAsync(Reserve(null), cancellationToken);
+    }
+
+    /// <summary>
+    /// A write was answered 429: its conversation pauses for <paramref name="retryAfter"/>; the attempt's tenant slot is
+    /// given back (a refused request is not counted by the service's window); and when 429s pile up within one second,
+    /// the tenant pauses too.
+    /// </summary>
+    public void Throttled(string? thread, TimeSpan? retryAfter)
+    {
+        var delivery = options.Value.Delivery;
+        var now = Stopwatch.GetTimestamp();
+        var pause = Ticks(retryAfter ?? TimeSpan.FromSeconds(1));
+        lock (_gate)
         {
-            throw new InvalidOperationException("The tenant rate limiter's queue is full.");
+            if (thread is not null)
+            {
+                _threadNext[thread] = Math.Max(_threadNext.GetValueOrDefault(thread), now + pause);
+            }
+
+            _tenantNext = Math.Max(now, _tenantNext - TenantInterval());
+            _throttled.Enqueue(now);
+            while (_throttled.Count > 0 && _throttled.Peek() < now - Stopwatch.Frequency)
+            {
+                _throttled.Dequeue();
+            }
+
+            if (_throttled.Count >= delivery.TenantPauseAfterThrottled)
+            {
+                _tenantPausedUntil = Math.Max(_tenantPausedUntil, now + pause);
+                _throttled.Clear();
+            }
         }
     }
 
-    public void Dispose()
+    private long Reserve(string? thread)
     {
-        _tenant.Dispose();
-        _threads.Dispose();
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            if (thread is null)
+            {
+                var start = Math.Max(now, Math.Max(_tenantNext, _tenantPausedUntil));
+                _tenantNext = start + TenantInterval();
+                return start;
+            }
+
+            if (_threadNext.Count > 10_000)
+            {
+                foreach (var stale in _threadNext.Where(t => t.Value < now).Select(t => t.Key).ToList())
+                {
+                    _threadNext.Remove(stale);
+                }
+            }
+
+            var at = Math.Max(now, _threadNext.GetValueOrDefault(thread));
+            _threadNext[thread] = at + (long)(Stopwatch.Frequency / (double)options.Value.Delivery.ThreadPerSecond);
+            return at;
+        }
+    }
+
+    private long TenantInterval() => (long)(Stopwatch.Frequency / TenantRate);
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    private static async Task DelayUntilAsync(long at, CancellationToken cancellationToken)
+    {
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), at);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, cancellationToken);
+        }
     }
 }

@@ -142,7 +142,11 @@ public sealed class AlertService(
         return alert;
     }
 
-    /// <summary>Records <paramref name="answer"/> for everything <paramref name="person"/> answers for; a second click changes nothing.</summary>
+    /// <summary>
+    /// Records <paramref name="answer"/> for everything <paramref name="person"/> answers for; a second click changes
+    /// nothing. One small transaction (the answer, the alert's version, the audit entry, and — beyond Teams' refresh
+    /// limit — one <see cref="AlertCardUpdate"/> row): the other recipients' cards are replaced later by the worker.
+    /// </summary>
     public async Task<AnswerOutcome> AnswerAsync(Guid alertId, DirectoryPerson person, AlertAnswer answer, CancellationToken cancellationToken)
     {
         var alert = await db.Set<Alert>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken);
@@ -163,6 +167,7 @@ public sealed class AlertService(
         }
 
         var now = time.GetUtcNow();
+        var cards = await db.Set<AlertDelivery>().CountAsync(d => d.AlertId == alertId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = 0;
         foreach (var target in targets.Where(t => t.Answer is null))
@@ -183,11 +188,10 @@ public sealed class AlertService(
         }
 
         await db.Set<Alert>().Where(a => a.Id == alertId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
-        var cards = await db.Set<AlertDelivery>().CountAsync(d => d.AlertId == alertId, cancellationToken);
         if (cards > options.Value.RefreshUserLimit)
         {
-            // Beyond Teams' refresh limit, every card already sent is replaced by the delivery worker.
-            await MarkSentCardsForUpdateAsync(alertId, now, cancellationToken);
+            // Beyond Teams' refresh limit, every card already sent is replaced: scheduled here, done by the worker.
+            await ScheduleCardUpdateAsync(alertId, now, cancellationToken);
         }
 
         await audit.RecordAsync(
@@ -240,18 +244,18 @@ public sealed class AlertService(
         }
 
         var organisations = (await directory.GetOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
-        var answered = await db.Set<AlertRecipient>().AsNoTracking()
-            .Where(r => r.AlertId == alertId && r.Answer != null)
+        // One query for every answer and its answerer's organisation (not one lookup per answer).
+        var answered = await (
+            from r in db.Set<AlertRecipient>().AsNoTracking()
+            where r.AlertId == alertId && r.Answer != null
+            join p in db.Set<Person>().AsNoTracking() on r.AnsweredByPersonId equals (Guid?)p.Id into answerers
+            from p in answerers.DefaultIfEmpty()
+            select new { r.OrganisationId, r.Answer, r.AnsweredAt, AnswererOrganisationId = (Guid?)p.OrganisationId })
             .ToListAsync(cancellationToken);
         var answers = new List<AlertCardAnswer>();
-        foreach (var recipient in answered)
+        foreach (var recipient in answered.OrderBy(r => r.AnsweredAt))
         {
-            var organisationId = recipient.OrganisationId;
-            if (organisationId is null && recipient.AnsweredByPersonId is { } by)
-            {
-                organisationId = (await directory.GetPersonAsync(by, cancellationToken))?.OrganisationId;
-            }
-
+            var organisationId = recipient.OrganisationId ?? recipient.AnswererOrganisationId;
             var name = organisationId is { } id && organisations.TryGetValue(id, out var found) ? found : "—";
             answers.Add(new AlertCardAnswer(name, recipient.Answer!.Value, recipient.AnsweredAt!.Value));
         }
@@ -308,7 +312,18 @@ public sealed class AlertService(
     internal static string RoleOf(DirectoryPerson person) =>
         person.Roles.Count == 0 ? "none" : string.Join(',', person.Roles);
 
-    private async Task MarkSentCardsForUpdateAsync(Guid alertId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>Asks the worker (durably, in the caller's transaction) to replace the alert's sent cards; coalesced per alert.</summary>
+    private async Task ScheduleCardUpdateAsync(Guid alertId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "AlertCardUpdates" ("AlertId", "Stamp", "RequestedAt")
+            VALUES ({AlertSql.Key(db, alertId)}, {AlertSql.Key(db, Guid.NewGuid())}, {AlertSql.Time(db, now)})
+            ON CONFLICT ("AlertId") DO UPDATE SET "Stamp" = excluded."Stamp", "RequestedAt" = excluded."RequestedAt"
+            """,
+            cancellationToken);
+
+    /// <summary>Marks every card already sent for the alert to be replaced by the worker.</summary>
+    internal async Task MarkSentCardsForUpdateAsync(Guid alertId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Set<AlertDelivery>()
             .Where(d => d.AlertId == alertId && d.Status == AlertDeliveryStatus.Sent)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.PendingUpdate, true).SetProperty(d => d.NextAttemptAt, now), cancellationToken);
