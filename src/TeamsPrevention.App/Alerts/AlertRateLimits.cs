@@ -25,8 +25,21 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
     /// <summary>How many live instances share the tenant's budget (at least 1).</summary>
     public int Instances => Volatile.Read(ref _instances);
 
-    /// <summary>Writes per second this instance allows itself for the whole tenant.</summary>
-    public double TenantRate => options.Value.Delivery.TenantPerSecond * (1 - options.Value.Delivery.TenantMargin) / Instances;
+    /// <summary>
+    /// Writes per second this instance allows itself for the whole tenant: its share of the limit (less the margin),
+    /// and, when several instances share it, one write less per second each — N pacers that are not in step can each
+    /// put <c>rate + 1</c> writes into one sliding second, so N × (share − 1 + 1) stays within the limit.
+    /// </summary>
+    public double TenantRate
+    {
+        get
+        {
+            var delivery = options.Value.Delivery;
+            var instances = Instances;
+            var share = delivery.TenantPerSecond * (1 - delivery.TenantMargin) / instances;
+            return Math.Max(0.5, instances > 1 ? share - 1 : share);
+        }
+    }
 
     /// <summary>Divides the tenant's budget between <paramref name="instances"/> live instances.</summary>
     public void SetInstances(int instances) => Volatile.Write(ref _instances, Math.Max(1, instances));
@@ -39,7 +52,11 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
             await DelayUntilAsync(Reserve(thread), cancellationToken);
         }
 
-        await DelayUntilAsync(Reserve(null), cancellationToken);
+        // A waiter that wakes up well after its slot (the process was starved of CPU) takes a fresh one, so that
+        // the waiters of a stall do not all go out at once.
+        while (await DelayUntilAsync(Reserve(null), cancellationToken) > Math.Max(TenantInterval(), Stopwatch.Frequency / 100))
+        {
+        }
     }
 
     /// <summary>
@@ -104,12 +121,16 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
-    private static async Task DelayUntilAsync(long at, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="at"/>; returns how late it woke up (Stopwatch ticks).</summary>
+    private static async Task<long> DelayUntilAsync(long at, CancellationToken cancellationToken)
     {
         var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), at);
-        if (wait > TimeSpan.Zero)
+        if (wait <= TimeSpan.Zero)
         {
-            await Task.Delay(wait, cancellationToken);
+            return 0;
         }
+
+        await Task.Delay(wait, cancellationToken);
+        return Stopwatch.GetTimestamp() - at;
     }
 }

@@ -25,6 +25,7 @@ public sealed class AlertSender(
     ConnectorClient connector,
     GraphGateway graph,
     AlertRateLimits limits,
+    AlertWriteGate gate,
     TimeProvider time,
     IOptions<AlertOptions> options,
     IOptions<TenantOptions> tenant,
@@ -126,7 +127,11 @@ public sealed class AlertSender(
 
         var now = time.GetUtcNow();
         var latest = await CurrentVersionAsync(delivery.AlertId, cancellationToken);
-        var marked = await db.Set<AlertDelivery>()
+        int marked;
+        using (await gate.EnterAsync(db, CancellationToken.None))
+        {
+            // Not cancellable: the card is in Teams, the row must say so.
+            marked = await db.Set<AlertDelivery>()
             .Where(d => d.Id == delivery.Id)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(d => d.Status, AlertDeliveryStatus.Sent)
@@ -141,7 +146,9 @@ public sealed class AlertSender(
                     .SetProperty(d => d.FailureReason, (string?)null)
                     .SetProperty(d => d.LeaseOwner, (string?)null)
                     .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
-                cancellationToken);
+                CancellationToken.None);
+        }
+
         var stillMine = await db.Set<AlertDelivery>().AsNoTracking().CountAsync(d => d.Id == delivery.Id && d.SendCount == delivery.SendCount + 1, cancellationToken);
         if (marked == 0 || stillMine == 0)
         {
@@ -189,6 +196,7 @@ public sealed class AlertSender(
         }
 
         // Two alerts for one person may open the chat at once: the first stored wins, without an error.
+        using var entered = await gate.EnterAsync(db, cancellationToken);
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "AlertConversations" ("PersonId", "ConversationId", "ServiceUrl", "CreatedAt")
@@ -272,11 +280,14 @@ public sealed class AlertSender(
     }
 
     /// <summary>Writes an outcome and releases the lease.</summary>
-    private Task<int> UpdateRowAsync(
+    private async Task<int> UpdateRowAsync(
         Guid id,
         Func<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<AlertDelivery>, Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<AlertDelivery>> set,
-        CancellationToken cancellationToken) =>
-        db.Set<AlertDelivery>().Where(d => d.Id == id).ExecuteUpdateAsync(
+        CancellationToken cancellationToken)
+    {
+        using var entered = await gate.EnterAsync(db, cancellationToken);
+        return await db.Set<AlertDelivery>().Where(d => d.Id == id).ExecuteUpdateAsync(
             s => set(s.SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)),
             cancellationToken);
+    }
 }

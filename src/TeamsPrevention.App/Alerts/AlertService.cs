@@ -18,6 +18,7 @@ public sealed class AlertService(
     AuditLog audit,
     WorkingCalendar calendar,
     INeedToKnowLists needToKnow,
+    AlertAnswerWriter answers,
     TimeProvider time,
     IOptions<AlertOptions> options,
     ILogger<AlertService> logger)
@@ -144,8 +145,9 @@ public sealed class AlertService(
 
     /// <summary>
     /// Records <paramref name="answer"/> for everything <paramref name="person"/> answers for; a second click changes
-    /// nothing. One small transaction (the answer, the alert's version, the audit entry, and — beyond Teams' refresh
-    /// limit — one <see cref="AlertCardUpdate"/> row): the other recipients' cards are replaced later by the worker.
+    /// nothing. Reads first, then one small write (the answer, the alert's version, the audit entry, and — beyond Teams'
+    /// refresh limit — one <see cref="AlertCardUpdate"/> row), committed together with the answers given at the same
+    /// moment (<see cref="AlertAnswerWriter"/>): the other recipients' cards are replaced later by the worker.
     /// </summary>
     public async Task<AnswerOutcome> AnswerAsync(Guid alertId, DirectoryPerson person, AlertAnswer answer, CancellationToken cancellationToken)
     {
@@ -166,14 +168,31 @@ public sealed class AlertService(
             return AnswerOutcome.NotARecipient;
         }
 
-        var now = time.GetUtcNow();
+        var open = targets.Where(t => t.Answer is null).Select(t => t.Id).ToList();
+        if (open.Count == 0)
+        {
+            return AnswerOutcome.AlreadyAnswered;
+        }
+
         var cards = await db.Set<AlertDelivery>().CountAsync(d => d.AlertId == alertId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var write = new AlertAnswerWrite(alertId, alert.SituationCode, person, answer, open, cards > options.Value.RefreshUserLimit);
+        return await answers.WriteAsync(write, cancellationToken) ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered;
+    }
+
+    /// <summary>
+    /// Writes one answer inside the caller's open transaction (<see cref="AlertAnswerWriter"/>'s batch): the recipients
+    /// still unanswered, the alert's version, the card update request (beyond the refresh limit) and the audit entry.
+    /// False when someone answered first (nothing written).
+    /// </summary>
+    internal async Task<bool> ApplyAnswerAsync(AlertAnswerWrite write, CancellationToken cancellationToken)
+    {
+        var (alertId, situationCode, person, answer, recipientIds, scheduleCardUpdate) = write;
+        var now = time.GetUtcNow();
         var changed = 0;
-        foreach (var target in targets.Where(t => t.Answer is null))
+        foreach (var recipientId in recipientIds)
         {
             changed += await db.Set<AlertRecipient>()
-                .Where(r => r.Id == target.Id && r.Answer == null)
+                .Where(r => r.Id == recipientId && r.Answer == null)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(r => r.Answer, answer)
                         .SetProperty(r => r.AnsweredAt, now)
@@ -184,22 +203,21 @@ public sealed class AlertService(
 
         if (changed == 0)
         {
-            return AnswerOutcome.AlreadyAnswered;
+            return false;
         }
 
         await db.Set<Alert>().Where(a => a.Id == alertId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
-        if (cards > options.Value.RefreshUserLimit)
+        if (scheduleCardUpdate)
         {
             // Beyond Teams' refresh limit, every card already sent is replaced: scheduled here, done by the worker.
             await ScheduleCardUpdateAsync(alertId, now, cancellationToken);
         }
 
         await audit.RecordAsync(
-            new AuditRecord(person.EntraObjectId.ToString(), RoleOf(person), AuditAction.Acknowledge, alert.SituationCode, "Alert", alertId.ToString(), $"alert answered: {answer}"),
+            new AuditRecord(person.EntraObjectId.ToString(), RoleOf(person), AuditAction.Acknowledge, situationCode, "Alert", alertId.ToString(), $"alert answered: {answer}"),
             cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         AlertLog.Answered(logger, alertId, answer, changed);
-        return AnswerOutcome.Recorded;
+        return true;
     }
 
     /// <summary>Withdraws the alert (its sender, or the Chair or a Coordinator): queued cards are cancelled, sent ones updated.</summary>

@@ -17,6 +17,7 @@ public sealed class AlertWorker(
     IServiceScopeFactory scopes,
     DatabaseStatus database,
     AlertRateLimits limits,
+    AlertWriteGate gate,
     TimeProvider time,
     IOptions<AlertOptions> options,
     ILogger<AlertWorker> logger) : BackgroundService
@@ -127,6 +128,7 @@ public sealed class AlertWorker(
         {
             var now = time.GetUtcNow();
             var version = await db.Set<Alert>().Where(a => a.Id == update.AlertId).Select(a => a.Version).FirstOrDefaultAsync(cancellationToken);
+            using var entered = await gate.EnterAsync(db, cancellationToken);
             await db.Set<AlertDelivery>()
                 .Where(d => d.AlertId == update.AlertId && d.Status == AlertDeliveryStatus.Sent && d.CardVersion < version && !d.PendingUpdate)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.PendingUpdate, true).SetProperty(d => d.NextAttemptAt, now), cancellationToken);
@@ -142,16 +144,20 @@ public sealed class AlertWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow();
-        await db.Database.ExecuteSqlAsync(
+        using (await gate.EnterAsync(db, cancellationToken))
+        {
+            await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "AlertInstances" ("Id", "SeenAt") VALUES ({InstanceId}, {AlertSql.Time(db, now)})
             ON CONFLICT ("Id") DO UPDATE SET "SeenAt" = excluded."SeenAt"
             """,
             cancellationToken);
+            await db.Set<AlertInstance>().Where(i => i.SeenAt < now - (10 * options.Value.Delivery.InstanceTimeout)).ExecuteDeleteAsync(cancellationToken);
+        }
+
         var since = now - options.Value.Delivery.InstanceTimeout;
         var live = await db.Set<AlertInstance>().CountAsync(i => i.SeenAt > since, cancellationToken);
         limits.SetInstances(live);
-        await db.Set<AlertInstance>().Where(i => i.SeenAt < now - (10 * options.Value.Delivery.InstanceTimeout)).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>On a clean stop the others take this instance's share at once (a killed one's share returns after the timeout).</summary>
@@ -193,11 +199,15 @@ public sealed class AlertWorker(
         var chosen = candidates.OrderBy(_ => Random.Shared.Next()).Take(count).ToList();
         var owner = $"{InstanceId}:{Interlocked.Increment(ref _claims)}";
         var leaseUntil = now + options.Value.Delivery.Lease;
-        await db.Set<AlertDelivery>()
+        using (await gate.EnterAsync(db, cancellationToken))
+        {
+            await db.Set<AlertDelivery>()
             .Where(d => chosen.Contains(d.Id)
                 && (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate))
                 && (d.LeaseUntil == null || d.LeaseUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
+        }
+
         var won = await db.Set<AlertDelivery>().AsNoTracking()
             .Where(d => chosen.Contains(d.Id) && d.LeaseOwner == owner)
             .OrderBy(d => d.NextAttemptAt)

@@ -123,11 +123,6 @@ public sealed class ConnectorClient(
         var retry = bot.Value.Connector;
         for (var attempt = 1; ; attempt++)
         {
-            if (write && BeforeWrite is { } pace)
-            {
-                await pace(thread, cancellationToken);
-            }
-
             var token = await tokens.GetTokenAsync(tenant.Value.BotScope, cancellationToken);
             using var request = new HttpRequestMessage(method, address);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -137,10 +132,17 @@ public sealed class ConnectorClient(
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
 
+            if (write && BeforeWrite is { } pace)
+            {
+                // As close to the wire as possible: the token and the request are ready.
+                await pace(thread, cancellationToken);
+            }
+
             using var timeout = new CancellationTokenSource(retry.AttemptTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             HttpStatusCode? status = null;
             TimeSpan? retryAfter = null;
+
             try
             {
                 using var response = await http.SendAsync(request, linked.Token);
