@@ -26,7 +26,9 @@ public sealed class AlertCrashTests
     [Fact]
     public async Task DeliversEveryCardWhenTheAppIsKilledThreeTimesDuringAFanOut()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(240));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var progress = new List<string>();
         var ct = timeout.Token;
         var work = System.IO.Directory.CreateTempSubdirectory("tp-crash-");
         var databasePath = Path.Combine(work.FullName, "app.db");
@@ -93,14 +95,20 @@ public sealed class AlertCrashTests
 
                 app.Kill();
                 sendsAtKill.Add(AcceptedSends(traffic));
+                progress.Add($"killed at {clock.Elapsed.TotalSeconds:F0} s after {sendsAtKill[^1]} cards");
                 await app.DisposeAsync();
                 app = await AppProcess.StartAsync(appUrl, environment, ct);
+                progress.Add($"restarted at {clock.Elapsed.TotalSeconds:F0} s");
             }
 
-            while (await QueuedAsync(databasePath, alertId, ct) > 0)
+            int queued;
+            while ((queued = await QueuedAsync(databasePath, alertId, ct)) > 0)
             {
+                Assert.False(clock.Elapsed > TimeSpan.FromSeconds(220), $"{queued} rows still queued, {AcceptedSends(traffic)} cards sent; {string.Join(", ", progress)}");
                 await Task.Delay(200, ct);
             }
+
+            progress.Add($"outbox empty at {clock.Elapsed.TotalSeconds:F0} s");
 
             var rows = await RowsAsync(databasePath, alertId, ct);
             var cards = SyntheticPersonas.Create(Recipients)
@@ -117,7 +125,7 @@ public sealed class AlertCrashTests
             Assert.InRange(duplicates, 0, KillAfterCards.Length * Parallelism);
             Assert.All(cards, c => Assert.InRange(c, 1, 2));
             Assert.Equal(Recipients + duplicates, AcceptedSends(traffic));
-            Console.WriteLine($"Crash test: kills after {string.Join(", ", sendsAtKill)} cards; {duplicates} duplicate cards (sends in flight at a kill).");
+            Console.WriteLine($"Crash test: {string.Join(", ", progress)}; {duplicates} duplicate cards (sends in flight at a kill).");
         }
         catch (Exception) when (LogOnFailure(app))
         {
