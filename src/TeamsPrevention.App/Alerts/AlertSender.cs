@@ -20,6 +20,7 @@ public sealed class AlertSender(
     AppDbContext db,
     AlertService alerts,
     AlertCards cards,
+    AlertCardViews views,
     DirectoryService directory,
     ConversationReferences references,
     ConnectorClient connector,
@@ -77,11 +78,14 @@ public sealed class AlertSender(
 
     private async Task ProcessClaimedAsync(AlertDelivery delivery, string owner, CancellationToken cancellationToken)
     {
-        var view = await alerts.GetCardViewAsync(delivery.AlertId, cancellationToken);
+        var version = await db.Set<Alert>().Where(a => a.Id == delivery.AlertId).Select(a => a.Version).FirstOrDefaultAsync(cancellationToken);
+        var view = views.Find(delivery.AlertId, version) ?? await alerts.GetCardViewAsync(delivery.AlertId, cancellationToken);
         if (view is null)
         {
             return;
         }
+
+        views.Keep(view);
 
         if (view.Withdrawn && delivery.Status == AlertDeliveryStatus.Queued)
         {
