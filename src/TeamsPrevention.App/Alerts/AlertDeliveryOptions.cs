@@ -8,9 +8,26 @@ public sealed class AlertDeliveryOptions
     /// <summary>Run the delivery and escalation background service in this instance.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Sends per second for the whole tenant, from this instance (Teams: 50 per app per tenant; older revisions 30).</summary>
+    /// <summary>
+    /// Connector writes per second for the whole tenant, all instances together (Teams: 50 per app per tenant, older
+    /// revisions 30). Each live instance paces itself at its share (this divided by the live instances).
+    /// </summary>
     [Range(1, 1000)]
     public int TenantPerSecond { get; set; } = 50;
+
+    /// <summary>Fraction of <see cref="TenantPerSecond"/> left unused as room for network jitter (0.02 = pace at 98 %).</summary>
+    [Range(0.0, 0.5)]
+    public double TenantMargin { get; set; } = 0.02;
+
+    /// <summary>429s within one second that mean the tenant's limit (not one thread's) is reached: the whole tenant then pauses for the Retry-After.</summary>
+    [Range(1, 1000)]
+    public int TenantPauseAfterThrottled { get; set; } = 10;
+
+    /// <summary>How often this instance records that it is alive (its share of the tenant's budget follows the live instances).</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>An instance not heard of for this long no longer counts (its share goes back to the others).</summary>
+    public TimeSpan InstanceTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Sends per second in one conversation (Teams: 7 per second per thread).</summary>
     [Range(1, 100)]

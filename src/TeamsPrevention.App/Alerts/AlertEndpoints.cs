@@ -25,6 +25,9 @@ public static class AlertEndpoints
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<AlertCards>();
         services.AddSingleton<AlertRateLimits>();
+        services.AddSingleton<AlertWriteGate>();
+        services.AddSingleton<AlertCardViews>();
+        services.AddSingleton<AlertAnswerWriter>();
         services.TryAddScoped<INeedToKnowLists, NoNeedToKnowLists>();
         services.AddScoped<AlertService>();
         services.AddScoped<AlertSender>();

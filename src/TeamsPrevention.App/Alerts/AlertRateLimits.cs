@@ -1,59 +1,136 @@
-using System.Threading.RateLimiting;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
-/// The Teams limits this instance keeps to when it writes to the Bot Connector: a token bucket for the whole tenant and
-/// one per conversation (thread). Waiting here costs nothing at Microsoft; a 429 still answered is honoured by the
-/// connector client (<c>Retry-After</c>) and by the outbox (the row is postponed).
+/// The Teams limits this instance keeps to when it writes to the Bot Connector, as a smooth pacer (a token bucket
+/// refilled one token at a time, i.e. GCRA): writes to the tenant are spaced <c>1 s / rate</c> apart, never in bursts
+/// at second boundaries, so a sliding window at Microsoft never sees more than the limit. Each conversation (thread) is
+/// paced the same way at its own limit. Every attempt takes a slot, retries included (the connector client calls
+/// <see cref="WaitAsync"/> before each attempt). A 429 pauses the conversation for its <c>Retry-After</c>; when many
+/// 429s arrive within one second (the tenant's limit, not one thread's) the whole tenant pauses for the <c>Retry-After</c>.
+/// The tenant rate is this instance's share: <see cref="SetInstances"/> divides it between the live instances
+/// (heartbeats in the database, see <see cref="AlertWorker"/>). Real time, not the injectable clock: Teams counts real seconds.
 /// </summary>
-public sealed class AlertRateLimits : IDisposable
+public sealed class AlertRateLimits(IOptions<AlertOptions> options)
 {
-    private readonly TokenBucketRateLimiter _tenant;
-    private readonly PartitionedRateLimiter<string> _threads;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, long> _threadNext = new(StringComparer.Ordinal);
+    private readonly Queue<long> _throttled = new();
+    private long _tenantNext;
+    private long _tenantPausedUntil;
+    private int _instances = 1;
 
-    public AlertRateLimits(IOptions<AlertOptions> options)
+    /// <summary>How many live instances share the tenant's budget (at least 1).</summary>
+    public int Instances => Volatile.Read(ref _instances);
+
+    /// <summary>
+    /// Writes per second this instance allows itself for the whole tenant: its share of the limit (less the margin),
+    /// and, when several instances share it, one write less per second each — N pacers that are not in step can each
+    /// put <c>rate + 1</c> writes into one sliding second, so N × (share − 1 + 1) stays within the limit.
+    /// </summary>
+    public double TenantRate
     {
-        var delivery = options.Value.Delivery;
-        _tenant = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        get
         {
-            TokenLimit = delivery.TenantPerSecond,
-            TokensPerPeriod = delivery.TenantPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 100_000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
-        _threads = PartitionedRateLimiter.Create<string, string>(thread => RateLimitPartition.GetTokenBucketLimiter(thread, _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = delivery.ThreadPerSecond,
-            TokensPerPeriod = delivery.ThreadPerSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = 1_000,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        }));
+            var delivery = options.Value.Delivery;
+            var instances = Instances;
+            var share = delivery.TenantPerSecond * (1 - delivery.TenantMargin) / instances;
+            return Math.Max(0.5, instances > 1 ? share - 1 : share);
+        }
     }
 
-    /// <summary>Waits until one more write to the tenant (and to <paramref name="thread"/>, when known) is within the limits.</summary>
+    /// <summary>Divides the tenant's budget between <paramref name="instances"/> live instances.</summary>
+    public void SetInstances(int instances) => Volatile.Write(ref _instances, Math.Max(1, instances));
+
+    /// <summary>Waits until one more write to <paramref name="thread"/> (when known) and to the tenant is within the limits.</summary>
     public async Task WaitAsync(string? thread, CancellationToken cancellationToken)
     {
         if (thread is not null)
         {
-            using var perThread = await _threads.AcquireAsync(thread, 1, cancellationToken);
+            await DelayUntilAsync(Reserve(thread), cancellationToken);
         }
 
-        using var lease = await _tenant.AcquireAsync(1, cancellationToken);
-        if (!lease.IsAcquired)
+        // A waiter that wakes up well after its slot (the process was starved of CPU) takes a fresh one, so that
+        // the waiters of a stall do not all go out at once.
+        while (await DelayUntilAsync(Reserve(null), cancellationToken) > Math.Max(TenantInterval(), Stopwatch.Frequency / 100))
         {
-            throw new InvalidOperationException("The tenant rate limiter's queue is full.");
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// A write was answered 429: its conversation pauses for <paramref name="retryAfter"/>; the attempt's tenant slot is
+    /// given back (a refused request is not counted by the service's window); and when 429s pile up within one second,
+    /// the tenant pauses too.
+    /// </summary>
+    public void Throttled(string? thread, TimeSpan? retryAfter)
     {
-        _tenant.Dispose();
-        _threads.Dispose();
+        var delivery = options.Value.Delivery;
+        var now = Stopwatch.GetTimestamp();
+        var pause = Ticks(retryAfter ?? TimeSpan.FromSeconds(1));
+        lock (_gate)
+        {
+            if (thread is not null)
+            {
+                _threadNext[thread] = Math.Max(_threadNext.GetValueOrDefault(thread), now + pause);
+            }
+
+            _tenantNext = Math.Max(now, _tenantNext - TenantInterval());
+            _throttled.Enqueue(now);
+            while (_throttled.Count > 0 && _throttled.Peek() < now - Stopwatch.Frequency)
+            {
+                _throttled.Dequeue();
+            }
+
+            if (_throttled.Count >= delivery.TenantPauseAfterThrottled)
+            {
+                _tenantPausedUntil = Math.Max(_tenantPausedUntil, now + pause);
+                _throttled.Clear();
+            }
+        }
+    }
+
+    private long Reserve(string? thread)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            if (thread is null)
+            {
+                var start = Math.Max(now, Math.Max(_tenantNext, _tenantPausedUntil));
+                _tenantNext = start + TenantInterval();
+                return start;
+            }
+
+            if (_threadNext.Count > 10_000)
+            {
+                foreach (var stale in _threadNext.Where(t => t.Value < now).Select(t => t.Key).ToList())
+                {
+                    _threadNext.Remove(stale);
+                }
+            }
+
+            var at = Math.Max(now, _threadNext.GetValueOrDefault(thread));
+            _threadNext[thread] = at + (long)(Stopwatch.Frequency / (double)options.Value.Delivery.ThreadPerSecond);
+            return at;
+        }
+    }
+
+    private long TenantInterval() => (long)(Stopwatch.Frequency / TenantRate);
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>Waits until <paramref name="at"/>; returns how late it woke up (Stopwatch ticks).</summary>
+    private static async Task<long> DelayUntilAsync(long at, CancellationToken cancellationToken)
+    {
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), at);
+        if (wait <= TimeSpan.Zero)
+        {
+            return 0;
+        }
+
+        await Task.Delay(wait, cancellationToken);
+        return Stopwatch.GetTimestamp() - at;
     }
 }

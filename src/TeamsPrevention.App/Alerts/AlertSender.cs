@@ -13,23 +13,28 @@ namespace TeamsPrevention.App.Alerts;
 /// <summary>
 /// Works one claimed outbox row: opens (once) the person's personal chat with the bot, installing the app through Graph
 /// when the bot is not in it, then posts the card or replaces it with the alert's current version. Outcomes are
-/// written back to the row; transient failures postpone it, final ones record their reason.
+/// written back to the row; transient failures postpone it, final ones record their reason. Every connector attempt,
+/// retries included, is paced by <see cref="AlertRateLimits"/> (and a 429 tells it).
 /// </summary>
 public sealed class AlertSender(
     AppDbContext db,
     AlertService alerts,
     AlertCards cards,
+    AlertCardViews views,
     DirectoryService directory,
     ConversationReferences references,
     ConnectorClient connector,
     GraphGateway graph,
     AlertRateLimits limits,
+    AlertWriteGate gate,
     TimeProvider time,
     IOptions<AlertOptions> options,
     IOptions<TenantOptions> tenant,
     ILogger<AlertSender> logger)
 {
     public const string UnknownPerson = "UnknownPerson";
+
+    private readonly ConnectorClient _connector = Paced(connector, limits);
 
     /// <summary>Processes the row if this instance (<paramref name="owner"/>) still holds its lease.</summary>
     public async Task ProcessAsync(Guid deliveryId, string owner, CancellationToken cancellationToken)
@@ -73,11 +78,14 @@ public sealed class AlertSender(
 
     private async Task ProcessClaimedAsync(AlertDelivery delivery, string owner, CancellationToken cancellationToken)
     {
-        var view = await alerts.GetCardViewAsync(delivery.AlertId, cancellationToken);
+        var version = await db.Set<Alert>().Where(a => a.Id == delivery.AlertId).Select(a => a.Version).FirstOrDefaultAsync(cancellationToken);
+        var view = views.Find(delivery.AlertId, version) ?? await alerts.GetCardViewAsync(delivery.AlertId, cancellationToken);
         if (view is null)
         {
             return;
         }
+
+        views.Keep(view);
 
         if (view.Withdrawn && delivery.Status == AlertDeliveryStatus.Queued)
         {
@@ -100,8 +108,7 @@ public sealed class AlertSender(
 
         if (delivery.Status == AlertDeliveryStatus.Sent && delivery.PendingUpdate)
         {
-            await limits.WaitAsync(delivery.ConversationId, cancellationToken);
-            await connector.UpdateAsync(new Uri(delivery.ServiceUrl!), delivery.ConversationId!, delivery.ActivityId!, activity, cancellationToken);
+            await _connector.UpdateAsync(new Uri(delivery.ServiceUrl!), delivery.ConversationId!, delivery.ActivityId!, activity, cancellationToken);
             var current = await CurrentVersionAsync(delivery.AlertId, cancellationToken);
             await UpdateRowAsync(delivery.Id, s => s
                 .SetProperty(d => d.CardVersion, view.Version)
@@ -110,23 +117,25 @@ public sealed class AlertSender(
         }
 
         var (serviceUrl, conversationId) = await ConversationAsync(delivery, person, cancellationToken);
-        await limits.WaitAsync(conversationId, cancellationToken);
         string activityId;
         try
         {
-            activityId = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+            activityId = await _connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
         }
         catch (ConnectorException e) when (e.Failure == ConnectorFailure.Rejected && e.StatusCode == HttpStatusCode.Forbidden)
         {
             // The person removed the app since the chat was opened: install it again, then send.
             await InstallAsync(delivery, person, cancellationToken);
-            await limits.WaitAsync(conversationId, cancellationToken);
-            activityId = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+            activityId = await _connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
         }
 
         var now = time.GetUtcNow();
         var latest = await CurrentVersionAsync(delivery.AlertId, cancellationToken);
-        var marked = await db.Set<AlertDelivery>()
+        int marked;
+        using (await gate.EnterAsync(db, CancellationToken.None))
+        {
+            // Not cancellable: the card is in Teams, the row must say so.
+            marked = await db.Set<AlertDelivery>()
             .Where(d => d.Id == delivery.Id)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(d => d.Status, AlertDeliveryStatus.Sent)
@@ -141,7 +150,9 @@ public sealed class AlertSender(
                     .SetProperty(d => d.FailureReason, (string?)null)
                     .SetProperty(d => d.LeaseOwner, (string?)null)
                     .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
-                cancellationToken);
+                CancellationToken.None);
+        }
+
         var stillMine = await db.Set<AlertDelivery>().AsNoTracking().CountAsync(d => d.Id == delivery.Id && d.SendCount == delivery.SendCount + 1, cancellationToken);
         if (marked == 0 || stillMine == 0)
         {
@@ -179,25 +190,21 @@ public sealed class AlertSender(
         string conversationId;
         try
         {
-            await limits.WaitAsync(null, cancellationToken);
-            conversationId = await connector.CreateConversationAsync(serviceUrl, memberId, cancellationToken);
+            conversationId = await _connector.CreateConversationAsync(serviceUrl, memberId, cancellationToken);
         }
         catch (ConnectorException e) when (e.Failure == ConnectorFailure.Rejected && e.StatusCode == HttpStatusCode.Forbidden)
         {
             // The bot is not in the person's roster: install the app for them through Graph, then open the chat.
             await InstallAsync(delivery, person, cancellationToken);
-            await limits.WaitAsync(null, cancellationToken);
-            conversationId = await connector.CreateConversationAsync(serviceUrl, memberId, cancellationToken);
+            conversationId = await _connector.CreateConversationAsync(serviceUrl, memberId, cancellationToken);
         }
 
         // Two alerts for one person may open the chat at once: the first stored wins, without an error.
-        var sqlite = db.Database.IsSqlite();
-        var personKey = sqlite ? (object)person.Id.ToString().ToUpperInvariant() : person.Id;
-        var createdAt = sqlite ? (object)time.GetUtcNow().UtcTicks : time.GetUtcNow();
+        using var entered = await gate.EnterAsync(db, cancellationToken);
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "AlertConversations" ("PersonId", "ConversationId", "ServiceUrl", "CreatedAt")
-            VALUES ({personKey}, {conversationId}, {serviceUrl.ToString()}, {createdAt})
+            VALUES ({AlertSql.Key(db, person.Id)}, {conversationId}, {serviceUrl.ToString()}, {AlertSql.Time(db, time.GetUtcNow())})
             ON CONFLICT ("PersonId") DO NOTHING
             """,
             cancellationToken);
@@ -214,26 +221,27 @@ public sealed class AlertSender(
     private async Task<IReadOnlyList<string>> RefreshUserIdsAsync(Guid alertId, CancellationToken cancellationToken)
     {
         var limit = options.Value.RefreshUserLimit;
-        var personIds = await db.Set<AlertDelivery>().AsNoTracking()
-            .Where(d => d.AlertId == alertId)
-            .Select(d => d.PersonId)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-        if (limit == 0 || personIds.Count > limit)
+        if (limit == 0)
         {
             return [];
         }
 
-        var ids = new List<string>();
-        foreach (var personId in personIds)
-        {
-            if ((await directory.GetPersonAsync(personId, cancellationToken))?.TeamsUserId is { } teamsId)
-            {
-                ids.Add(teamsId);
-            }
-        }
+        var teamsIds = await (
+            from d in db.Set<AlertDelivery>().AsNoTracking()
+            where d.AlertId == alertId
+            join p in db.Set<Person>().AsNoTracking() on d.PersonId equals p.Id into people
+            from p in people.DefaultIfEmpty()
+            select p == null ? null : p.TeamsUserId)
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken);
+        return teamsIds.Count > limit ? [] : [.. teamsIds.OfType<string>()];
+    }
 
-        return ids;
+    private static ConnectorClient Paced(ConnectorClient connector, AlertRateLimits limits)
+    {
+        connector.BeforeWrite = limits.WaitAsync;
+        connector.OnThrottled = limits.Throttled;
+        return connector;
     }
 
     private Task<int> CurrentVersionAsync(Guid alertId, CancellationToken cancellationToken) =>
@@ -276,11 +284,14 @@ public sealed class AlertSender(
     }
 
     /// <summary>Writes an outcome and releases the lease.</summary>
-    private Task<int> UpdateRowAsync(
+    private async Task<int> UpdateRowAsync(
         Guid id,
         Func<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<AlertDelivery>, Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<AlertDelivery>> set,
-        CancellationToken cancellationToken) =>
-        db.Set<AlertDelivery>().Where(d => d.Id == id).ExecuteUpdateAsync(
+        CancellationToken cancellationToken)
+    {
+        using var entered = await gate.EnterAsync(db, cancellationToken);
+        return await db.Set<AlertDelivery>().Where(d => d.Id == id).ExecuteUpdateAsync(
             s => set(s.SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)),
             cancellationToken);
+    }
 }

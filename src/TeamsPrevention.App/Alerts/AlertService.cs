@@ -18,6 +18,7 @@ public sealed class AlertService(
     AuditLog audit,
     WorkingCalendar calendar,
     INeedToKnowLists needToKnow,
+    AlertAnswerWriter answers,
     TimeProvider time,
     IOptions<AlertOptions> options,
     ILogger<AlertService> logger)
@@ -142,7 +143,12 @@ public sealed class AlertService(
         return alert;
     }
 
-    /// <summary>Records <paramref name="answer"/> for everything <paramref name="person"/> answers for; a second click changes nothing.</summary>
+    /// <summary>
+    /// Records <paramref name="answer"/> for everything <paramref name="person"/> answers for; a second click changes
+    /// nothing. Reads first, then one small write (the answer, the alert's version, the audit entry, and — beyond Teams'
+    /// refresh limit — one <see cref="AlertCardUpdate"/> row), committed together with the answers given at the same
+    /// moment (<see cref="AlertAnswerWriter"/>): the other recipients' cards are replaced later by the worker.
+    /// </summary>
     public async Task<AnswerOutcome> AnswerAsync(Guid alertId, DirectoryPerson person, AlertAnswer answer, CancellationToken cancellationToken)
     {
         var alert = await db.Set<Alert>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken);
@@ -162,13 +168,31 @@ public sealed class AlertService(
             return AnswerOutcome.NotARecipient;
         }
 
+        var open = targets.Where(t => t.Answer is null).Select(t => t.Id).ToList();
+        if (open.Count == 0)
+        {
+            return AnswerOutcome.AlreadyAnswered;
+        }
+
+        var cards = await db.Set<AlertDelivery>().CountAsync(d => d.AlertId == alertId, cancellationToken);
+        var write = new AlertAnswerWrite(alertId, alert.SituationCode, person, answer, open, cards > options.Value.RefreshUserLimit);
+        return await answers.WriteAsync(write, cancellationToken) ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered;
+    }
+
+    /// <summary>
+    /// Writes one answer inside the caller's open transaction (<see cref="AlertAnswerWriter"/>'s batch): the recipients
+    /// still unanswered, the alert's version, the card update request (beyond the refresh limit) and the audit entry.
+    /// False when someone answered first (nothing written).
+    /// </summary>
+    internal async Task<bool> ApplyAnswerAsync(AlertAnswerWrite write, CancellationToken cancellationToken)
+    {
+        var (alertId, situationCode, person, answer, recipientIds, scheduleCardUpdate) = write;
         var now = time.GetUtcNow();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = 0;
-        foreach (var target in targets.Where(t => t.Answer is null))
+        foreach (var recipientId in recipientIds)
         {
             changed += await db.Set<AlertRecipient>()
-                .Where(r => r.Id == target.Id && r.Answer == null)
+                .Where(r => r.Id == recipientId && r.Answer == null)
                 .ExecuteUpdateAsync(
                     s => s.SetProperty(r => r.Answer, answer)
                         .SetProperty(r => r.AnsweredAt, now)
@@ -179,23 +203,21 @@ public sealed class AlertService(
 
         if (changed == 0)
         {
-            return AnswerOutcome.AlreadyAnswered;
+            return false;
         }
 
         await db.Set<Alert>().Where(a => a.Id == alertId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
-        var cards = await db.Set<AlertDelivery>().CountAsync(d => d.AlertId == alertId, cancellationToken);
-        if (cards > options.Value.RefreshUserLimit)
+        if (scheduleCardUpdate)
         {
-            // Beyond Teams' refresh limit, every card already sent is replaced by the delivery worker.
-            await MarkSentCardsForUpdateAsync(alertId, now, cancellationToken);
+            // Beyond Teams' refresh limit, every card already sent is replaced: scheduled here, done by the worker.
+            await ScheduleCardUpdateAsync(alertId, now, cancellationToken);
         }
 
         await audit.RecordAsync(
-            new AuditRecord(person.EntraObjectId.ToString(), RoleOf(person), AuditAction.Acknowledge, alert.SituationCode, "Alert", alertId.ToString(), $"alert answered: {answer}"),
+            new AuditRecord(person.EntraObjectId.ToString(), RoleOf(person), AuditAction.Acknowledge, situationCode, "Alert", alertId.ToString(), $"alert answered: {answer}"),
             cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         AlertLog.Answered(logger, alertId, answer, changed);
-        return AnswerOutcome.Recorded;
+        return true;
     }
 
     /// <summary>Withdraws the alert (its sender, or the Chair or a Coordinator): queued cards are cancelled, sent ones updated.</summary>
@@ -240,18 +262,18 @@ public sealed class AlertService(
         }
 
         var organisations = (await directory.GetOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
-        var answered = await db.Set<AlertRecipient>().AsNoTracking()
-            .Where(r => r.AlertId == alertId && r.Answer != null)
+        // One query for every answer and its answerer's organisation (not one lookup per answer).
+        var answered = await (
+            from r in db.Set<AlertRecipient>().AsNoTracking()
+            where r.AlertId == alertId && r.Answer != null
+            join p in db.Set<Person>().AsNoTracking() on r.AnsweredByPersonId equals (Guid?)p.Id into answerers
+            from p in answerers.DefaultIfEmpty()
+            select new { r.OrganisationId, r.Answer, r.AnsweredAt, AnswererOrganisationId = (Guid?)p.OrganisationId })
             .ToListAsync(cancellationToken);
         var answers = new List<AlertCardAnswer>();
-        foreach (var recipient in answered)
+        foreach (var recipient in answered.OrderBy(r => r.AnsweredAt))
         {
-            var organisationId = recipient.OrganisationId;
-            if (organisationId is null && recipient.AnsweredByPersonId is { } by)
-            {
-                organisationId = (await directory.GetPersonAsync(by, cancellationToken))?.OrganisationId;
-            }
-
+            var organisationId = recipient.OrganisationId ?? recipient.AnswererOrganisationId;
             var name = organisationId is { } id && organisations.TryGetValue(id, out var found) ? found : "—";
             answers.Add(new AlertCardAnswer(name, recipient.Answer!.Value, recipient.AnsweredAt!.Value));
         }
@@ -308,7 +330,18 @@ public sealed class AlertService(
     internal static string RoleOf(DirectoryPerson person) =>
         person.Roles.Count == 0 ? "none" : string.Join(',', person.Roles);
 
-    private async Task MarkSentCardsForUpdateAsync(Guid alertId, DateTimeOffset now, CancellationToken cancellationToken) =>
+    /// <summary>Asks the worker (durably, in the caller's transaction) to replace the alert's sent cards; coalesced per alert.</summary>
+    private async Task ScheduleCardUpdateAsync(Guid alertId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "AlertCardUpdates" ("AlertId", "Stamp", "RequestedAt")
+            VALUES ({AlertSql.Key(db, alertId)}, {AlertSql.Key(db, Guid.NewGuid())}, {AlertSql.Time(db, now)})
+            ON CONFLICT ("AlertId") DO UPDATE SET "Stamp" = excluded."Stamp", "RequestedAt" = excluded."RequestedAt"
+            """,
+            cancellationToken);
+
+    /// <summary>Marks every card already sent for the alert to be replaced by the worker.</summary>
+    internal async Task MarkSentCardsForUpdateAsync(Guid alertId, DateTimeOffset now, CancellationToken cancellationToken) =>
         await db.Set<AlertDelivery>()
             .Where(d => d.AlertId == alertId && d.Status == AlertDeliveryStatus.Sent)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.PendingUpdate, true).SetProperty(d => d.NextAttemptAt, now), cancellationToken);

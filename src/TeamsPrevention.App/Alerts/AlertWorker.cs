@@ -5,18 +5,26 @@ using TeamsPrevention.App.Data;
 namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
-/// The background service that works the outbox and the escalation clock. Rows are claimed one by one with a
+/// The background service that works the outbox and the escalation clock. Rows are claimed in small batches with one
 /// conditional UPDATE that sets a lease (atomic on SQLite and PostgreSQL alike): several instances share the work,
-/// and the rows of an instance that died are taken over when their lease runs out. Nothing is held only in memory.
+/// and the rows of an instance that died are taken over when their lease runs out. Sends run as a continuous pipeline
+/// (up to <see cref="AlertDeliveryOptions.Parallelism"/> in flight, refilled as each one ends, so one slow row never
+/// holds a batch back). Between them it runs due escalations, turns scheduled card updates
+/// (<see cref="AlertCardUpdate"/>) into outbox work, and records its heartbeat so that the live instances share the
+/// tenant's budget (<see cref="AlertRateLimits.SetInstances"/>). Nothing is held only in memory.
 /// </summary>
 public sealed class AlertWorker(
     IServiceScopeFactory scopes,
     DatabaseStatus database,
+    AlertRateLimits limits,
+    AlertWriteGate gate,
     TimeProvider time,
     IOptions<AlertOptions> options,
     ILogger<AlertWorker> logger) : BackgroundService
 {
-    /// <summary>This instance's name on the leases it holds.</summary>
+    private long _claims;
+
+    /// <summary>This instance's name on the leases it holds and on its heartbeat.</summary>
     public string InstanceId { get; } = $"{Environment.ProcessId}-{Guid.NewGuid():N}";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,58 +46,141 @@ public sealed class AlertWorker(
             }
         }
 
+        var delivery = options.Value.Delivery;
+        var inFlight = new List<Task>();
+        var queue = new Queue<(Guid Id, string Owner)>();
+        var nextHousekeeping = DateTimeOffset.MinValue;
+        var nextHeartbeat = DateTimeOffset.MinValue;
+        var nextClaim = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var worked = 0;
             try
             {
-                worked = await RoundAsync(stoppingToken);
+                var now = time.GetUtcNow();
+                if (now >= nextHeartbeat)
+                {
+                    await HeartbeatAsync(stoppingToken);
+                    nextHeartbeat = now + delivery.HeartbeatInterval;
+                }
+
+                if (now >= nextHousekeeping)
+                {
+                    await HousekeepingAsync(stoppingToken);
+                    nextHousekeeping = now + options.Value.PollInterval;
+                    nextClaim = DateTimeOffset.MinValue;
+                }
+
+                if (queue.Count == 0 && inFlight.Count < delivery.Parallelism && now >= nextClaim)
+                {
+                    var wanted = Math.Min(delivery.BatchSize, (2 * delivery.Parallelism) - inFlight.Count);
+                    var claimed = await ClaimAsync(wanted, stoppingToken);
+                    claimed.ForEach(queue.Enqueue);
+
+                    // Nothing to claim: look again at the next poll, not after every send that ends.
+                    nextClaim = claimed.Count == 0 ? now + options.Value.PollInterval : DateTimeOffset.MinValue;
+                }
+
+                while (queue.Count > 0 && inFlight.Count < delivery.Parallelism)
+                {
+                    var (id, owner) = queue.Dequeue();
+                    inFlight.Add(ProcessAsync(id, owner, stoppingToken));
+                }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 AlertLog.WorkerError(logger, e);
             }
 
-            if (worked == 0)
-            {
-                try
-                {
-                    await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
+            using var poll = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var wait = Task.Delay(options.Value.PollInterval, time, poll.Token);
+            await Task.WhenAny([.. inFlight, wait]);
+            await poll.CancelAsync();
+            await wait.ContinueWith(_ => { }, TaskScheduler.Default);
+            inFlight.RemoveAll(t => t.IsCompleted);
         }
+
+        await Task.WhenAll(inFlight).ContinueWith(_ => { }, TaskScheduler.Default);
+        await ForgetHeartbeatAsync();
     }
 
-    /// <summary>One round: due escalations, then a batch of deliveries; returns how much was done.</summary>
-    public async Task<int> RoundAsync(CancellationToken cancellationToken)
+    private async Task ProcessAsync(Guid id, string owner, CancellationToken cancellationToken)
     {
-        int escalated;
-        await using (var scope = scopes.CreateAsyncScope())
+        try
         {
-            escalated = await scope.ServiceProvider.GetRequiredService<AlertEscalator>().RunDueAsync(cancellationToken);
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<AlertSender>().ProcessAsync(id, owner, cancellationToken);
         }
-
-        var claimed = await ClaimAsync(cancellationToken);
-        await Parallel.ForEachAsync(
-            claimed,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Value.Delivery.Parallelism, CancellationToken = cancellationToken },
-            async (id, ct) =>
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<AlertSender>().ProcessAsync(id, InstanceId, ct);
-            });
-        return escalated + claimed.Count;
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            AlertLog.DeliveryError(logger, e, id);
+        }
     }
 
-    private async Task<IReadOnlyList<Guid>> ClaimAsync(CancellationToken cancellationToken)
+    /// <summary>Due escalations, then scheduled card updates turned into outbox work (one statement per alert).</summary>
+    private async Task HousekeepingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AlertEscalator>().RunDueAsync(cancellationToken);
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var updates = await db.Set<AlertCardUpdate>().AsNoTracking().OrderBy(u => u.RequestedAt).Take(20).ToListAsync(cancellationToken);
+        foreach (var update in updates)
+        {
+            var now = time.GetUtcNow();
+            var version = await db.Set<Alert>().Where(a => a.Id == update.AlertId).Select(a => a.Version).FirstOrDefaultAsync(cancellationToken);
+            using var entered = await gate.EnterAsync(db, cancellationToken);
+            await db.Set<AlertDelivery>()
+                .Where(d => d.AlertId == update.AlertId && d.Status == AlertDeliveryStatus.Sent && d.CardVersion < version && !d.PendingUpdate)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.PendingUpdate, true).SetProperty(d => d.NextAttemptAt, now), cancellationToken);
+
+            // A newer answer re-stamped the row meanwhile: it stays for the next round.
+            await db.Set<AlertCardUpdate>().Where(u => u.AlertId == update.AlertId && u.Stamp == update.Stamp).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Records this instance as alive and takes its share of the tenant's budget (limit ÷ live instances).</summary>
+    private async Task HeartbeatAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var delivery = options.Value.Delivery;
+        var now = time.GetUtcNow();
+        using (await gate.EnterAsync(db, cancellationToken))
+        {
+            await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "AlertInstances" ("Id", "SeenAt") VALUES ({InstanceId}, {AlertSql.Time(db, now)})
+            ON CONFLICT ("Id") DO UPDATE SET "SeenAt" = excluded."SeenAt"
+            """,
+            cancellationToken);
+            await db.Set<AlertInstance>().Where(i => i.SeenAt < now - (10 * options.Value.Delivery.InstanceTimeout)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        var since = now - options.Value.Delivery.InstanceTimeout;
+        var live = await db.Set<AlertInstance>().CountAsync(i => i.SeenAt > since, cancellationToken);
+        limits.SetInstances(live);
+    }
+
+    /// <summary>On a clean stop the others take this instance's share at once (a killed one's share returns after the timeout).</summary>
+    private async Task ForgetHeartbeatAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Set<AlertInstance>().Where(i => i.Id == InstanceId).ExecuteDeleteAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or DbUpdateException or System.Data.Common.DbException)
+        {
+            // The heartbeat runs out by itself.
+        }
+    }
+
+    /// <summary>Claims up to <paramref name="count"/> due rows with one conditional UPDATE under a fresh claim name.</summary>
+    private async Task<List<(Guid Id, string Owner)>> ClaimAsync(int count, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow();
         var candidates = await db.Set<AlertDelivery>().AsNoTracking()
             .Where(d => (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate))
@@ -97,31 +188,31 @@ public sealed class AlertWorker(
                 && (d.LeaseUntil == null || d.LeaseUntil < now))
             .OrderBy(d => d.NextAttemptAt)
             .Select(d => d.Id)
-            .Take(delivery.BatchSize * 2)
+            .Take(count * 3)
             .ToListAsync(cancellationToken);
-
-        // Instances that look at the same time start from different rows, so they rarely race for one.
-        var shuffled = candidates.OrderBy(_ => Random.Shared.Next()).ToList();
-        var claimed = new List<Guid>();
-        var leaseUntil = now + delivery.Lease;
-        foreach (var id in shuffled)
+        if (candidates.Count == 0)
         {
-            if (claimed.Count >= delivery.BatchSize)
-            {
-                break;
-            }
-
-            var won = await db.Set<AlertDelivery>()
-                .Where(d => d.Id == id
-                    && (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate))
-                    && (d.LeaseUntil == null || d.LeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, InstanceId).SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
-            if (won == 1)
-            {
-                claimed.Add(id);
-            }
+            return [];
         }
 
-        return claimed;
+        // Instances that look at the same time start from different rows, so they rarely race for the same ones.
+        var chosen = candidates.OrderBy(_ => Random.Shared.Next()).Take(count).ToList();
+        var owner = $"{InstanceId}:{Interlocked.Increment(ref _claims)}";
+        var leaseUntil = now + options.Value.Delivery.Lease;
+        using (await gate.EnterAsync(db, cancellationToken))
+        {
+            await db.Set<AlertDelivery>()
+            .Where(d => chosen.Contains(d.Id)
+                && (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate))
+                && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
+        }
+
+        var won = await db.Set<AlertDelivery>().AsNoTracking()
+            .Where(d => chosen.Contains(d.Id) && d.LeaseOwner == owner)
+            .OrderBy(d => d.NextAttemptAt)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
+        return [.. won.Select(id => (id, owner))];
     }
 }

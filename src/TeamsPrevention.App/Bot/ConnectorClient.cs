@@ -30,16 +30,26 @@ public sealed class ConnectorClient(
         HttpStatusCode.GatewayTimeout,
     ];
 
+    /// <summary>
+    /// Optional pacing of writes (send, reply, update, create conversation): awaited before every attempt, the first and
+    /// each retry, with the conversation written to (null when creating one). Set by a caller that keeps to the Teams
+    /// limits itself (the alerts' outbox); this client is transient, so it paces that caller's writes only.
+    /// </summary>
+    public Func<string?, CancellationToken, Task>? BeforeWrite { get; set; }
+
+    /// <summary>Optional: told of every 429 on a write, with its conversation (null when creating one) and <c>Retry-After</c>.</summary>
+    public Action<string?, TimeSpan?>? OnThrottled { get; set; }
+
     /// <summary>Posts a new activity to a conversation; returns the new activity's id.</summary>
     public Task<string> SendAsync(Uri serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        WriteAsync("send", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+        WriteAsync("send", conversationId, HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
 
     /// <summary>Posts an activity as a reply to another one (threaded in channels); returns the new activity's id.</summary>
     public Task<string> ReplyAsync(Uri serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken)
     {
         activity.ReplyToId = replyToId;
         return WriteAsync(
-            "reply", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
+            "reply", conversationId, HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
     }
 
     /// <summary>Replaces an activity the bot sent (a card updated in place); returns its id.</summary>
@@ -47,7 +57,7 @@ public sealed class ConnectorClient(
     {
         activity.Id = activityId;
         var id = await WriteAsync(
-            "update", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+            "update", conversationId, HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
         return string.IsNullOrEmpty(id) ? activityId : id;
     }
 
@@ -64,7 +74,7 @@ public sealed class ConnectorClient(
             Members: [new ChannelAccount { Id = memberId }],
             TenantId: options.TenantId,
             ChannelData: new TeamsChannelData { Tenant = new TeamsInfo { Id = options.TenantId } });
-        return WriteAsync("create conversation", HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+        return WriteAsync("create conversation", null, HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
     }
 
     /// <summary>One page of the members of a conversation (a chat, or a team's general channel for the whole team).</summary>
@@ -83,15 +93,15 @@ public sealed class ConnectorClient(
         }
 
         var path = $"v3/conversations/{Escape(conversationId)}/pagedmembers" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
-        var body = await SendWithRetriesAsync("get members", HttpMethod.Get, Address(serviceUrl, path), null, cancellationToken);
+        var body = await SendWithRetriesAsync("get members", null, write: false, HttpMethod.Get, Address(serviceUrl, path), null, cancellationToken);
         return JsonSerializer.Deserialize<PagedMembersResult>(body, ActivityJson.Options) ?? new PagedMembersResult();
     }
 
     /// <summary>Sends a body and returns the id the connector answered, or "" when it gave none (a 202 for a split message).</summary>
-    private async Task<string> WriteAsync(string operation, HttpMethod method, Uri serviceUrl, string path, object body, CancellationToken cancellationToken)
+    private async Task<string> WriteAsync(string operation, string? thread, HttpMethod method, Uri serviceUrl, string path, object body, CancellationToken cancellationToken)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ActivityJson.Options);
-        var answer = await SendWithRetriesAsync(operation, method, Address(serviceUrl, path), bytes, cancellationToken);
+        var answer = await SendWithRetriesAsync(operation, thread, write: true, method, Address(serviceUrl, path), bytes, cancellationToken);
         if (string.IsNullOrWhiteSpace(answer))
         {
             return "";
@@ -107,7 +117,8 @@ public sealed class ConnectorClient(
         }
     }
 
-    private async Task<string> SendWithRetriesAsync(string operation, HttpMethod method, Uri address, byte[]? body, CancellationToken cancellationToken)
+    private async Task<string> SendWithRetriesAsync(
+        string operation, string? thread, bool write, HttpMethod method, Uri address, byte[]? body, CancellationToken cancellationToken)
     {
         var retry = bot.Value.Connector;
         for (var attempt = 1; ; attempt++)
@@ -121,10 +132,17 @@ public sealed class ConnectorClient(
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
 
+            if (write && BeforeWrite is { } pace)
+            {
+                // As close to the wire as possible: the token and the request are ready.
+                await pace(thread, cancellationToken);
+            }
+
             using var timeout = new CancellationTokenSource(retry.AttemptTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             HttpStatusCode? status = null;
             TimeSpan? retryAfter = null;
+
             try
             {
                 using var response = await http.SendAsync(request, linked.Token);
@@ -136,6 +154,11 @@ public sealed class ConnectorClient(
 
                 status = response.StatusCode;
                 retryAfter = RetryAfter(response);
+                if (write && status == HttpStatusCode.TooManyRequests)
+                {
+                    OnThrottled?.Invoke(thread, retryAfter);
+                }
+
                 if (status == HttpStatusCode.Forbidden && IsBlocked(text))
                 {
                     throw Fail(operation, ConnectorFailure.MessageWritesBlocked, status, null);

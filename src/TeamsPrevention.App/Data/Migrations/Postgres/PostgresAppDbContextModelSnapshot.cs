@@ -81,6 +81,22 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.ToTable("Alerts", (string)null);
                 });
 
+            modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertCardUpdate", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("AlertId");
+
+                    b.ToTable("AlertCardUpdates", (string)null);
+                });
+
             modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertConversation", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -212,6 +228,20 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.HasIndex("AlertId", "ToPersonId");
 
                     b.ToTable("AlertEscalations", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertInstances", (string)null);
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertRecipient", b =>
@@ -1126,6 +1156,15 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.HasIndex("SituationId");
 
                     b.ToTable("SituationReviews", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertCardUpdate", b =>
+                {
+                    b.HasOne("TeamsPrevention.App.Alerts.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertDelivery", b =>

@@ -75,6 +75,22 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.ToTable("Alerts", (string)null);
                 });
 
+            modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertCardUpdate", b =>
+                {
+                    b.Property<Guid>("AlertId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AlertId");
+
+                    b.ToTable("AlertCardUpdates", (string)null);
+                });
+
             modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertConversation", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -206,6 +222,20 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.HasIndex("AlertId", "ToPersonId");
 
                     b.ToTable("AlertEscalations", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertInstance", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AlertInstances", (string)null);
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertRecipient", b =>
@@ -1120,6 +1150,15 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.HasIndex("SituationId");
 
                     b.ToTable("SituationReviews", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertCardUpdate", b =>
+                {
+                    b.HasOne("TeamsPrevention.App.Alerts.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertDelivery", b =>

@@ -27,6 +27,18 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "AlertInstances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertInstances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Alerts",
                 columns: table => new
                 {
@@ -200,6 +212,25 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Situations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertCardUpdates",
+                columns: table => new
+                {
+                    AlertId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stamp = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertCardUpdates", x => x.AlertId);
+                    table.ForeignKey(
+                        name: "FK_AlertCardUpdates_Alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "Alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -794,6 +825,9 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AlertCardUpdates");
+
+            migrationBuilder.DropTable(
                 name: "AlertConversations");
 
             migrationBuilder.DropTable(
@@ -801,6 +835,9 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AlertEscalations");
+
+            migrationBuilder.DropTable(
+                name: "AlertInstances");
 
             migrationBuilder.DropTable(
                 name: "AlertRecipients");

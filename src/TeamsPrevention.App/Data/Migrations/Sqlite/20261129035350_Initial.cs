@@ -26,6 +26,18 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AlertInstances",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SeenAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertInstances", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Alerts",
                 columns: table => new
                 {
@@ -199,6 +211,25 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Situations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AlertCardUpdates",
+                columns: table => new
+                {
+                    AlertId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Stamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AlertCardUpdates", x => x.AlertId);
+                    table.ForeignKey(
+                        name: "FK_AlertCardUpdates_Alerts_AlertId",
+                        column: x => x.AlertId,
+                        principalTable: "Alerts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -793,6 +824,9 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AlertCardUpdates");
+
+            migrationBuilder.DropTable(
                 name: "AlertConversations");
 
             migrationBuilder.DropTable(
@@ -800,6 +834,9 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AlertEscalations");
+
+            migrationBuilder.DropTable(
+                name: "AlertInstances");
 
             migrationBuilder.DropTable(
                 name: "AlertRecipients");

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Alerts;
+
+namespace TeamsPrevention.Tests.Alerts;
+
+/// <summary>The pacer: writes spaced evenly (no burst at a second boundary), a 429 pausing its thread, the budget shared by instances.</summary>
+public sealed class AlertRateLimitsTests
+{
+    private static AlertRateLimits Limits(int tenantPerSecond, int threadPerSecond = 100, int pauseAfter = 10) =>
+        new(Options.Create(new AlertOptions
+        {
+            Delivery = new AlertDeliveryOptions
+            {
+                TenantPerSecond = tenantPerSecond,
+                ThreadPerSecond = threadPerSecond,
+                TenantMargin = 0,
+                TenantPauseAfterThrottled = pauseAfter,
+            },
+        }));
+
+    private static async Task<List<TimeSpan>> TimesAsync(AlertRateLimits limits, int count, Func<int, string?> thread)
+    {
+        var clock = Stopwatch.StartNew();
+        var times = new TimeSpan[count];
+        await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>
+        {
+            await limits.WaitAsync(thread(i), CancellationToken.None);
+            times[i] = clock.Elapsed;
+        }));
+        return [.. times.OrderBy(t => t)];
+    }
+
+    [Fact]
+    public async Task SpacesWritesEvenlyInsteadOfBursting()
+    {
+        var times = await TimesAsync(Limits(50), 26, i => $"thread-{i}");
+
+        // 26 writes at 50/s: the n-th one never before n × 20 ms (a burst would let many through at once), the last
+        // about 500 ms after the first.
+        for (var n = 1; n < times.Count; n++)
+        {
+            Assert.True((times[n] - times[0]).TotalMilliseconds >= (n * 20) - 3, $"Write {n} went at {(times[n] - times[0]).TotalMilliseconds:F1} ms.");
+        }
+
+        Assert.InRange((times[^1] - times[0]).TotalMilliseconds, 480, 3000);
+    }
+
+    [Fact]
+    public async Task PausesAThreadForTheRetryAfterOfA429()
+    {
+        var limits = Limits(1000);
+        await limits.WaitAsync("thread", CancellationToken.None);
+        limits.Throttled("thread", TimeSpan.FromMilliseconds(400));
+
+        var clock = Stopwatch.StartNew();
+        await limits.WaitAsync("other", CancellationToken.None);
+        var other = clock.Elapsed;
+        await limits.WaitAsync("thread", CancellationToken.None);
+
+        Assert.True(other < TimeSpan.FromMilliseconds(200), $"Another thread waited {other}.");
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(380), $"The throttled thread waited only {clock.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task PausesTheTenantWhen429sPileUpWithinOneSecond()
+    {
+        var limits = Limits(1000, pauseAfter: 3);
+        for (var i = 0; i < 3; i++)
+        {
+            limits.Throttled($"thread-{i}", TimeSpan.FromMilliseconds(400));
+        }
+
+        var clock = Stopwatch.StartNew();
+        await limits.WaitAsync("unrelated", CancellationToken.None);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(380), $"The tenant did not pause ({clock.Elapsed}).");
+    }
+
+    [Fact]
+    public async Task SharesTheTenantRateBetweenLiveInstances()
+    {
+        var limits = Limits(60);
+        limits.SetInstances(3);
+        Assert.Equal(19, limits.TenantRate, 3);
+
+        // One write less per second each, so that 3 pacers out of step stay within the limit: 19/s here.
+        var times = await TimesAsync(limits, 11, i => $"thread-{i}");
+        Assert.InRange((times[^1] - times[0]).TotalMilliseconds, 500, 3000);
+    }
+}
