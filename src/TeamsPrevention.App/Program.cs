@@ -8,6 +8,7 @@ using TeamsPrevention.App.Hosting;
 using TeamsPrevention.App.Meetings;
 using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Situations;
+using TeamsPrevention.App.Statistics;
 using TeamsPrevention.App.Tab;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ builder.AddTab();
 builder.AddSituations();
 builder.AddAlerts();
 builder.AddMeetings();
+builder.AddStatistics();
 
 var app = builder.Build();
 
@@ -37,6 +39,7 @@ app.MapTab();
 app.MapSituations();
 app.MapAlerts();
 app.MapMeetings();
+app.MapStatistics();
 
 app.Run();
 
