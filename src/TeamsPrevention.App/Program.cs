@@ -6,6 +6,7 @@ using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
 using TeamsPrevention.App.Hosting;
 using TeamsPrevention.App.Meetings;
+using TeamsPrevention.App.Resources;
 using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Situations;
 using TeamsPrevention.App.Statistics;
@@ -26,6 +27,7 @@ builder.AddSituations();
 builder.AddAlerts();
 builder.AddMeetings();
 builder.AddStatistics();
+builder.AddResources();
 
 var app = builder.Build();
 
@@ -40,6 +42,7 @@ app.MapSituations();
 app.MapAlerts();
 app.MapMeetings();
 app.MapStatistics();
+app.MapResources();
 
 app.Run();
 
