@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 
@@ -9,9 +8,10 @@ namespace TeamsPrevention.App.Resources;
 /// <summary>
 /// Seeds a few fictitious library entries with the demo directory (<see cref="DirectoryOptions.SeedDemo"/>, on in
 /// Development), when the library is empty and the demo organisations exist. Runs after the directory seed, in one
-/// transaction with its audit entry, so it happens once even when several instances start together.
+/// transaction, so it happens once even when several instances start together. It writes no audit entry of its own:
+/// it is demo content, non-personal, part of the demo seeding the directory seed's entry records.
 /// </summary>
-internal sealed class DemoResourcesSeed(IOptions<DirectoryOptions> options, AuditLog audit, TimeProvider time, ILogger<DemoResourcesSeed> logger)
+internal sealed class DemoResourcesSeed(IOptions<DirectoryOptions> options, TimeProvider time, ILogger<DemoResourcesSeed> logger)
     : IDatabaseStartupTask
 {
     private static readonly (string Organisation, ResourceKind Kind, string Language, string Title, string Summary, string? Link, string[] Tags)[] Entries =
@@ -91,7 +91,6 @@ internal sealed class DemoResourcesSeed(IOptions<DirectoryOptions> options, Audi
         }).ToList();
         db.AddRange(resources);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditRecord(AuditRecord.SystemActor, null, AuditAction.System, TargetType: "Resource", Purpose: "demo resources seeded"), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         ResourcesLog.Seeded(logger, resources.Count);

@@ -91,7 +91,7 @@ public sealed class ResourceService(AppDbContext db, AuditLog audit, TimeProvide
             await RefuseAsync(caller, null, cancellationToken);
         }
 
-        var now = time.GetUtcNow();
+        var now = Now();
         var resource = new Resource
         {
             Id = Guid.NewGuid(),
@@ -142,7 +142,7 @@ public sealed class ResourceService(AppDbContext db, AuditLog audit, TimeProvide
         resource.Language = valid.Language;
         resource.OrganisationId = valid.OrganisationId ?? resource.OrganisationId;
         resource.UpdatedBy = caller.Id;
-        resource.UpdatedAt = time.GetUtcNow();
+        resource.UpdatedAt = Now();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -182,6 +182,9 @@ public sealed class ResourceService(AppDbContext db, AuditLog audit, TimeProvide
 
     private Task AuditAsync(DirectoryPerson caller, Guid id, string purpose, AuditOutcome outcome, CancellationToken cancellationToken) =>
         audit.RecordAsync(new AuditRecord(caller.EntraObjectId.ToString(), RoleText(caller), AuditAction.Change, null, AuditTarget, id.ToString(), purpose, outcome), cancellationToken);
+
+    /// <summary>To the microsecond, what PostgreSQL keeps, so that what a write answers is what a read gives back.</summary>
+    private DateTimeOffset Now() => AuditHasher.Truncate(time.GetUtcNow());
 
     private static string? RoleText(DirectoryPerson person) => person.Roles.Count == 0 ? null : string.Join(",", person.Roles);
 
