@@ -27,6 +27,10 @@ public sealed partial class GraphGateway
     private static readonly string[] UserFields = ["id", "displayName", "userPrincipalName", "mail", "preferredLanguage", "jobTitle"];
 
     private readonly GraphServiceClient _client;
+    private readonly HttpClient _http;
+    private readonly AppTokenClient _tokens;
+    private readonly string _delegatedScope;
+    private readonly Uri _graphBase;
     private readonly string _baseUrl;
     private readonly Uri _batchRoot;
     private readonly GraphGatewayOptions _options;
@@ -45,6 +49,10 @@ public sealed partial class GraphGateway
         _baseUrl = graphBase.ToString().TrimEnd('/');
         var auth = new BaseBearerTokenAuthenticationProvider(new GraphAccessTokenProvider(tokens, tenant.Value.GraphScope, graphBase));
         _client = new GraphServiceClient(http, auth, _baseUrl);
+        _http = http;
+        _tokens = tokens;
+        _graphBase = graphBase;
+        _delegatedScope = tenant.Value.GraphScope;
 
         // The SDK writes a batch step's URL as its path minus the first five characters ("/v1.0"): it assumes
         // Graph's layout (host/v1.0/...). Steps are therefore addressed from a root of that shape, whatever the
@@ -54,6 +62,40 @@ public sealed partial class GraphGateway
         _options = options.Value;
         _time = time;
         _logger = logger;
+    }
+
+    // ---------------------------------------------------------------- as the signed-in person (on-behalf-of)
+
+    /// <summary>
+    /// When the signed-in person's own calendar is taken between <paramref name="from"/> and <paramref name="to"/>
+    /// (<c>/me/calendarView</c>, recurring meetings expanded), read as that person with an on-behalf-of token from the
+    /// token they sent to the App. Only times and free/busy status are asked for — never subjects or attendees.
+    /// </summary>
+    public Task<IReadOnlyList<BusyTime>> GetMyBusyTimesAsync(string userAssertion, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        CallAsync<IReadOnlyList<BusyTime>>("read my calendar", async () =>
+        {
+            var auth = new BaseBearerTokenAuthenticationProvider(new DelegatedAccessTokenProvider(_tokens, userAssertion, _delegatedScope, _graphBase));
+            var client = new GraphServiceClient(_http, auth, _baseUrl);
+            var page = await client.Me.CalendarView.GetAsync(r =>
+            {
+                r.QueryParameters.StartDateTime = from.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                r.QueryParameters.EndDateTime = to.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+                r.QueryParameters.Select = ["start", "end", "showAs", "isCancelled"];
+                r.QueryParameters.Top = 500;
+                r.Headers.Add("Prefer", "outlook.timezone=\"UTC\"");
+            }, cancellationToken);
+            return [.. (page?.Value ?? [])
+                .Where(e => e.IsCancelled != true && e.Start?.DateTime is not null && e.End?.DateTime is not null)
+                .Select(e => new BusyTime(Utc(e.Start!), Utc(e.End!), e.ShowAs?.ToString().ToLowerInvariant() ?? "busy"))
+                .Where(b => !string.Equals(b.ShowAs, "free", StringComparison.Ordinal))
+                .OrderBy(b => b.Start)];
+        }, cancellationToken);
+
+    private static DateTimeOffset Utc(DateTimeTimeZone value)
+    {
+        var local = DateTime.Parse(value.DateTime!, CultureInfo.InvariantCulture, DateTimeStyles.None);
+        var zone = string.IsNullOrEmpty(value.TimeZone) || value.TimeZone == "UTC" ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(value.TimeZone);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), TimeSpan.Zero);
     }
 
     // ---------------------------------------------------------------- users
@@ -254,6 +296,21 @@ public sealed partial class GraphGateway
         {
             await _client.Teams[teamId].Channels[channelId].DeleteAsync(cancellationToken: cancellationToken);
             GraphLog.ChannelChanged(_logger, channelId, teamId, "deleted");
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Archives a channel (<c>channel: archive</c>): read-only in Teams — no new messages, no settings changes — while
+    /// its members may still change and it can still be deleted. The channel's SharePoint folder becomes read-only for
+    /// its members too. Graph completes the archive after answering 202.
+    /// </summary>
+    public Task ArchiveChannelAsync(string teamId, string channelId, CancellationToken cancellationToken) =>
+        CallAsync("archive channel", async () =>
+        {
+            await _client.Teams[teamId].Channels[channelId].Archive.PostAsync(
+                new Microsoft.Graph.Teams.Item.Channels.Item.Archive.ArchivePostRequestBody { ShouldSetSpoSiteReadOnlyForMembers = true },
+                cancellationToken: cancellationToken);
+            GraphLog.ChannelChanged(_logger, channelId, teamId, "archived");
             return true;
         }, cancellationToken);
 
@@ -551,6 +608,9 @@ public sealed partial class GraphGateway
         AggregateException aggregate when aggregate.Flatten().InnerExceptions.OfType<ApiException>().LastOrDefault() is { } last =>
             FromStatus(operation, last.ResponseStatusCode, (last as ODataError)?.Error?.Code, null, RetryAfter(last.ResponseHeaders), aggregate),
         ApiException api => FromStatus(operation, api.ResponseStatusCode, null, null, RetryAfter(api.ResponseHeaders), api),
+        // The person's token could not be exchanged (expired, not for this app, consent missing): not retryable.
+        AppTokenException { Error: "invalid_grant" or "invalid_scope" or "consent_required" or "interaction_required" } token =>
+            new GraphGatewayException(GraphFailure.Forbidden, operation, null, token.Error, null, e),
         HttpRequestException or TimeoutException or AppTokenException or IOException =>
             new GraphGatewayException(GraphFailure.Transient, operation, null, null, null, e),
         OperationCanceledException when !cancellationToken.IsCancellationRequested =>

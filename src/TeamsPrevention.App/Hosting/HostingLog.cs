@@ -6,6 +6,6 @@ internal static partial class HostingLog
     [LoggerMessage(1000, LogLevel.Information, "TeamsPrevention is listening on {Address} (bot endpoint: /api/messages)")]
     public static partial void Listening(ILogger logger, string address);
 
-    [LoggerMessage(1001, LogLevel.Information, "Sandbox tenant: open {InboxUrl} to pick a persona and talk to the bot")]
-    public static partial void SandboxInbox(ILogger logger, string inboxUrl);
+    [LoggerMessage(1001, LogLevel.Information, "Sandbox tenant: open {TabUrl} and sign in as a persona (the tab), or {InboxUrl} to talk to the bot as one")]
+    public static partial void SandboxInbox(ILogger logger, string tabUrl, string inboxUrl);
 }

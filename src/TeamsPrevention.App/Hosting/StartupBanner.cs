@@ -21,7 +21,7 @@ internal sealed class StartupBanner(
                 HostingLog.Listening(logger, address);
                 if (sandbox.Value.Embedded)
                 {
-                    HostingLog.SandboxInbox(logger, $"{address.TrimEnd('/')}/sandbox/");
+                    HostingLog.SandboxInbox(logger, $"{address.TrimEnd('/')}/", $"{address.TrimEnd('/')}/sandbox/");
                 }
             }
         });

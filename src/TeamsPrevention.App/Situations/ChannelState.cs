@@ -15,6 +15,12 @@ public enum ChannelState
     /// <summary>The channel exists and is reconciled periodically with the need-to-know list.</summary>
     Active,
 
+    /// <summary>The channel must be archived (closure under <see cref="ChannelClosurePolicy.Archive"/>).</summary>
+    Archiving,
+
+    /// <summary>The channel is archived in Teams; the purge deletes it at retention expiry.</summary>
+    Archived,
+
     /// <summary>The channel must be removed (closure or purge).</summary>
     Removing,
 

@@ -52,7 +52,11 @@ public sealed class RetentionPurge(
     private async Task<bool> PurgeAsync(Guid id, CancellationToken cancellationToken)
     {
         var situation = await db.Set<Situation>().AsNoTracking().FirstAsync(s => s.Id == id, cancellationToken);
-        var category = situation.Status == SituationStatus.Declined ? "Declined" : situation.Status.ToString();
+        var category = situation.Status switch
+        {
+            SituationStatus.Signalled or SituationStatus.Screening => "Undecided",
+            var status => status.ToString(),
+        };
         var channelRemoved = false;
         if (situation.ChannelId is { } channelId && _options.CellTeamId is { } team)
         {

@@ -38,7 +38,8 @@ public sealed class SituationChannels(
     {
         var now = time.GetUtcNow();
         var due = await db.Set<Situation>().AsNoTracking()
-            .Where(s => (s.ChannelState == ChannelState.Requested || s.ChannelState == ChannelState.Active || s.ChannelState == ChannelState.Removing)
+            .Where(s => (s.ChannelState == ChannelState.Requested || s.ChannelState == ChannelState.Active || s.ChannelState == ChannelState.Removing
+                    || s.ChannelState == ChannelState.Archiving)
                 && s.ChannelSyncDueAt != null && s.ChannelSyncDueAt <= now
                 && (s.ChannelLeaseUntil == null || s.ChannelLeaseUntil < now))
             .OrderBy(s => s.ChannelSyncDueAt)
@@ -83,6 +84,9 @@ public sealed class SituationChannels(
             {
                 case ChannelState.Removing:
                     await RemoveAsync(situation, cancellationToken);
+                    break;
+                case ChannelState.Archiving:
+                    await ArchiveAsync(situation, cancellationToken);
                     break;
                 case ChannelState.Requested:
                 case ChannelState.Active:
@@ -263,6 +267,30 @@ public sealed class SituationChannels(
         }
 
         return corrections;
+    }
+
+    private async Task ArchiveAsync(Situation situation, CancellationToken cancellationToken)
+    {
+        var state = ChannelState.Archived;
+        if (situation.ChannelId is { } channelId && _options.CellTeamId is { } team)
+        {
+            try
+            {
+                await graph.ArchiveChannelAsync(team, channelId, cancellationToken);
+                await SystemAuditAsync(situation.Code, "channel archived", channelId, cancellationToken);
+            }
+            catch (GraphGatewayException e) when (e.Kind == GraphFailure.NotFound)
+            {
+                // Deleted in Teams meanwhile: nothing left to archive (or to purge later).
+                state = ChannelState.Removed;
+                await SystemAuditAsync(situation.Code, "channel already deleted in Teams at archiving", channelId, cancellationToken);
+            }
+        }
+
+        await db.Set<Situation>().Where(s => s.Id == situation.Id && s.ChannelLeaseOwner == _worker).ExecuteUpdateAsync(u => u
+            .SetProperty(s => s.ChannelState, state)
+            .SetProperty(s => s.ChannelSyncDueAt, (DateTimeOffset?)null), cancellationToken);
+        SituationsLog.Channel(logger, situation.Code, state == ChannelState.Archived ? "archived" : "removed");
     }
 
     private async Task RemoveAsync(Situation situation, CancellationToken cancellationToken)

@@ -136,6 +136,7 @@ public sealed class SituationService(
                 CreatedAt = now,
                 ReferentId = referentId,
                 ChannelState = ChannelState.None,
+                RetentionUntil = now + _options.UndecidedRetention,
             };
             foreach (var indicator in indicators)
             {
@@ -209,6 +210,7 @@ public sealed class SituationService(
             s.Status = SituationStatus.Included;
             s.DecidedAt = now;
             s.DecidedBy = actor.Id;
+            s.RetentionUntil = null;
             s.NextReviewAt = CheckNextReview(nextReviewAt, now);
             if (_options.ChannelOnInclusion && !string.IsNullOrWhiteSpace(_options.CellTeamId))
             {
@@ -333,10 +335,24 @@ public sealed class SituationService(
             s.ClosureReason = reason.Trim();
             s.NextReviewAt = null;
             s.RetentionUntil = now + _options.ClosedRetention;
-            if (_options.ChannelOnClosure == ChannelClosurePolicy.Delete && s.ChannelState is ChannelState.Requested or ChannelState.Active)
+            if (s.ChannelState is ChannelState.Requested or ChannelState.Active)
             {
-                s.ChannelState = ChannelState.Removing;
-                s.ChannelSyncDueAt = now;
+                switch (_options.ChannelOnClosure)
+                {
+                    case ChannelClosurePolicy.Delete:
+                        s.ChannelState = ChannelState.Removing;
+                        s.ChannelSyncDueAt = now;
+                        break;
+                    case ChannelClosurePolicy.Archive when s.ChannelState == ChannelState.Active:
+                        s.ChannelState = ChannelState.Archiving;
+                        s.ChannelSyncDueAt = now;
+                        break;
+                    case ChannelClosurePolicy.Archive:
+                        // Asked for but never created: there is nothing to archive, and nothing to create any more.
+                        s.ChannelState = ChannelState.None;
+                        s.ChannelSyncDueAt = null;
+                        break;
+                }
             }
 
             return Task.CompletedTask;

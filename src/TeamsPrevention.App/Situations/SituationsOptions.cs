@@ -28,6 +28,13 @@ public sealed class SituationsOptions
     /// <summary>Retention of declined signals after the decision (shortest; at most six months).</summary>
     public TimeSpan DeclinedRetention { get; set; } = TimeSpan.FromDays(180);
 
+    /// <summary>
+    /// Retention of a signal on which no decision was ever taken (still signalled or in screening), from its report:
+    /// no longer than a declined one by default. A decision replaces it (inclusion: none until closure; decline:
+    /// <see cref="DeclinedRetention"/>).
+    /// </summary>
+    public TimeSpan UndecidedRetention { get; set; } = TimeSpan.FromDays(180);
+
     /// <summary>Retention of closed situations after closure.</summary>
     public TimeSpan ClosedRetention { get; set; } = TimeSpan.FromDays(730);
 

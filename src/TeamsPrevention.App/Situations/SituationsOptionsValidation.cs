@@ -29,6 +29,11 @@ internal sealed class SituationsOptionsValidation(IHostEnvironment environment) 
             errors.Add("Situations:DeclinedRetention must be positive and at most six months.");
         }
 
+        if (options.UndecidedRetention <= TimeSpan.Zero || options.UndecidedRetention > TimeSpan.FromDays(366))
+        {
+            errors.Add("Situations:UndecidedRetention must be positive and at most a year.");
+        }
+
         if (options.ClosedRetention < options.DeclinedRetention)
         {
             errors.Add("Situations:ClosedRetention must not be shorter than DeclinedRetention (declined signals are kept shortest).");

@@ -1,18 +1,117 @@
 using System.Security.Claims;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
+using TeamsPrevention.App.Graph;
+using TeamsPrevention.App.Hosting;
 
 namespace TeamsPrevention.App.Tab;
 
-/// <summary>The JSON API of the tab and the Outlook add-in, under <c>/api</c>, for signed-in users only.</summary>
+/// <summary>
+/// The tab: its JSON API under <c>/api</c> for signed-in users only, its configuration for the front end, and the
+/// built front end itself (<c>src/TeamsPrevention.Web</c>, copied beside the App's assembly by the build) with its
+/// security headers.
+/// </summary>
 public static class TabEndpoints
 {
-    public static IHostApplicationBuilder AddTab(this IHostApplicationBuilder builder) => builder.AddTabAuthentication();
-
-    public static IEndpointRouteBuilder MapTab(this IEndpointRouteBuilder endpoints)
+    public static IHostApplicationBuilder AddTab(this IHostApplicationBuilder builder)
     {
-        var api = endpoints.MapGroup("/api").RequireAuthorization(TabAuthentication.UserPolicy);
+        builder.Services.AddOptions<TabOptions>().BindConfiguration(TabOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        return builder.AddTabAuthentication();
+    }
+
+    public static WebApplication MapTab(this WebApplication app)
+    {
+        app.UseMiddleware<TabSecurityHeaders>();
+        var site = SiteFiles(app.Services.GetRequiredService<IOptions<TabOptions>>().Value);
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
+
+        app.MapGet("/tab-config.json", Configuration).AllowAnonymous().ExcludeFromDescription();
+        var api = app.MapGroup("/api").RequireAuthorization(TabAuthentication.UserPolicy);
         api.MapGet("/me", Me);
-        return endpoints;
+        api.MapGet("/me/calendar/busy", MyBusyTimesAsync);
+
+        // Every other page address is the single-page app's (its routes live after '#', so this is mostly '/').
+        app.MapFallback("{*path:nonfile}", (string? path) => IsSitePath(path) ? Shell(site) : Results.NotFound())
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    internal static IFileProvider SiteFiles(TabOptions options)
+    {
+        var root = string.IsNullOrWhiteSpace(options.SiteRoot) ? Path.Combine(AppContext.BaseDirectory, "tab") : options.SiteRoot;
+        System.IO.Directory.CreateDirectory(root);
+        return new PhysicalFileProvider(Path.GetFullPath(root));
+    }
+
+    private static bool IsSitePath(string? path) =>
+        path is null || !(path.StartsWith("api/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("sandbox/", StringComparison.OrdinalIgnoreCase));
+
+    private static IResult Shell(IFileProvider site)
+    {
+        var index = site.GetFileInfo("index.html");
+        return index.Exists
+            ? Results.Stream(index.CreateReadStream(), "text/html; charset=utf-8")
+            : Results.Problem(
+                title: "Interface non construite",
+                detail: "Le site de l'onglet n'a pas été construit : lancez « dotnet build » (il exécute npm ci et vite build dans src/TeamsPrevention.Web).",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static TabConfiguration Configuration(
+        IOptions<TenantOptions> tenant, IOptions<TabOptions> tab, IOptions<SandboxHostingOptions> sandbox, IOptions<AppOptions> appOptions)
+    {
+        var sandboxBase = TenantOptionsSetup.SandboxBase(sandbox.Value, appOptions.Value);
+        var t = tenant.Value;
+        return new TabConfiguration(
+            t.ClientId,
+            t.TenantId,
+            $"api://{appOptions.Value.PublicBaseUrl.Authority}/{t.ClientId}/{TabAuthentication.Scope}",
+            (int)Math.Ceiling(tab.Value.IdleTimeout.TotalMinutes),
+            sandboxBase is null
+                ? null
+                : new TabSandbox(
+                    new Uri(sandboxBase, "inbox/personas"),
+                    new Uri(sandboxBase, $"login/{t.TenantId}/personas/").ToString() + "{objectId}/token",
+                    sandboxBase));
+    }
+
+    /// <summary>The longest window <c>/api/me/calendar/busy</c> answers for.</summary>
+    internal static readonly TimeSpan MaxCalendarWindow = TimeSpan.FromDays(62);
+
+    /// <summary>
+    /// When the signed-in person's own Outlook calendar is taken (times and free/busy only), read from Graph as that
+    /// person (on-behalf-of the token the tab sent): the scheduling page shows it beside the meeting being planned.
+    /// </summary>
+    private static async Task<IResult> MyBusyTimesAsync(
+        DateTimeOffset? from, DateTimeOffset? to, HttpRequest request, GraphGateway graph, CancellationToken cancellationToken)
+    {
+        if (from is null || to is null || to <= from || to - from > MaxCalendarWindow)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["to"] = ["Indiquez une période (from, to) de 62 jours au plus, la fin après le début."],
+            });
+        }
+
+        var assertion = request.Headers.Authorization.ToString() is { } header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : "";
+        try
+        {
+            return TypedResults.Ok(await graph.GetMyBusyTimesAsync(assertion, from.Value, to.Value, cancellationToken));
+        }
+        catch (GraphGatewayException e) when (e.Kind is GraphFailure.Forbidden or GraphFailure.Unauthorized)
+        {
+            return TypedResults.Problem(
+                title: "Calendrier non autorisé",
+                detail: "L'application n'a pas votre consentement pour lire votre calendrier : demandez à l'administrateur d'accorder Calendars.Read.",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (GraphGatewayException e) when (e.IsRetryable)
+        {
+            return TypedResults.Problem(title: "Calendrier indisponible", detail: "Outlook ne répond pas pour le moment : réessayez dans un instant.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     /// <summary>Who is signed in (proof of sign-in for the tab).</summary>

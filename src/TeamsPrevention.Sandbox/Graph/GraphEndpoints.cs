@@ -28,12 +28,14 @@ public static class GraphEndpoints
         services.AddSingleton<GraphUsersApi>();
         services.AddSingleton<GraphTeamsApi>();
         services.AddSingleton<GraphCalendarApi>();
+        services.AddSingleton<GraphCalendarView>();
         services.AddSingleton(sp =>
         {
             var router = new GraphRouter();
             sp.GetRequiredService<GraphUsersApi>().Map(router);
             sp.GetRequiredService<GraphTeamsApi>().Map(router);
             sp.GetRequiredService<GraphCalendarApi>().Map(router);
+            sp.GetRequiredService<GraphCalendarView>().Map(router);
             return router;
         });
         services.AddSingleton<GraphDispatcher>();

@@ -59,7 +59,7 @@ public static partial class GraphJson
         ["tenantId"] = DemoTenant.TenantId,
         ["webUrl"] = $"https://teams.microsoft.com/l/channel/{Uri.EscapeDataString(channel.Id)}/{Uri.EscapeDataString(channel.DisplayName)}?groupId={team.Id}&tenantId={DemoTenant.TenantId}",
         ["membershipType"] = channel.MembershipType,
-        ["isArchived"] = false,
+        ["isArchived"] = channel.IsArchived,
     };
 
     /// <summary>The user an <c>…@odata.bind</c> names: <c>…/users('id')</c> or <c>…/users/id</c>.</summary>

@@ -19,6 +19,9 @@ public sealed class GraphResponse(int status, JsonNode? body = null)
 
     public static GraphResponse NoContent() => new(204);
 
+    /// <summary>202 with no body: an operation Graph runs after answering (archive, unarchive).</summary>
+    public static GraphResponse Accepted() => new(202);
+
     /// <summary>
     /// Graph's error body. <c>innerError</c> (date, request-id, client-request-id) is filled in when the response is
     /// written, once the request id is known.

@@ -26,6 +26,8 @@ public sealed class GraphTeamsApi(GraphStore store, IOptions<SandboxGraphOptions
         router.Map("GET", "teams/{teamId}/channels/{channelId}", (r, v) => WithChannel(v, (team, channel) => GraphResponse.Ok(GraphJson.Channel(team, channel))));
         router.Map("PATCH", "teams/{teamId}/channels/{channelId}", (r, v) => WithChannel(v, (team, channel) => UpdateChannel(r, team, channel)));
         router.Map("DELETE", "teams/{teamId}/channels/{channelId}", (r, v) => WithChannel(v, (team, channel) => DeleteChannel(channel)));
+        router.Map("POST", "teams/{teamId}/channels/{channelId}/archive", (r, v) => WithChannel(v, (team, channel) => ArchiveChannel(channel, archived: true)));
+        router.Map("POST", "teams/{teamId}/channels/{channelId}/unarchive", (r, v) => WithChannel(v, (team, channel) => ArchiveChannel(channel, archived: false)));
         router.Map("GET", "teams/{teamId}/channels/{channelId}/members", (r, v) => WithChannel(v, (team, channel) => ListChannelMembers(r, team, channel)));
         router.Map("POST", "teams/{teamId}/channels/{channelId}/members", (r, v) => WithChannel(v, (team, channel) => AddChannelMember(r, team, channel)));
         router.Map("DELETE", "teams/{teamId}/channels/{channelId}/members/{membershipId}", (r, v) => WithChannel(v, (team, channel) =>
@@ -242,8 +244,33 @@ public sealed class GraphTeamsApi(GraphStore store, IOptions<SandboxGraphOptions
             : null;
     }
 
+    /// <summary>
+    /// <c>channel: archive</c> / <c>unarchive</c>: 202 Accepted (Graph runs it as an operation; the sandbox completes it at
+    /// once). The General channel cannot be archived on its own; a channel with no owner cannot be archived.
+    /// </summary>
+    private static GraphResponse ArchiveChannel(SandboxChannel channel, bool archived)
+    {
+        if (channel.IsGeneral)
+        {
+            return GraphResponse.BadRequest("The General channel cannot be archived on its own: archive the team.");
+        }
+
+        if (archived && channel.MembershipType != "standard" && !channel.Members.Any(m => m.IsOwner))
+        {
+            return GraphResponse.BadRequest("A channel without an owner can't be archived.");
+        }
+
+        channel.IsArchived = archived;
+        return GraphResponse.Accepted();
+    }
+
     private GraphResponse UpdateChannel(GraphRequest request, SandboxTeam team, SandboxChannel channel)
     {
+        if (channel.IsArchived)
+        {
+            return GraphResponse.BadRequest("The channel is archived: its settings cannot be changed.");
+        }
+
         var name = GraphJson.String(request.Body, "displayName");
         if (name is not null)
         {

@@ -72,7 +72,7 @@ public sealed class GraphTokenValidator(IGraphTokenKeys keys, TimeProvider time)
 
         var app = Claim(token, "appid") ?? Claim(token, "azp") ?? "unknown";
         var isAppOnly = Claim(token, "scp") is null;
-        return (new GraphCaller(tenant!, app, isAppOnly), null);
+        return (new GraphCaller(tenant!, app, isAppOnly, isAppOnly ? null : Claim(token, "oid")), null);
     }
 
     private static string? Claim(JsonWebToken token, string type) =>

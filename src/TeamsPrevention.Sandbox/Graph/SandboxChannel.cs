@@ -18,6 +18,9 @@ public sealed class SandboxChannel(string id, string displayName, string members
 
     public bool IsDeleted { get; set; }
 
+    /// <summary>Archived: read-only in Teams (no new messages, no settings changes); members may still change.</summary>
+    public bool IsArchived { get; set; }
+
     /// <summary>False while a shared channel's creation operation is still running.</summary>
     public bool IsProvisioned { get; set; } = true;
 

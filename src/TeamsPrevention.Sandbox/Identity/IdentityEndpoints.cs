@@ -99,7 +99,8 @@ public static class IdentityEndpoints
         return TypedResults.Ok(new { rotated = scope is null ? keys.Scopes : [scope], keepPrevious = keepPrevious ?? true });
     }
 
-    private static async Task<IResult> TokenAsync(string tenant, HttpRequest request, SandboxState state, EntraTokenIssuer issuer)
+    private static async Task<IResult> TokenAsync(
+        string tenant, HttpRequest request, SandboxState state, EntraTokenIssuer issuer, SandboxTokenValidator validator)
     {
         var known = state.FindTenant(tenant);
         if (known is null)
@@ -120,6 +121,7 @@ public static class IdentityEndpoints
             null => EntraError(request, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'."),
             "client_credentials" => ClientCredentials(request, known, form, clientId, issuer),
             "password" => Password(request, known, form, clientId, issuer),
+            JwtBearerGrant => await OnBehalfOfAsync(request, known, form, clientId, issuer, validator),
             var other => EntraError(request, 400, "unsupported_grant_type", 70003, $"The app requested an unsupported grant type '{other}'."),
         };
     }
@@ -181,6 +183,67 @@ public static class IdentityEndpoints
         }
 
         return TokenResponse(issuer.CreateAppToken(SandboxUrls.BaseFor(request), tenant, app, audience, roles), issuer.Lifetime);
+    }
+
+    private const string JwtBearerGrant = "urn:ietf:params:oauth:grant-type:jwt-bearer";
+
+    /// <summary>The delegated Graph permissions the sandbox's app registrations hold (what <c>.default</c> grants).</summary>
+    internal static readonly string[] DelegatedGraphScopes = ["Calendars.Read", "User.Read"];
+
+    /// <summary>
+    /// On-behalf-of (<c>jwt-bearer</c>, <c>requested_token_use=on_behalf_of</c>): an app that received a person's token
+    /// for its own API (the tab's SSO token) exchanges it, with its secret, for a Graph token of that person. The
+    /// assertion must be the tenant's, for this app, unexpired; the person's consented delegated scopes are given.
+    /// </summary>
+    private static async Task<IResult> OnBehalfOfAsync(
+        HttpRequest request, SandboxTenant tenant, IFormCollection form, string? clientId, EntraTokenIssuer issuer, SandboxTokenValidator validator)
+    {
+        var app = string.IsNullOrEmpty(clientId) ? null : tenant.FindApp(clientId);
+        if (app is null)
+        {
+            return EntraError(request, 400, "unauthorized_client", 700016, $"Application with identifier '{clientId}' was not found in the directory '{tenant.DisplayName}'.");
+        }
+
+        if (!string.Equals(First(form["client_secret"]), app.ClientSecret, StringComparison.Ordinal))
+        {
+            return EntraError(request, 401, "invalid_client", 7000215, $"Invalid client secret provided for app '{app.ClientId}'.");
+        }
+
+        if (First(form["requested_token_use"]) != "on_behalf_of")
+        {
+            return EntraError(request, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'requested_token_use'.");
+        }
+
+        var (caller, error) = await validator.ValidateAsync(First(form["assertion"]), [app.ClientId, $"api://{app.ClientId}"]);
+        if (caller is null || caller.IsApp || !string.Equals(caller.TenantId, tenant.TenantId, StringComparison.OrdinalIgnoreCase))
+        {
+            return EntraError(request, 400, "invalid_grant", 50013, $"Assertion failed signature validation or is not for this application. {error}".TrimEnd());
+        }
+
+        var persona = tenant.FindPersona(caller.ObjectId);
+        if (persona is null)
+        {
+            return EntraError(request, 400, "invalid_grant", 50034, $"The user account {caller.ObjectId} does not exist in the {tenant.TenantId} directory.");
+        }
+
+        var scopes = (First(form["scope"]) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(s => s is not ("openid" or "profile" or "email" or "offline_access")).ToList();
+        if (scopes.Count == 0 || scopes.Any(s => !s.StartsWith(SandboxAudiences.Graph + "/", StringComparison.OrdinalIgnoreCase)))
+        {
+            return EntraError(request, 400, "invalid_scope", 70011, $"The provided value for the input parameter 'scope' is not valid. The scope {First(form["scope"])} is not valid.");
+        }
+
+        var names = scopes.Select(s => s[(SandboxAudiences.Graph.Length + 1)..]).ToList();
+        var granted = names.Contains(".default") ? DelegatedGraphScopes : [.. names];
+        var missing = granted.FirstOrDefault(n => !DelegatedGraphScopes.Contains(n, StringComparer.OrdinalIgnoreCase));
+        if (missing is not null)
+        {
+            return EntraError(request, 400, "invalid_grant", 65001,
+                $"The user or administrator has not consented to use the application with ID '{app.ClientId}'. Send an interactive authorization request for this user and resource ({missing}).");
+        }
+
+        var scp = string.Join(' ', granted);
+        return TokenResponse(issuer.CreatePersonaToken(SandboxUrls.BaseFor(request), tenant, persona, SandboxAudiences.Graph, scp, app.ClientId), issuer.Lifetime, scp);
     }
 
     /// <summary>Resource owner password grant, sandbox style: the persona's UPN is enough (the password is not checked).</summary>

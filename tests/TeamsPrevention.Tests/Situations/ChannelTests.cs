@@ -1,9 +1,12 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using TeamsPrevention.App.Audit;
+using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Situations;
 using TeamsPrevention.Sandbox.Graph;
 using TeamsPrevention.Sandbox.Realism;
@@ -202,6 +205,42 @@ public sealed class ChannelTests
 
         Assert.Empty(Channels(sandbox, code));
         Assert.Equal(ChannelState.Removed, await StateAsync(h, code));
+    }
+
+    [Fact]
+    public async Task ArchivesTheChannelOnClosureWhenConfiguredAndThePurgeDeletesItLater()
+    {
+        await using var sandbox = await SandboxServer.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var h = await SituationsHarness.StartAsync(DatabaseProvider.Sqlite, sandbox, clock, new Dictionary<string, string?>
+        {
+            ["Situations:ChannelOnClosure"] = "Archive",
+        });
+        var code = await h.ReportAsync(DemoPeople.Referent);
+        await SituationLifecycleTests.BringToAsync(h, code, "Included");
+        await h.RunChannelPassesAsync();
+        var channelId = Assert.Single(Channels(sandbox, code)).Id;
+
+        (await h.PostAsync(DemoPeople.Chair, $"/api/situations/{code}/closure", new { reason = "Fin du suivi" })).EnsureSuccessStatusCode();
+        await h.RunChannelPassesAsync();
+
+        // Still there for its members to read, but archived: Teams refuses new messages and settings changes.
+        var channel = Assert.Single(Channels(sandbox, code));
+        Assert.Equal(channelId, channel.Id);
+        Assert.True(channel.IsArchived);
+        Assert.Equal(ChannelState.Archived, await StateAsync(h, code));
+        Assert.Contains(await h.AuditAsync(), e => e.SituationCode == code && e.Purpose == "channel archived" && e.TargetId == channelId);
+        using var graph = await GraphClientAsync(sandbox);
+        using var rename = await graph.PatchAsJsonAsync($"teams/{Team}/channels/{channelId}", new { displayName = "Autre nom" });
+        Assert.Equal(HttpStatusCode.BadRequest, rename.StatusCode);
+
+        // Later passes leave it alone; the purge at retention expiry deletes it.
+        clock.Advance(TimeSpan.FromHours(1));
+        await h.RunChannelPassesAsync();
+        Assert.True(Assert.Single(Channels(sandbox, code)).IsArchived);
+        clock.Advance(TimeSpan.FromDays(731));
+        Assert.Equal(1, await h.WithAsync<RetentionPurge, int>(p => p.RunAsync(CancellationToken.None)));
+        Assert.Empty(Channels(sandbox, code));
     }
 
     internal static async Task GrantAsync(SituationsHarness h, string code, string oid)

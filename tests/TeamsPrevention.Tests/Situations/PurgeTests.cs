@@ -22,6 +22,8 @@ public sealed class PurgeTests
         var code = await h.ReportAsync(DemoPeople.Referent, new { text = "Contenu à purger", identity = new { lastName = "Testfictif" } });
         var kept = await h.ReportAsync(DemoPeople.Referent, new { text = "Autre situation" });
         await SituationLifecycleTests.BringToAsync(h, code, "Included");
+        // Still followed (included, not closed): no retention runs for it.
+        await SituationLifecycleTests.BringToAsync(h, kept, "Included");
         await h.RunChannelPassesAsync();
         (await h.PostAsync(DemoPeople.Referent, $"/api/situations/{code}/identity/reveal", new { reason = "Préparer la réunion" })).EnsureSuccessStatusCode();
         (await h.PostAsync(DemoPeople.Chair, $"/api/situations/{code}/closure", new { reason = "Fin du suivi" })).EnsureSuccessStatusCode();
@@ -68,5 +70,28 @@ public sealed class PurgeTests
         Assert.Equal((0, 1), (early, purged));
         var record = await h.InScopeAsync(db => db.Set<DeletionRecord>().AsNoTracking().SingleAsync());
         Assert.Equal((code, "Declined"), (record.Code, record.Category));
+    }
+
+    [Fact]
+    public async Task PurgesASignalNeverDecidedAfterItsRetentionButNotOneThatWasIncluded()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var h = await SituationsHarness.StartAsync(clock: clock);
+        var forgotten = await h.ReportAsync(DemoPeople.Referent);
+        var screened = await h.ReportAsync(DemoPeople.Referent);
+        (await h.PostAsync(DemoPeople.Referent, $"/api/situations/{screened}/screening", new { })).EnsureSuccessStatusCode();
+        var included = await h.ReportAsync(DemoPeople.Referent);
+        await SituationLifecycleTests.BringToAsync(h, included, "Included");
+
+        clock.Advance(TimeSpan.FromDays(179));
+        var early = await h.WithAsync<RetentionPurge, int>(p => p.RunAsync(CancellationToken.None));
+        clock.Advance(TimeSpan.FromDays(2));
+        var purged = await h.WithAsync<RetentionPurge, int>(p => p.RunAsync(CancellationToken.None));
+
+        Assert.Equal((0, 2), (early, purged));
+        var records = await h.InScopeAsync(db => db.Set<DeletionRecord>().AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Code, d.Category }).ToListAsync());
+        Assert.Equal(new[] { forgotten, screened }.Order(StringComparer.Ordinal), records.Select(r => r.Code));
+        Assert.All(records, r => Assert.Equal("Undecided", r.Category));
+        Assert.Equal(included, Assert.Single(await h.InScopeAsync(db => db.Set<Situation>().Select(s => s.Code).ToListAsync())));
     }
 }

@@ -1,0 +1,9 @@
+import type { PageArea } from "../../shell/types";
+import { ConfigurePage } from "./ConfigurePage";
+
+/** The channel tab's configuration page: no navigation entry (Teams opens it). */
+const area: PageArea = {
+  routes: [{ path: "/configure", component: ConfigurePage }],
+};
+
+export default area;

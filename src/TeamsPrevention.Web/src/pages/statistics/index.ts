@@ -1,0 +1,14 @@
+import type { Role } from "../../api/directory";
+import type { PageArea } from "../../shell/types";
+import { StatisticsPage } from "./StatisticsPage";
+
+const roles: Role[] = ["Chair", "Coordinator", "Dpo"];
+
+const area: PageArea = {
+  routes: [
+    { path: "/statistics", component: StatisticsPage, roles },
+  ],
+  nav: { path: "/statistics", label: "nav.statistics", order: 60, roles },
+};
+
+export default area;

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from "@fluentui/react-components";
+import { ApiError } from "../api/client";
+import { getMe, type Person } from "../api/directory";
+import { Page, ErrorBar, Loading } from "../components/Page";
+import { loadConfig, type TabConfig } from "../host/config";
+import { detectHost, teamsToken, type Host } from "../host/host";
+import { Session, sandboxPersonaToken, type EndReason } from "../host/session";
+import i18n, { languageFor } from "../i18n/i18n";
+import { Shell } from "./Shell";
+import { SignIn } from "./SignIn";
+
+type State =
+  | { step: "starting" }
+  | { step: "failed"; error: unknown }
+  | { step: "signIn"; config: TabConfig; host: Host; ended?: EndReason }
+  | { step: "notInDirectory"; config: TabConfig; host: Host }
+  | { step: "ready"; config: TabConfig; host: Host; me: Person; session: Session };
+
+function themeFor(host: Host | undefined) {
+  switch (host?.theme) {
+    case "dark":
+      return teamsDarkTheme;
+    case "contrast":
+      return teamsHighContrastTheme;
+    default:
+      return teamsLightTheme;
+  }
+}
+
+/** Start-up: the configuration and the host, then sign-in (Teams SSO, or a sandbox persona in a browser), then the shell. */
+export function Root() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ step: "starting" });
+
+  const open = useCallback(async (config: TabConfig, host: Host, token: () => Promise<string>, expiresAt: number | null) => {
+    const session = new Session({
+      token,
+      expiresAt,
+      idleMinutes: config.idleTimeoutMinutes,
+      onEnd: (reason) => setState({ step: "signIn", config, host, ended: reason }),
+    });
+    try {
+      const me = await getMe();
+      if (host.kind === "browser") {
+        await i18n.changeLanguage(languageFor(me.preferredLanguage));
+      }
+      setState({ step: "ready", config, host, me, session });
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) {
+        session.end("signedOut");
+        setState({ step: "notInDirectory", config, host });
+      } else {
+        session.end("signedOut");
+        throw e;
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    (async () => {
+      const [config, host] = await Promise.all([loadConfig(), detectHost()]);
+      await i18n.changeLanguage(languageFor(host.locale ?? navigator.language));
+      if (host.kind === "teams") {
+        await open(config, host, teamsToken, null);
+      } else {
+        setState({ step: "signIn", config, host });
+      }
+    })().catch((error: unknown) => setState({ step: "failed", error }));
+  }, [open]);
+
+  const host = "host" in state ? state.host : undefined;
+  return (
+    <FluentProvider theme={themeFor(host)} style={{ minHeight: "100vh" }}>
+      {state.step === "starting" && <Loading />}
+      {state.step === "failed" && (
+        <Page title={t("error.title")}>
+          <ErrorBar error={state.error} />
+        </Page>
+      )}
+      {state.step === "signIn" && (
+        <SignIn
+          config={state.config}
+          ended={state.ended}
+          onSignIn={async (objectId) => {
+            const sandbox = state.config.sandbox!;
+            const first = await sandboxPersonaToken(sandbox.personaTokenUrlTemplate, objectId, state.config.apiScope);
+            await open(state.config, state.host, async () => first.token, first.expiresAt);
+          }}
+        />
+      )}
+      {state.step === "notInDirectory" && (
+        <Page title={t("notInDirectory.title")}>
+          <ErrorBar error={new ApiError(404, t("notInDirectory.title"), t("notInDirectory.body"))} />
+        </Page>
+      )}
+      {state.step === "ready" && (
+        <Shell me={state.me} host={state.host} onSignOut={state.host.kind === "browser" ? () => state.session.end("signedOut") : undefined} />
+      )}
+    </FluentProvider>
+  );
+}
