@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  Body1, Button, Caption1, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Tab, Table, TableBody,
-  TableCell, TableHeader, TableHeaderCell, TableRow, TabList, tokens,
+  Body1, Button, Caption1, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Table, TableBody,
+  TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
 } from "@fluentui/react-components";
 import { ErrorBar, Loading, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
@@ -26,9 +26,11 @@ export function AuditPage(_: PageProps) {
   const [view, setView] = useState<View>("search");
   return (
     <Page title={t("title")}>
-      <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label={t("views")}>
-        {(["search", "verification", "report", "anomalies"] as const).map((v) => <Tab key={v} value={v}>{t(`${v}.tab`)}</Tab>)}
-      </TabList>
+      <nav aria-label={t("views")} style={{ display: "flex", gap: "8px", flexWrap: "wrap" }}>
+        {(["search", "verification", "report", "anomalies"] as const).map((v) => (
+          <Button key={v} appearance={view === v ? "primary" : "secondary"} aria-pressed={view === v} onClick={() => setView(v)}>{t(`${v}.tab`)}</Button>
+        ))}
+      </nav>
       {view === "search" && <SearchView />}
       {view === "verification" && <VerificationView />}
       {view === "report" && <ReportView />}
