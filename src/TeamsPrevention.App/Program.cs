@@ -6,8 +6,10 @@ using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
 using TeamsPrevention.App.Hosting;
 using TeamsPrevention.App.Meetings;
+using TeamsPrevention.App.Resources;
 using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Situations;
+using TeamsPrevention.App.Statistics;
 using TeamsPrevention.App.Tab;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +26,8 @@ builder.AddTab();
 builder.AddSituations();
 builder.AddAlerts();
 builder.AddMeetings();
+builder.AddStatistics();
+builder.AddResources();
 
 var app = builder.Build();
 
@@ -37,6 +41,8 @@ app.MapTab();
 app.MapSituations();
 app.MapAlerts();
 app.MapMeetings();
+app.MapStatistics();
+app.MapResources();
 
 app.Run();
 

@@ -1,14 +1,16 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 
 namespace TeamsPrevention.App.Audit;
 
 /// <summary>
-/// The audit log: registration and its API for the DPO (<c>GET /api/audit</c>, <c>GET /api/audit/verification</c>).
-/// Each read of the log is itself audited.
+/// The audit log: registration and its API for the DPO: search (<c>GET /api/audit</c>), chain verification
+/// (<c>GET /api/audit/verification</c>), access reports (<c>GET /api/audit/access-report</c>) and anomaly flags
+/// (<c>GET /api/audit/anomalies</c>). Each read of the log is itself audited, before it is answered.
 /// </summary>
 public static class AuditEndpoints
 {
@@ -19,6 +21,11 @@ public static class AuditEndpoints
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AuditVerifier>();
         builder.Services.AddScoped<IDatabaseStartupTask, AuditGuard>();
+        builder.Services.AddScoped<AuditAccessReports>();
+        builder.Services.AddScoped<AuditAnomalyDetector>();
+        builder.Services.AddOptions<AuditAnomalyOptions>().BindConfiguration(AuditAnomalyOptions.Section).ValidateDataAnnotations()
+            .Validate(o => !o.Errors().Any(), "Audit:Anomalies is invalid: office hours, time zone or windows.")
+            .ValidateOnStart();
         return builder;
     }
 
@@ -27,6 +34,8 @@ public static class AuditEndpoints
         var api = endpoints.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(DirectoryPolicies.Dpo);
         api.MapGet("/", GetEntriesAsync);
         api.MapGet("/verification", VerifyAsync);
+        api.MapGet("/access-report", GetAccessReportAsync);
+        api.MapGet("/anomalies", GetAnomaliesAsync);
         return endpoints;
     }
 
@@ -52,6 +61,16 @@ public static class AuditEndpoints
         if (query.Actor is { } actor)
         {
             entries = entries.Where(e => e.Actor == actor);
+        }
+
+        if (query.ParsedAction is { } action)
+        {
+            entries = entries.Where(e => e.Action == action);
+        }
+
+        if (query.ParsedOutcome is { } outcome)
+        {
+            entries = entries.Where(e => e.Outcome == outcome);
         }
 
         if (query.From is { } from)
@@ -85,6 +104,47 @@ public static class AuditEndpoints
         return TypedResults.Ok(result);
     }
 
+    private static async Task<Results<Ok<AccessReport>, ValidationProblem>> GetAccessReportAsync(
+        [AsParameters] AccessReportQuery query, ClaimsPrincipal user, AuditLog audit, AuditAccessReports reports, CancellationToken ct)
+    {
+        var errors = query.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var situation = query.Situation?.Trim();
+        var person = query.Person is null ? (Guid?)null : Guid.Parse(query.Person);
+        await audit.RecordAsync(
+            new AuditRecord(Actor(user), nameof(DirectoryRole.Dpo), AuditAction.View, situation, "AccessReport", situation ?? person?.ToString(), "access report"),
+            ct);
+        var report = situation is not null
+            ? await reports.ForSituationAsync(situation, query.From, query.To, ct)
+            : await reports.ForPersonAsync(person!.Value, query.From, query.To, ct);
+        return TypedResults.Ok(report);
+    }
+
+    private static async Task<Results<Ok<AuditAnomalies>, ValidationProblem>> GetAnomaliesAsync(
+        DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, AuditLog audit, AuditAnomalyDetector detector,
+        IOptions<AuditAnomalyOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var end = to ?? time.GetUtcNow();
+        var start = from ?? end.AddDays(-30);
+        if (end <= start)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["La fin doit suivre le début."] });
+        }
+
+        if (end - start > options.Value.MaxPeriod)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [$"Période de {options.Value.MaxPeriod.TotalDays:0} jours au plus."] });
+        }
+
+        await audit.RecordAsync(new AuditRecord(Actor(user), nameof(DirectoryRole.Dpo), AuditAction.View, null, "AuditAnomalies", null, "anomaly flags review"), ct);
+        var flags = await detector.DetectAsync(start, end, ct);
+        return TypedResults.Ok(new AuditAnomalies(start, end, flags));
+    }
+
     private static string Actor(ClaimsPrincipal user) =>
         user.GetObjectId()?.ToString() ?? throw new InvalidOperationException("An authorized principal has no object id.");
 }
@@ -96,13 +156,32 @@ public static class AuditEndpoints
 /// </summary>
 public sealed record AuditPage(int PageSize, long Total, long? NextBefore, IReadOnlyList<AuditEntry> Entries);
 
-/// <summary>Filters of <c>GET /api/audit</c>: situation code, actor (object id), time range [from, to), and paging.</summary>
+/// <summary>
+/// Filters of <c>GET /api/audit</c>: situation code, actor (object id), action, outcome, time range [from, to), and paging.
+/// </summary>
+/// <param name="Action">An <see cref="AuditAction"/> name (<c>View</c>, <c>Denied</c>…).</param>
+/// <param name="Outcome">An <see cref="AuditOutcome"/> name (<c>Success</c>, <c>Denied</c>, <c>Failed</c>).</param>
 /// <param name="Before">Only entries with a lower sequence number (the previous page's <see cref="AuditPage.NextBefore"/>).</param>
-public sealed record AuditQuery(string? Situation, string? Actor, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? PageSize)
+public sealed record AuditQuery(
+    string? Situation, string? Actor, string? Action, string? Outcome, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? PageSize)
 {
+    internal AuditAction? ParsedAction => ParseName<AuditAction>(Action);
+
+    internal AuditOutcome? ParsedOutcome => ParseName<AuditOutcome>(Outcome);
+
     public Dictionary<string, string[]> Validate()
     {
         var errors = new Dictionary<string, string[]>();
+        if (Action is not null && ParsedAction is null)
+        {
+            errors["action"] = [$"Valeur attendue : {string.Join(", ", Enum.GetNames<AuditAction>())}."];
+        }
+
+        if (Outcome is not null && ParsedOutcome is null)
+        {
+            errors["outcome"] = [$"Valeur attendue : {string.Join(", ", Enum.GetNames<AuditOutcome>())}."];
+        }
+
         if (Before is < 1)
         {
             errors["before"] = ["1 au moins."];
@@ -120,4 +199,77 @@ public sealed record AuditQuery(string? Situation, string? Actor, DateTimeOffset
 
         return errors;
     }
+
+    internal static TEnum? ParseName<TEnum>(string? value)
+        where TEnum : struct, Enum =>
+        value is not null && !int.TryParse(value, out _) && Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : null;
 }
+
+/// <summary>
+/// <c>GET /api/audit/access-report</c>: exactly one subject, a situation code or a person's Entra object id, and an
+/// optional time range [from, to).
+/// </summary>
+public sealed record AccessReportQuery(string? Situation, string? Person, DateTimeOffset? From, DateTimeOffset? To)
+{
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>();
+        var hasSituation = !string.IsNullOrWhiteSpace(Situation);
+        var hasPerson = !string.IsNullOrWhiteSpace(Person);
+        if (hasSituation == hasPerson)
+        {
+            errors["situation"] = ["Indiquez soit un code de situation, soit l'identifiant (oid) d'une personne."];
+        }
+        else if (hasSituation && Situation!.Trim().Length > AuditRecord.MaxSituationCodeLength)
+        {
+            errors["situation"] = [$"{AuditRecord.MaxSituationCodeLength} caractères au plus."];
+        }
+        else if (hasPerson && !Guid.TryParse(Person, out _))
+        {
+            errors["person"] = ["Identifiant d'objet Entra (GUID) attendu."];
+        }
+
+        if (From is { } from && To is { } to && to <= from)
+        {
+            errors["to"] = ["La fin doit suivre le début."];
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>
+/// An access report: <see cref="Lines"/> summarise every entry by actor, role, action, outcome, situation and target
+/// (count, first and last time); <see cref="Entries"/> lists them newest first, at most
+/// <see cref="AuditAccessReports.MaxEntries"/> (<see cref="Truncated"/> when there are more).
+/// </summary>
+/// <param name="Subject"><c>situation</c> or <c>person</c>.</param>
+/// <param name="Value">The situation code or the person's object id.</param>
+public sealed record AccessReport(
+    string Subject,
+    string Value,
+    DateTimeOffset? From,
+    DateTimeOffset? To,
+    DateTimeOffset GeneratedAt,
+    int TotalEntries,
+    IReadOnlyList<AccessReportLine> Lines,
+    IReadOnlyList<AuditEntry> Entries,
+    bool Truncated);
+
+/// <summary>Who (object id and organisation id, never a name) did what how many times, first and last (UTC).</summary>
+public sealed record AccessReportLine(
+    string Actor,
+    Guid? ActorOrganisationId,
+    string? ActorRole,
+    AuditAction Action,
+    AuditOutcome Outcome,
+    string? SituationCode,
+    string? TargetType,
+    int Count,
+    DateTimeOffset FirstAt,
+    DateTimeOffset LastAt);
+
+/// <summary>The anomaly flags of the period [<paramref name="From"/>, <paramref name="To"/>), oldest first.</summary>
+public sealed record AuditAnomalies(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<AuditAnomaly> Flags);

@@ -57,6 +57,31 @@ public sealed class AuditEndpointsTests
     }
 
     [Theory, BothProviders]
+    public async Task FiltersByActionAndOutcome(DatabaseProvider provider)
+    {
+        await using var app = await DatabaseApp.StartAsync(provider);
+        await app.InScopeAsync(async s =>
+        {
+            var audit = s.GetRequiredService<AuditLog>();
+            await audit.RecordAsync(new AuditRecord(DemoPeople.Referent, "Referent", AuditAction.Reveal, "K7M-4QX", "Identity", null, "reveal reason 1"), CancellationToken.None);
+            await audit.RecordAsync(new AuditRecord(DemoPeople.Partner, "Partner", AuditAction.Export, "K7M-4QX", "Alert", null, "alert export refused", AuditOutcome.Denied), CancellationToken.None);
+            return await audit.RecordAsync(new AuditRecord(DemoPeople.Referent, "Referent", AuditAction.View, "K7M-4QX", "Situation", null, "detail"), CancellationToken.None);
+        });
+        using var dpo = app.CreateClient(DemoPeople.Dpo);
+
+        var reveals = await dpo.GetFromJsonAsync<AuditPage>("/api/audit?action=reveal");
+        var refused = await dpo.GetFromJsonAsync<AuditPage>("/api/audit?outcome=Denied&situation=K7M-4QX");
+        var bad = await dpo.GetAsync(new Uri("/api/audit?action=Peek&outcome=3", UriKind.Relative));
+
+        Assert.Equal(AuditAction.Reveal, Assert.Single(reveals!.Entries).Action);
+        var refusal = Assert.Single(refused!.Entries);
+        Assert.Equal((DemoPeople.Partner, AuditAction.Export), (refusal.Actor, refusal.Action));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ValidationProblemDetails>();
+        Assert.Equal(["action", "outcome"], problem!.Errors.Keys.Order());
+    }
+
+    [Theory, BothProviders]
     public async Task RejectsBadPagingWithValidationProblem(DatabaseProvider provider)
     {
         await using var app = await DatabaseApp.StartAsync(provider);

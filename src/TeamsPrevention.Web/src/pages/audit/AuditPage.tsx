@@ -1,13 +1,265 @@
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { NotBuiltYet, Page } from "../../components/Page";
+import {
+  Body1, Button, Caption1, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Table, TableBody,
+  TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
+} from "@fluentui/react-components";
+import { ErrorBar, Loading, Page } from "../../components/Page";
+import { formatDateTime } from "../../components/format";
 import type { PageProps } from "../../shell/types";
+import {
+  accessReportPath, auditActions, auditOutcomes, emptyFilters, getAccessReport, getAnomalies, searchAudit, verifyAudit,
+  type AccessReport, type AuditAnomalies, type AuditEntry, type AuditFilters, type AuditPage as AuditEntries, type AuditVerification,
+} from "./auditModel";
 
-/** Not built yet: says so plainly (no invented data). */
+const useStyles = makeStyles({
+  filters: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "end", flexWrap: "wrap" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+});
+
+type View = "search" | "verification" | "report" | "anomalies";
+
+/** The DPO's audit page: search, chain verification, access reports, anomaly flags. Every read is audited by the App. */
 export function AuditPage(_: PageProps) {
   const { t } = useTranslation("audit");
+  const [view, setView] = useState<View>("search");
   return (
     <Page title={t("title")}>
-      <NotBuiltYet what={t("title")} />
+      <nav aria-label={t("views")} style={{ display: "flex", gap: "8px", flexWrap: "wrap" }}>
+        {(["search", "verification", "report", "anomalies"] as const).map((v) => (
+          <Button key={v} appearance={view === v ? "primary" : "secondary"} aria-pressed={view === v} onClick={() => setView(v)}>{t(`${v}.tab`)}</Button>
+        ))}
+      </nav>
+      {view === "search" && <SearchView />}
+      {view === "verification" && <VerificationView />}
+      {view === "report" && <ReportView />}
+      {view === "anomalies" && <AnomaliesView />}
     </Page>
+  );
+}
+
+function EntriesTable({ entries, label }: { entries: AuditEntry[]; label: string }) {
+  const { t, i18n } = useTranslation("audit");
+  const styles = useStyles();
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHeader>
+        <TableRow>
+          {["sequence", "at", "actor", "role", "action", "situation", "target", "purpose", "outcome"].map((c) => <TableHeaderCell key={c}>{t(`columns.${c}`)}</TableHeaderCell>)}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {entries.map((e) => (
+          <TableRow key={e.sequence}>
+            <TableCell>{e.sequence}</TableCell>
+            <TableCell>{formatDateTime(e.occurredAt, i18n.language)}</TableCell>
+            <TableCell className={styles.mono}>{e.actor}</TableCell>
+            <TableCell>{e.actorRole ?? "—"}</TableCell>
+            <TableCell>{t(`actions.${e.action}`, { defaultValue: e.action })}</TableCell>
+            <TableCell>{e.situationCode ?? "—"}</TableCell>
+            <TableCell>{[e.targetType, e.targetId].filter(Boolean).join(" ") || "—"}</TableCell>
+            <TableCell>{e.purpose ?? "—"}</TableCell>
+            <TableCell>{t(`outcomes.${e.outcome}`, { defaultValue: e.outcome })}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function SearchView() {
+  const { t } = useTranslation("audit");
+  const styles = useStyles();
+  const [filters, setFilters] = useState<AuditFilters>(emptyFilters);
+  const [pages, setPages] = useState<AuditEntries[]>([]);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const run = async (before?: number | null) => {
+    setBusy(true);
+    try {
+      const page = await searchAudit(filters, before);
+      setPages((p) => (before ? [...p, page] : [page]));
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const last = pages.at(-1);
+  const text = (key: keyof AuditFilters, type: "text" | "date" = "text") => (
+    <Field label={t(`filters.${key}`)}><Input type={type} value={filters[key]} onChange={(_, v) => setFilters({ ...filters, [key]: v.value })} /></Field>
+  );
+  const choice = (key: "action" | "outcome", values: readonly string[]) => (
+    <Field label={t(`filters.${key}`)}>
+      <Dropdown value={filters[key] ? t(`${key}s.${filters[key]}`) : t("filters.any")} selectedOptions={[filters[key]]} onOptionSelect={(_, d) => setFilters({ ...filters, [key]: d.optionValue ?? "" })}>
+        <Option value="">{t("filters.any")}</Option>
+        {values.map((v) => <Option key={v} value={v}>{t(`${key}s.${v}`)}</Option>)}
+      </Dropdown>
+    </Field>
+  );
+  return (
+    <section className={styles.section}>
+      <form className={styles.filters} onSubmit={(e) => { e.preventDefault(); void run(); }}>
+        {text("actor")}
+        {text("situation")}
+        {choice("action", auditActions)}
+        {choice("outcome", auditOutcomes)}
+        {text("from", "date")}
+        {text("to", "date")}
+        <Button type="submit" appearance="primary" disabled={busy}>{t("search.run")}</Button>
+      </form>
+      <ErrorBar error={error} />
+      {pages.length > 0 && (
+        <>
+          <Caption1>{t("search.total", { count: pages[0].total })}</Caption1>
+          <EntriesTable entries={pages.flatMap((p) => p.entries)} label={t("search.tab")} />
+          {last?.nextBefore && <Button onClick={() => void run(last.nextBefore)} disabled={busy}>{t("search.more")}</Button>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function VerificationView() {
+  const { t, i18n } = useTranslation("audit");
+  const styles = useStyles();
+  const [result, setResult] = useState<AuditVerification>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      setResult(await verifyAudit());
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className={styles.section}>
+      <Body1>{t("verification.intro")}</Body1>
+      <div><Button appearance="primary" onClick={() => void run()} disabled={busy}>{t("verification.run")}</Button></div>
+      {busy && <Loading />}
+      <ErrorBar error={error} />
+      {result && (
+        <MessageBar intent={result.isIntact ? "success" : "error"} role="status">
+          <MessageBarBody>
+            {result.isIntact
+              ? t("verification.intact", { count: result.entriesChecked, at: formatDateTime(result.verifiedAt, i18n.language) })
+              : t("verification.broken", { sequence: result.firstBreakSequence, kind: t(`breaks.${result.firstBreakKind}`) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
+
+function ReportView() {
+  const { t, i18n } = useTranslation("audit");
+  const styles = useStyles();
+  const [subject, setSubject] = useState("");
+  const [report, setReport] = useState<AccessReport>();
+  const [error, setError] = useState<unknown>();
+  const run = async () => {
+    const path = accessReportPath(subject);
+    if (!path) return;
+    try {
+      setReport(await getAccessReport(path));
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section className={styles.section}>
+      <form className={styles.filters} onSubmit={(e) => { e.preventDefault(); void run(); }}>
+        <Field label={t("report.subject")} hint={t("report.hint")}><Input value={subject} onChange={(_, v) => setSubject(v.value)} /></Field>
+        <Button type="submit" appearance="primary">{t("report.run")}</Button>
+      </form>
+      <ErrorBar error={error} />
+      {report && (
+        <>
+          <Subtitle2 as="h2">{t("report.summary", { count: report.totalEntries })}</Subtitle2>
+          <Table size="small" aria-label={t("report.linesLabel")}>
+            <TableHeader>
+              <TableRow>
+                {["actor", "role", "action", "outcome", "situation", "target", "count", "first", "last"].map((c) => <TableHeaderCell key={c}>{t(`columns.${c}`)}</TableHeaderCell>)}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {report.lines.map((l, i) => (
+                <TableRow key={i}>
+                  <TableCell className={styles.mono}>{l.actor}</TableCell>
+                  <TableCell>{l.actorRole ?? "—"}</TableCell>
+                  <TableCell>{t(`actions.${l.action}`, { defaultValue: l.action })}</TableCell>
+                  <TableCell>{t(`outcomes.${l.outcome}`, { defaultValue: l.outcome })}</TableCell>
+                  <TableCell>{l.situationCode ?? "—"}</TableCell>
+                  <TableCell>{l.targetType ?? "—"}</TableCell>
+                  <TableCell>{l.count}</TableCell>
+                  <TableCell>{formatDateTime(l.firstAt, i18n.language)}</TableCell>
+                  <TableCell>{formatDateTime(l.lastAt, i18n.language)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {report.truncated && <Caption1>{t("report.truncated", { count: report.entries.length })}</Caption1>}
+          <EntriesTable entries={report.entries} label={t("report.entriesLabel")} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function AnomaliesView() {
+  const { t, i18n } = useTranslation("audit");
+  const styles = useStyles();
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [result, setResult] = useState<AuditAnomalies>();
+  const [error, setError] = useState<unknown>();
+  const run = async () => {
+    try {
+      setResult(await getAnomalies(from, to));
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <section className={styles.section}>
+      <Body1>{t("anomalies.intro")}</Body1>
+      <form className={styles.filters} onSubmit={(e) => { e.preventDefault(); void run(); }}>
+        <Field label={t("filters.from")}><Input type="date" value={from} onChange={(_, v) => setFrom(v.value)} /></Field>
+        <Field label={t("filters.to")}><Input type="date" value={to} onChange={(_, v) => setTo(v.value)} /></Field>
+        <Button type="submit" appearance="primary">{t("anomalies.run")}</Button>
+      </form>
+      <ErrorBar error={error} />
+      {result && result.flags.length === 0 && <MessageBar intent="success" role="status"><MessageBarBody>{t("anomalies.none")}</MessageBarBody></MessageBar>}
+      {result && result.flags.length > 0 && (
+        <Table size="small" aria-label={t("anomalies.tab")}>
+          <TableHeader>
+            <TableRow>
+              {["rule", "actor", "count", "first", "last", "sequences"].map((c) => <TableHeaderCell key={c}>{t(`columns.${c}`)}</TableHeaderCell>)}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {result.flags.map((f, i) => (
+              <TableRow key={i}>
+                <TableCell>{t(`rules.${f.rule}`, { defaultValue: f.rule })}</TableCell>
+                <TableCell className={styles.mono}>{f.actor}</TableCell>
+                <TableCell>{t("anomalies.count", { count: f.count, threshold: f.threshold })}</TableCell>
+                <TableCell>{formatDateTime(f.from, i18n.language)}</TableCell>
+                <TableCell>{formatDateTime(f.to, i18n.language)}</TableCell>
+                <TableCell>{f.firstSequence}–{f.lastSequence}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
   );
 }

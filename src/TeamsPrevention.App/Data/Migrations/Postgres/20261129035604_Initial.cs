@@ -151,6 +151,28 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Resources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Link = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Language = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Resources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SecrecyAcknowledgements",
                 columns: table => new
                 {
@@ -774,6 +796,16 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                 column: "MeetingId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Resources_OrganisationId",
+                table: "Resources",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_UpdatedAt",
+                table: "Resources",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SituationActions_SituationId",
                 table: "SituationActions",
                 column: "SituationId");
@@ -865,6 +897,9 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "PoliceFeedbacks");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "SecrecyAcknowledgements");

@@ -150,6 +150,28 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Resources",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Resources", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SecrecyAcknowledgements",
                 columns: table => new
                 {
@@ -773,6 +795,16 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                 column: "MeetingId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Resources_OrganisationId",
+                table: "Resources",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Resources_UpdatedAt",
+                table: "Resources",
+                column: "UpdatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SituationActions_SituationId",
                 table: "SituationActions",
                 column: "SituationId");
@@ -864,6 +896,9 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PoliceFeedbacks");
+
+            migrationBuilder.DropTable(
+                name: "Resources");
 
             migrationBuilder.DropTable(
                 name: "SecrecyAcknowledgements");

@@ -1,0 +1,21 @@
+namespace TeamsPrevention.App.Resources;
+
+/// <summary>A refused request (nothing changed), answered as ProblemDetails with a French title and no personal data.</summary>
+public sealed class ResourceProblem(int status, string title, string? detail = null, IDictionary<string, string[]>? errors = null)
+    : Exception(title)
+{
+    public int Status { get; } = status;
+
+    public string Title { get; } = title;
+
+    public string? Detail { get; } = detail;
+
+    public IDictionary<string, string[]>? Errors { get; } = errors;
+
+    public static ResourceProblem NotFound() => new(404, "Ressource introuvable.");
+
+    public static ResourceProblem NotOwner() =>
+        new(403, "Modification réservée à l'organisation propriétaire.", "Seuls les membres de l'organisation qui a publié la ressource, un coordinateur ou un administrateur peuvent la modifier ou la supprimer.");
+
+    public static ResourceProblem Invalid(IDictionary<string, string[]> errors) => new(400, "Données invalides.", null, errors);
+}
