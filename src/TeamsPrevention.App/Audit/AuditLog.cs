@@ -27,7 +27,25 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
     public async Task<AuditEntry> RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        record.Validate();
+        return (await RecordManyAsync([record], cancellationToken))[0];
+    }
+
+    /// <summary>
+    /// Appends several entries, in order, in one transaction with one read of the chain's head: what a list view
+    /// records (one entry per situation shown) without a commit and a head read per entry.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> RecordManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        if (records.Count == 0)
+        {
+            return [];
+        }
+
+        foreach (var record in records)
+        {
+            record.Validate();
+        }
 
         var joined = db.Database.CurrentTransaction is not null;
         await using var transaction = joined ? null : await db.Database.BeginTransactionAsync(cancellationToken);
@@ -43,44 +61,55 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
             .Select(e => new { e.Sequence, e.Hash })
             .FirstOrDefaultAsync(cancellationToken);
 
-        var sequence = (head?.Sequence ?? 0) + 1;
+        var sequence = head?.Sequence ?? 0;
         var previousHash = head?.Hash ?? AuditHasher.Genesis;
         var occurredAt = AuditHasher.Truncate(time.GetUtcNow());
-        var entry = new AuditEntry
+        var entries = new List<AuditEntry>(records.Count);
+        foreach (var record in records)
         {
-            Sequence = sequence,
-            OccurredAt = occurredAt,
-            Actor = record.Actor,
-            ActorRole = record.ActorRole,
-            Action = record.Action,
-            SituationCode = record.SituationCode,
-            TargetType = record.TargetType,
-            TargetId = record.TargetId,
-            Purpose = record.Purpose,
-            Outcome = record.Outcome,
-            PreviousHash = previousHash,
-            Hash = AuditHasher.Compute(
-                sequence, occurredAt, record.Actor, record.ActorRole, record.Action, record.SituationCode,
-                record.TargetType, record.TargetId, record.Purpose, record.Outcome, previousHash),
-        };
+            sequence++;
+            var entry = new AuditEntry
+            {
+                Sequence = sequence,
+                OccurredAt = occurredAt,
+                Actor = record.Actor,
+                ActorRole = record.ActorRole,
+                Action = record.Action,
+                SituationCode = record.SituationCode,
+                TargetType = record.TargetType,
+                TargetId = record.TargetId,
+                Purpose = record.Purpose,
+                Outcome = record.Outcome,
+                PreviousHash = previousHash,
+                Hash = AuditHasher.Compute(
+                    sequence, occurredAt, record.Actor, record.ActorRole, record.Action, record.SituationCode,
+                    record.TargetType, record.TargetId, record.Purpose, record.Outcome, previousHash),
+            };
 
-        // The SQLite context stores times as UTC ticks (see UtcTicksConverter); raw SQL bypasses converters.
-        object storedTime = db.Provider == DatabaseProvider.Sqlite ? occurredAt.UtcTicks : occurredAt;
-        var action = entry.Action.ToString();
-        var outcome = entry.Outcome.ToString();
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
-            VALUES ({entry.Sequence}, {storedTime}, {entry.Actor}, {entry.ActorRole}, {action}, {entry.SituationCode}, {entry.TargetType}, {entry.TargetId}, {entry.Purpose}, {outcome}, {entry.PreviousHash}, {entry.Hash})
-            """,
-            cancellationToken);
+            // The SQLite context stores times as UTC ticks (see UtcTicksConverter); raw SQL bypasses converters.
+            object storedTime = db.Provider == DatabaseProvider.Sqlite ? occurredAt.UtcTicks : occurredAt;
+            var action = entry.Action.ToString();
+            var outcome = entry.Outcome.ToString();
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
+                VALUES ({entry.Sequence}, {storedTime}, {entry.Actor}, {entry.ActorRole}, {action}, {entry.SituationCode}, {entry.TargetType}, {entry.TargetId}, {entry.Purpose}, {outcome}, {entry.PreviousHash}, {entry.Hash})
+                """,
+                cancellationToken);
+            previousHash = entry.Hash;
+            entries.Add(entry);
+        }
 
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
 
-        AuditLogEvents.Appended(logger, entry.Sequence, entry.Action, joined);
-        return entry;
+        foreach (var entry in entries)
+        {
+            AuditLogEvents.Appended(logger, entry.Sequence, entry.Action, joined);
+        }
+
+        return entries;
     }
 }
