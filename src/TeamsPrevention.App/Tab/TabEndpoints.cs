@@ -31,9 +31,8 @@ public static class TabEndpoints
         api.MapGet("/me", Me);
         api.MapGet("/me/calendar/busy", MyBusyTimesAsync);
 
-        // Every other page address is the single-page app's (its routes live after '#', so this is mostly '/').
-        app.MapFallback("{*path:nonfile}", (string? path) => IsSitePath(path) ? Shell(site) : Results.NotFound())
-            .AllowAnonymous().ExcludeFromDescription();
+        // The single-page app lives at '/': its routes are after '#', so any other unknown path stays a 404.
+        app.MapGet("/", () => Shell(site)).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
@@ -43,9 +42,6 @@ public static class TabEndpoints
         System.IO.Directory.CreateDirectory(root);
         return new PhysicalFileProvider(Path.GetFullPath(root));
     }
-
-    private static bool IsSitePath(string? path) =>
-        path is null || !(path.StartsWith("api/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("sandbox/", StringComparison.OrdinalIgnoreCase));
 
     private static IResult Shell(IFileProvider site)
     {
