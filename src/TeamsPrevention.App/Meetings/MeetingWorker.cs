@@ -28,7 +28,8 @@ internal sealed class MeetingWorker(
                 await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
             }
 
-            using var timer = new PeriodicTimer(options.Value.PassInterval, time);
+            // A one-shot delay per pass, not a periodic timer: after a clock jump (a suspended VM, a test's fake clock
+            // moved by months) the job runs once, not once per missed period.
             do
             {
                 try
@@ -42,10 +43,16 @@ internal sealed class MeetingWorker(
                     MeetingsLog.PassFailed(logger, e.GetType().Name);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
+            while (await NextPassAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    private async Task<bool> NextPassAsync(CancellationToken stoppingToken)
+    {
+        await Task.Delay(options.Value.PassInterval, time, stoppingToken);
+        return true;
     }
 }

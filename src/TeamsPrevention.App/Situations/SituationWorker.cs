@@ -16,7 +16,7 @@ internal sealed class SituationWorker(IServiceScopeFactory scopes, IOptions<Situ
             return;
         }
 
-        using var timer = new PeriodicTimer(options.Value.PassInterval, time);
+        // A one-shot delay per pass, not a periodic timer: after a clock jump the pass runs once, not once per missed period.
         do
         {
             try
@@ -30,6 +30,19 @@ internal sealed class SituationWorker(IServiceScopeFactory scopes, IOptions<Situ
                 SituationsLog.PassFailed(logger, e.GetType().Name);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await NextPassAsync(stoppingToken));
+    }
+
+    private async Task<bool> NextPassAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(options.Value.PassInterval, time, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 }
