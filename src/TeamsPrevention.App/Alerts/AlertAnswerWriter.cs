@@ -4,22 +4,27 @@ using TeamsPrevention.App.Data;
 namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
-/// Records answers with group commit: concurrent answers are written together in one short transaction (each with its
-/// own audit entry, in order), so 100 people pressing the card at once cost a handful of commits, not 100 that queue
-/// for the database's write lock. Callers wait asynchronously for their answer's outcome; nothing is acknowledged
-/// before it is committed. A batch that fails is retried one answer per transaction, so one bad answer fails alone.
+/// Records answers with group commit: concurrent answers are written together in one short transaction (one update per
+/// answer, one version bump per alert, one audit append for all), so 100 people pressing the card at once cost a
+/// handful of commits, not 100 that queue for the database's write lock. The card view after the batch is read once,
+/// inside the transaction, and handed to every answer of the batch: their invoke responses need no query of their own.
+/// Callers wait asynchronously for their answer's outcome; nothing is acknowledged before it is committed. A batch that
+/// fails is retried one answer per transaction, so one bad answer fails alone.
 /// </summary>
-public sealed class AlertAnswerWriter(IServiceScopeFactory scopes, AlertWriteGate gate)
+public sealed class AlertAnswerWriter(IServiceScopeFactory scopes, AlertWriteGate gate, AlertCardViews views)
 {
     private const int MaxBatch = 128;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _start = new();
     private Task? _loop;
 
-    /// <summary>Records the answer (with the others waiting at the same time); true when it changed something.</summary>
-    public async Task<bool> WriteAsync(AlertAnswerWrite write, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the answer (with the others waiting at the same time): whether it changed something, and the alert's card
+    /// view right after the batch that carried it.
+    /// </summary>
+    public async Task<(bool Changed, AlertCardView? View)> WriteAsync(AlertAnswerWrite write, CancellationToken cancellationToken)
     {
-        var pending = new Pending(write, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(write, new TaskCompletionSource<(bool, AlertCardView?)>(TaskCreationOptions.RunContinuationsAsynchronously));
         EnsureStarted();
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Outcome.Task.WaitAsync(cancellationToken);
@@ -73,22 +78,28 @@ public sealed class AlertAnswerWriter(IServiceScopeFactory scopes, AlertWriteGat
         }
     }
 
-    private async Task<bool[]> CommitAsync(IReadOnlyList<Pending> batch)
+    private async Task<(bool, AlertCardView?)[]> CommitAsync(IReadOnlyList<Pending> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var alerts = scope.ServiceProvider.GetRequiredService<AlertService>();
-        using var entered = await gate.EnterAsync(db, CancellationToken.None);
+        using var entered = await gate.EnterInteractiveAsync(db, CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        var outcomes = new bool[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        var changed = await alerts.ApplyAnswersAsync([.. batch.Select(p => p.Write)], CancellationToken.None);
+        var cards = new Dictionary<Guid, AlertCardView?>();
+        foreach (var alertId in batch.Select(p => p.Write.AlertId).Distinct())
         {
-            outcomes[i] = await alerts.ApplyAnswerAsync(batch[i].Write, CancellationToken.None);
+            cards[alertId] = await alerts.GetCardViewAsync(alertId, CancellationToken.None);
         }
 
         await transaction.CommitAsync(CancellationToken.None);
-        return outcomes;
+        foreach (var view in cards.Values.OfType<AlertCardView>())
+        {
+            views.Keep(view);
+        }
+
+        return [.. batch.Select((p, i) => (changed[i], cards[p.Write.AlertId]))];
     }
 
-    private sealed record Pending(AlertAnswerWrite Write, TaskCompletionSource<bool> Outcome);
+    private sealed record Pending(AlertAnswerWrite Write, TaskCompletionSource<(bool, AlertCardView?)> Outcome);
 }

@@ -7,7 +7,8 @@ namespace TeamsPrevention.App.Alerts;
 /// <summary>
 /// The alert card's buttons (<c>alert.acknowledge</c>, <c>alert.needinfo</c>, <c>alert.notconcerned</c>) and its refresh
 /// (<c>alert.refresh</c>): the answer is recorded, and the pressing person's card is replaced with the current one.
-/// A second click records nothing more and shows the same card.
+/// A second click records nothing more and shows the same card. Two queries on the way (the person, then the alert's
+/// state with what they may answer); the card after an answer comes from the answer's own batch.
 /// </summary>
 public sealed class AlertCardActionHandler(AlertService alerts, AlertCards cards, DirectoryService directory) : ICardActionHandler
 {
@@ -22,26 +23,25 @@ public sealed class AlertCardActionHandler(AlertService alerts, AlertCards cards
             return CardActionResult.Error(403, texts.NotARecipient);
         }
 
-        if (action.Verb != AlertCards.RefreshVerb)
+        AlertCardView? view;
+        if (action.Verb == AlertCards.RefreshVerb)
         {
-            var answer = AlertCards.AnswerFor(action.Verb);
-            if (answer is null)
-            {
-                return CardActionResult.Error(400, turn.Texts.UnknownAction);
-            }
-
-            var outcome = await alerts.AnswerAsync(alertId, person, answer.Value, cancellationToken);
-            if (outcome is AnswerOutcome.NotARecipient or AnswerOutcome.NotFound)
-            {
-                return CardActionResult.Error(403, texts.NotARecipient);
-            }
+            view = await alerts.CardViewForAsync(alertId, person, cancellationToken);
         }
-        else if ((await alerts.AnswerableAsync(alertId, person, cancellationToken)).Count == 0)
+        else if (AlertCards.AnswerFor(action.Verb) is { } answer)
         {
-            return CardActionResult.Error(403, texts.NotARecipient);
+            var result = await alerts.AnswerAsync(alertId, person, answer, cancellationToken);
+            view = result.Outcome switch
+            {
+                AnswerOutcome.NotARecipient or AnswerOutcome.NotFound => null,
+                _ => result.View ?? await alerts.GetCardViewAsync(alertId, cancellationToken),
+            };
+        }
+        else
+        {
+            return CardActionResult.Error(400, turn.Texts.UnknownAction);
         }
 
-        var view = await alerts.GetCardViewAsync(alertId, cancellationToken);
         return view is null ? CardActionResult.Error(403, texts.NotARecipient) : CardActionResult.WithCard(cards.Build(view, turn.Language));
     }
 

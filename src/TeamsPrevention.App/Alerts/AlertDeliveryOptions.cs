@@ -39,7 +39,7 @@ public sealed class AlertDeliveryOptions
 
     /// <summary>Sends in flight at once in this instance.</summary>
     [Range(1, 256)]
-    public int Parallelism { get; set; } = 32;
+    public int Parallelism { get; set; } = 64;
 
     /// <summary>How long a claimed row stays reserved for this instance; a crashed instance's rows are taken over after it. Keep it longer than the connector's worst-case retries (Bot:Connector) or a slow send may be taken over and sent twice.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);

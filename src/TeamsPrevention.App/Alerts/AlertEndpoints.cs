@@ -163,7 +163,7 @@ public static class AlertEndpoints
             return TypedResults.NotFound();
         }
 
-        var outcome = await alerts.AnswerAsync(id, person, request.Answer, ct);
+        var outcome = (await alerts.AnswerAsync(id, person, request.Answer, ct)).Outcome;
         return outcome switch
         {
             AnswerOutcome.Recorded or AnswerOutcome.AlreadyAnswered => TypedResults.Ok(new AnswerResponse(outcome)),

@@ -6,7 +6,8 @@ namespace TeamsPrevention.App.Alerts;
 /// <summary>
 /// The Teams limits this instance keeps to when it writes to the Bot Connector, as a smooth pacer (a token bucket
 /// refilled one token at a time, i.e. GCRA): writes to the tenant are spaced <c>1 s / rate</c> apart, never in bursts
-/// at second boundaries, so a sliding window at Microsoft never sees more than the limit. Each conversation (thread) is
+/// at second boundaries; and a log of this instance's writes in the last second (a sliding window, as the service counts)
+/// holds back any write that would exceed the limit, e.g. waiters that all woke up late after a CPU stall. Each conversation (thread) is
 /// paced the same way at its own limit. Every attempt takes a slot, retries included (the connector client calls
 /// <see cref="WaitAsync"/> before each attempt). A 429 pauses the conversation for its <c>Retry-After</c>; when many
 /// 429s arrive within one second (the tenant's limit, not one thread's) the whole tenant pauses for the <c>Retry-After</c>.
@@ -18,6 +19,7 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _threadNext = new(StringComparer.Ordinal);
     private readonly Queue<long> _throttled = new();
+    private readonly LinkedList<long> _written = new();
     private long _tenantNext;
     private long _tenantPausedUntil;
     private int _instances = 1;
@@ -45,17 +47,27 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
     public void SetInstances(int instances) => Volatile.Write(ref _instances, Math.Max(1, instances));
 
     /// <summary>Waits until one more write to <paramref name="thread"/> (when known) and to the tenant is within the limits.</summary>
-    public async Task WaitAsync(string? thread, CancellationToken cancellationToken)
+    /// <returns>The write's ticket (its place in this second's log), to pass to <see cref="Throttled"/> if it is refused.</returns>
+    public async Task<long> WaitAsync(string? thread, CancellationToken cancellationToken)
     {
         if (thread is not null)
         {
             await DelayUntilAsync(Reserve(thread), cancellationToken);
         }
 
-        // A waiter that wakes up well after its slot (the process was starved of CPU) takes a fresh one, so that
-        // the waiters of a stall do not all go out at once.
-        while (await DelayUntilAsync(Reserve(null), cancellationToken) > Math.Max(TenantInterval(), Stopwatch.Frequency / 100))
+        // Spaced slots keep writes smooth; the service, though, counts what reaches it in any sliding second. A waiter
+        // that woke up late (the process was starved of CPU) goes out only when the writes of the last second leave room:
+        // late waiters never go out in a bunch beyond the limit, and a late slot is not thrown away either.
+        await DelayUntilAsync(Reserve(null), cancellationToken);
+        while (true)
         {
+            var (ticket, wait) = RecordWrite();
+            if (wait is null)
+            {
+                return ticket;
+            }
+
+            await Task.Delay(wait.Value, cancellationToken);
         }
     }
 
@@ -64,7 +76,7 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
     /// given back (a refused request is not counted by the service's window); and when 429s pile up within one second,
     /// the tenant pauses too.
     /// </summary>
-    public void Throttled(string? thread, TimeSpan? retryAfter)
+    public void Throttled(string? thread, TimeSpan? retryAfter, long ticket)
     {
         var delivery = options.Value.Delivery;
         var now = Stopwatch.GetTimestamp();
@@ -77,6 +89,8 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
             }
 
             _tenantNext = Math.Max(now, _tenantNext - TenantInterval());
+            _written.Remove(ticket);
+
             _throttled.Enqueue(now);
             while (_throttled.Count > 0 && _throttled.Peek() < now - Stopwatch.Frequency)
             {
@@ -117,20 +131,39 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
         }
     }
 
+    /// <summary>Records a write now when the last second holds fewer than the limit (its ticket); otherwise how long to wait.</summary>
+    private (long Ticket, TimeSpan? Wait) RecordWrite()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var limit = Math.Max(1, (int)Math.Floor(TenantRate));
+        lock (_gate)
+        {
+            while (_written.First is { } oldest && oldest.Value <= now - Stopwatch.Frequency)
+            {
+                _written.RemoveFirst();
+            }
+
+            if (_written.Count < limit)
+            {
+                _written.AddLast(now);
+                return (now, null);
+            }
+
+            return (0, Stopwatch.GetElapsedTime(now, _written.First!.Value + Stopwatch.Frequency) + TimeSpan.FromMilliseconds(1));
+        }
+    }
+
     private long TenantInterval() => (long)(Stopwatch.Frequency / TenantRate);
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
 
-    /// <summary>Waits until <paramref name="at"/>; returns how late it woke up (Stopwatch ticks).</summary>
-    private static async Task<long> DelayUntilAsync(long at, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="at"/>.</summary>
+    private static async Task DelayUntilAsync(long at, CancellationToken cancellationToken)
     {
         var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), at);
-        if (wait <= TimeSpan.Zero)
+        if (wait > TimeSpan.Zero)
         {
-            return 0;
+            await Task.Delay(wait, cancellationToken);
         }
-
-        await Task.Delay(wait, cancellationToken);
-        return Stopwatch.GetTimestamp() - at;
     }
 }

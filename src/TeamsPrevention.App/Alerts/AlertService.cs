@@ -19,6 +19,7 @@ public sealed class AlertService(
     WorkingCalendar calendar,
     INeedToKnowLists needToKnow,
     AlertAnswerWriter answers,
+    AlertCardViews views,
     TimeProvider time,
     IOptions<AlertOptions> options,
     ILogger<AlertService> logger)
@@ -145,79 +146,91 @@ public sealed class AlertService(
 
     /// <summary>
     /// Records <paramref name="answer"/> for everything <paramref name="person"/> answers for; a second click changes
-    /// nothing. Reads first, then one small write (the answer, the alert's version, the audit entry, and — beyond Teams'
-    /// refresh limit — one <see cref="AlertCardUpdate"/> row), committed together with the answers given at the same
-    /// moment (<see cref="AlertAnswerWriter"/>): the other recipients' cards are replaced later by the worker.
+    /// nothing. One read (the alert's state and what the person may answer), then one small write (the answer, the
+    /// alert's version, the audit entry, and — beyond Teams' refresh limit — one <see cref="AlertCardUpdate"/> row),
+    /// committed together with the answers given at the same moment (<see cref="AlertAnswerWriter"/>), which also
+    /// returns the card as it stands after them: the other recipients' cards are replaced later by the worker.
     /// </summary>
-    public async Task<AnswerOutcome> AnswerAsync(Guid alertId, DirectoryPerson person, AlertAnswer answer, CancellationToken cancellationToken)
+    public async Task<AnswerResult> AnswerAsync(Guid alertId, DirectoryPerson person, AlertAnswer answer, CancellationToken cancellationToken)
     {
-        var alert = await db.Set<Alert>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken);
-        if (alert is null)
+        var state = await AnswerStateAsync(alertId, person, cancellationToken);
+        if (state is null)
         {
-            return AnswerOutcome.NotFound;
+            return new AnswerResult(AnswerOutcome.NotFound, null);
         }
 
-        if (alert.WithdrawnAt is not null)
+        if (state.Withdrawn)
         {
-            return AnswerOutcome.Withdrawn;
+            return new AnswerResult(AnswerOutcome.Withdrawn, null);
         }
 
-        var targets = await AnswerableAsync(alertId, person, cancellationToken);
-        if (targets.Count == 0)
+        if (state.Targets.Count == 0)
         {
-            return AnswerOutcome.NotARecipient;
+            return new AnswerResult(AnswerOutcome.NotARecipient, null);
         }
 
-        var open = targets.Where(t => t.Answer is null).Select(t => t.Id).ToList();
+        var open = state.Targets.Where(t => t.Answer is null).Select(t => t.Id).ToList();
         if (open.Count == 0)
         {
-            return AnswerOutcome.AlreadyAnswered;
+            return new AnswerResult(AnswerOutcome.AlreadyAnswered, await CardViewAsync(alertId, state.Version, cancellationToken));
         }
 
-        var cards = await db.Set<AlertDelivery>().CountAsync(d => d.AlertId == alertId, cancellationToken);
-        var write = new AlertAnswerWrite(alertId, alert.SituationCode, person, answer, open, cards > options.Value.RefreshUserLimit);
-        return await answers.WriteAsync(write, cancellationToken) ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered;
+        var write = new AlertAnswerWrite(alertId, state.SituationCode, person, answer, open, state.Cards > options.Value.RefreshUserLimit);
+        var (changed, view) = await answers.WriteAsync(write, cancellationToken);
+        return new AnswerResult(changed ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered, view);
     }
 
     /// <summary>
-    /// Writes one answer inside the caller's open transaction (<see cref="AlertAnswerWriter"/>'s batch): the recipients
-    /// still unanswered, the alert's version, the card update request (beyond the refresh limit) and the audit entry.
-    /// False when someone answered first (nothing written).
+    /// Writes a batch of answers inside the caller's open transaction (<see cref="AlertAnswerWriter"/>): for each, the
+    /// recipients still unanswered; then, once per alert, its version and the card update request (beyond the refresh
+    /// limit); then the audit entries in one append. An answer is false when someone answered first (nothing written).
     /// </summary>
-    internal async Task<bool> ApplyAnswerAsync(AlertAnswerWrite write, CancellationToken cancellationToken)
+    internal async Task<bool[]> ApplyAnswersAsync(IReadOnlyList<AlertAnswerWrite> writes, CancellationToken cancellationToken)
     {
-        var (alertId, situationCode, person, answer, recipientIds, scheduleCardUpdate) = write;
         var now = time.GetUtcNow();
-        var changed = 0;
-        foreach (var recipientId in recipientIds)
+        var outcomes = new bool[writes.Count];
+        var records = new List<AuditRecord>(writes.Count);
+        var alerts = new Dictionary<Guid, (int Answers, bool ScheduleCardUpdate)>();
+        for (var i = 0; i < writes.Count; i++)
         {
-            changed += await db.Set<AlertRecipient>()
-                .Where(r => r.Id == recipientId && r.Answer == null)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(r => r.Answer, answer)
-                        .SetProperty(r => r.AnsweredAt, now)
-                        .SetProperty(r => r.AnsweredByPersonId, person.Id)
-                        .SetProperty(r => r.EscalationDueAt, (DateTimeOffset?)null),
-                    cancellationToken);
+            var (alertId, situationCode, person, answer, recipientIds, scheduleCardUpdate) = writes[i];
+            var changed = 0;
+            foreach (var recipientId in recipientIds)
+            {
+                changed += await db.Set<AlertRecipient>()
+                    .Where(r => r.Id == recipientId && r.Answer == null)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(r => r.Answer, answer)
+                            .SetProperty(r => r.AnsweredAt, now)
+                            .SetProperty(r => r.AnsweredByPersonId, person.Id)
+                            .SetProperty(r => r.EscalationDueAt, (DateTimeOffset?)null),
+                        cancellationToken);
+            }
+
+            if (changed == 0)
+            {
+                continue;
+            }
+
+            outcomes[i] = true;
+            var (answers, schedule) = alerts.GetValueOrDefault(alertId);
+            alerts[alertId] = (answers + 1, schedule || scheduleCardUpdate);
+            records.Add(new AuditRecord(person.EntraObjectId.ToString(), RoleOf(person), AuditAction.Acknowledge, situationCode, "Alert", alertId.ToString(), $"alert answered: {answer}"));
+            AlertLog.Answered(logger, alertId, answer, changed);
         }
 
-        if (changed == 0)
+        foreach (var (alertId, (count, schedule)) in alerts)
         {
-            return false;
+            await db.Set<Alert>().Where(a => a.Id == alertId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version + count), cancellationToken);
+            if (schedule)
+            {
+                // Beyond Teams' refresh limit, every card already sent is replaced: scheduled here, done by the worker.
+                await ScheduleCardUpdateAsync(alertId, now, cancellationToken);
+            }
         }
 
-        await db.Set<Alert>().Where(a => a.Id == alertId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version + 1), cancellationToken);
-        if (scheduleCardUpdate)
-        {
-            // Beyond Teams' refresh limit, every card already sent is replaced: scheduled here, done by the worker.
-            await ScheduleCardUpdateAsync(alertId, now, cancellationToken);
-        }
-
-        await audit.RecordAsync(
-            new AuditRecord(person.EntraObjectId.ToString(), RoleOf(person), AuditAction.Acknowledge, situationCode, "Alert", alertId.ToString(), $"alert answered: {answer}"),
-            cancellationToken);
-        AlertLog.Answered(logger, alertId, answer, changed);
-        return true;
+        await audit.RecordManyAsync(records, cancellationToken);
+        return outcomes;
     }
 
     /// <summary>Withdraws the alert (its sender, or the Chair or a Coordinator): queued cards are cancelled, sent ones updated.</summary>
@@ -251,6 +264,29 @@ public sealed class AlertService(
         AlertLog.Withdrawn(logger, alertId);
         return true;
     }
+
+    /// <summary>What the card shows at <paramref name="version"/>: the cached view of that version, else built now.</summary>
+    public async Task<AlertCardView?> CardViewAsync(Guid alertId, int version, CancellationToken cancellationToken)
+    {
+        if (views.Find(alertId, version) is { } cached)
+        {
+            return cached;
+        }
+
+        var view = await GetCardViewAsync(alertId, cancellationToken);
+        if (view is not null)
+        {
+            views.Keep(view);
+        }
+
+        return view;
+    }
+
+    /// <summary>What the card shows now for a person who may see it (null when the alert is unknown or not theirs).</summary>
+    public async Task<AlertCardView?> CardViewForAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken) =>
+        await AnswerStateAsync(alertId, person, cancellationToken) is { Targets.Count: > 0 } state
+            ? await CardViewAsync(alertId, state.Version, cancellationToken)
+            : null;
 
     /// <summary>What the card shows now (null for an unknown alert).</summary>
     public async Task<AlertCardView?> GetCardViewAsync(Guid alertId, CancellationToken cancellationToken)
@@ -292,19 +328,40 @@ public sealed class AlertService(
     }
 
     /// <summary>The recipients (of this alert) <paramref name="person"/> may answer for.</summary>
-    public async Task<IReadOnlyList<AlertRecipient>> AnswerableAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AlertRecipient>> AnswerableAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken) =>
+        await Answerable(db.Set<AlertRecipient>().AsNoTracking().Where(r => r.AlertId == alertId), person).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// In one query: the alert's state, how many cards it has, and the recipients <paramref name="person"/> may answer
+    /// for (themselves, their organisation, or what escalated to them) with their answers. Null for an unknown alert.
+    /// </summary>
+    private async Task<AnswerState?> AnswerStateAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
     {
-        var escalated = await db.Set<AlertEscalation>().AsNoTracking()
-            .Where(e => e.AlertId == alertId && e.ToPersonId == person.Id)
-            .Select(e => e.RecipientId)
-            .ToListAsync(cancellationToken);
-        return await db.Set<AlertRecipient>().AsNoTracking()
-            .Where(r => r.AlertId == alertId
-                && ((r.Kind == AlertRecipientKind.Person && r.PersonId == person.Id)
-                    || (r.Kind == AlertRecipientKind.Organisation && r.OrganisationId == person.OrganisationId)
-                    || escalated.Contains(r.Id)))
-            .ToListAsync(cancellationToken);
+        var recipients = Answerable(db.Set<AlertRecipient>().AsNoTracking(), person);
+        return await db.Set<Alert>().AsNoTracking()
+            .Where(a => a.Id == alertId)
+            .Select(a => new AnswerState(
+                a.WithdrawnAt != null,
+                a.SituationCode,
+                a.Version,
+                db.Set<AlertDelivery>().Count(d => d.AlertId == a.Id),
+                recipients.Where(r => r.AlertId == a.Id).Select(r => new AnswerTarget(r.Id, r.Answer)).ToList()))
+            .FirstOrDefaultAsync(cancellationToken);
     }
+
+    private IQueryable<AlertRecipient> Answerable(IQueryable<AlertRecipient> recipients, DirectoryPerson person)
+    {
+        var personId = person.Id;
+        var organisationId = person.OrganisationId;
+        return recipients.Where(r =>
+            (r.Kind == AlertRecipientKind.Person && r.PersonId == personId)
+            || (r.Kind == AlertRecipientKind.Organisation && r.OrganisationId == organisationId)
+            || db.Set<AlertEscalation>().Any(e => e.RecipientId == r.Id && e.ToPersonId == personId));
+    }
+
+    private sealed record AnswerState(bool Withdrawn, string? SituationCode, int Version, int Cards, List<AnswerTarget> Targets);
+
+    private sealed record AnswerTarget(Guid Id, AlertAnswer? Answer);
 
     /// <summary>Alerts not withdrawn that still wait for an answer <paramref name="person"/> may give, oldest deadline first.</summary>
     public async Task<IReadOnlyList<Alert>> PendingForAsync(DirectoryPerson person, CancellationToken cancellationToken)

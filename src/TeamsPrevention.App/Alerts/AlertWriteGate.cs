@@ -5,13 +5,18 @@ namespace TeamsPrevention.App.Alerts;
 /// <summary>
 /// On SQLite (one writer per file, and a driver that waits for the write lock by blocking a thread), this instance's
 /// alert writes queue here asynchronously instead: no thread sleeps in SQLite's busy handler, so 100 concurrent
-/// answers or 32 sends in flight cannot starve the thread pool. On PostgreSQL it lets everything through.
+/// answers or 32 sends in flight cannot starve the thread pool. Answers are <em>interactive</em>: someone is waiting
+/// on their card for them, so they go before the delivery worker's writes (which yield while an answer waits);
+/// otherwise an answer would queue behind every send in flight, each a commit. On PostgreSQL it lets everything through.
 /// </summary>
 public sealed class AlertWriteGate : IDisposable
 {
     private readonly SemaphoreSlim _sqlite = new(1, 1);
+    private readonly Lock _lock = new();
+    private int _interactive;
+    private TaskCompletionSource _noInteractive = Completed();
 
-    /// <summary>Enters the gate for a write on <paramref name="db"/>; dispose the result to leave.</summary>
+    /// <summary>Enters the gate for a background write on <paramref name="db"/>; dispose the result to leave.</summary>
     public async ValueTask<Releaser> EnterAsync(DbContext db, CancellationToken cancellationToken)
     {
         if (!db.Database.IsSqlite())
@@ -19,15 +24,87 @@ public sealed class AlertWriteGate : IDisposable
             return default;
         }
 
-        await _sqlite.WaitAsync(cancellationToken);
-        return new Releaser(_sqlite);
+        while (true)
+        {
+            Task noInteractive;
+            lock (_lock)
+            {
+                noInteractive = _noInteractive.Task;
+            }
+
+            await noInteractive.WaitAsync(cancellationToken);
+            await _sqlite.WaitAsync(cancellationToken);
+            if (Volatile.Read(ref _interactive) == 0)
+            {
+                return new Releaser(this, false);
+            }
+
+            // An answer arrived meanwhile: let it go first.
+            _sqlite.Release();
+        }
+    }
+
+    /// <summary>Enters the gate for an interactive write (an answer), ahead of background writes.</summary>
+    public async ValueTask<Releaser> EnterInteractiveAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return default;
+        }
+
+        lock (_lock)
+        {
+            if (_interactive++ == 0)
+            {
+                _noInteractive = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        try
+        {
+            await _sqlite.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            LeaveInteractive();
+            throw;
+        }
+
+        return new Releaser(this, true);
     }
 
     public void Dispose() => _sqlite.Dispose();
 
-    /// <summary>Leaves the gate (nothing on PostgreSQL).</summary>
-    public readonly struct Releaser(SemaphoreSlim? semaphore) : IDisposable
+    private void Leave(bool interactive)
     {
-        public void Dispose() => semaphore?.Release();
+        _sqlite.Release();
+        if (interactive)
+        {
+            LeaveInteractive();
+        }
+    }
+
+    private void LeaveInteractive()
+    {
+        lock (_lock)
+        {
+            if (--_interactive == 0)
+            {
+                _noInteractive.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.TrySetResult();
+        return done;
+    }
+
+    /// <summary>Leaves the gate (nothing on PostgreSQL).</summary>
+    public readonly struct Releaser(AlertWriteGate? gate, bool interactive) : IDisposable
+    {
+        public void Dispose() => gate?.Leave(interactive);
     }
 }

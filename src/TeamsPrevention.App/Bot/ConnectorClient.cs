@@ -35,10 +35,10 @@ public sealed class ConnectorClient(
     /// each retry, with the conversation written to (null when creating one). Set by a caller that keeps to the Teams
     /// limits itself (the alerts' outbox); this client is transient, so it paces that caller's writes only.
     /// </summary>
-    public Func<string?, CancellationToken, Task>? BeforeWrite { get; set; }
+    public Func<string?, CancellationToken, Task<long>>? BeforeWrite { get; set; }
 
     /// <summary>Optional: told of every 429 on a write, with its conversation (null when creating one) and <c>Retry-After</c>.</summary>
-    public Action<string?, TimeSpan?>? OnThrottled { get; set; }
+    public Action<string?, TimeSpan?, long>? OnThrottled { get; set; }
 
     /// <summary>Posts a new activity to a conversation; returns the new activity's id.</summary>
     public Task<string> SendAsync(Uri serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
@@ -132,10 +132,11 @@ public sealed class ConnectorClient(
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
             }
 
+            long ticket = 0;
             if (write && BeforeWrite is { } pace)
             {
                 // As close to the wire as possible: the token and the request are ready.
-                await pace(thread, cancellationToken);
+                ticket = await pace(thread, cancellationToken);
             }
 
             using var timeout = new CancellationTokenSource(retry.AttemptTimeout, time);
@@ -156,7 +157,7 @@ public sealed class ConnectorClient(
                 retryAfter = RetryAfter(response);
                 if (write && status == HttpStatusCode.TooManyRequests)
                 {
-                    OnThrottled?.Invoke(thread, retryAfter);
+                    OnThrottled?.Invoke(thread, retryAfter, ticket);
                 }
 
                 if (status == HttpStatusCode.Forbidden && IsBlocked(text))

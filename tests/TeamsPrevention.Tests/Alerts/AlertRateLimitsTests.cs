@@ -50,8 +50,8 @@ public sealed class AlertRateLimitsTests
     public async Task PausesAThreadForTheRetryAfterOfA429()
     {
         var limits = Limits(1000);
-        await limits.WaitAsync("thread", CancellationToken.None);
-        limits.Throttled("thread", TimeSpan.FromMilliseconds(400));
+        var ticket = await limits.WaitAsync("thread", CancellationToken.None);
+        limits.Throttled("thread", TimeSpan.FromMilliseconds(400), ticket);
 
         var clock = Stopwatch.StartNew();
         await limits.WaitAsync("other", CancellationToken.None);
@@ -68,7 +68,7 @@ public sealed class AlertRateLimitsTests
         var limits = Limits(1000, pauseAfter: 3);
         for (var i = 0; i < 3; i++)
         {
-            limits.Throttled($"thread-{i}", TimeSpan.FromMilliseconds(400));
+            limits.Throttled($"thread-{i}", TimeSpan.FromMilliseconds(400), ticket: 0);
         }
 
         var clock = Stopwatch.StartNew();
@@ -86,5 +86,31 @@ public sealed class AlertRateLimitsTests
         // One write less per second each, so that 3 pacers out of step stay within the limit: 19/s here.
         var times = await TimesAsync(limits, 11, i => $"thread-{i}");
         Assert.InRange((times[^1] - times[0]).TotalMilliseconds, 500, 3000);
+    }
+
+    [Fact]
+    public async Task NeverLetsMoreThanTheLimitIntoAnySlidingSecondEvenWithRefusedWritesGivenBack()
+    {
+        var limits = Limits(20, pauseAfter: 1000);
+        var accepted = new System.Collections.Concurrent.ConcurrentBag<long>();
+        await Task.WhenAll(Enumerable.Range(0, 45).Select(async i =>
+        {
+            var ticket = await limits.WaitAsync($"thread-{i}", CancellationToken.None);
+            if (i % 5 == 0)
+            {
+                // Refused by the service: not counted by its window, so given back, and written again.
+                limits.Throttled($"thread-{i}", TimeSpan.FromMilliseconds(10), ticket);
+                ticket = await limits.WaitAsync($"thread-{i}", CancellationToken.None);
+            }
+
+            accepted.Add(ticket);
+        }));
+
+        // What the service counts: the accepted writes, at the moment each was let out (its ticket, a Stopwatch
+        // timestamp). In any second starting at one of them, at most 20 — and the refused ones left room for others.
+        var sorted = accepted.OrderBy(t => t).ToList();
+        var busiest = sorted.Max(start => sorted.Count(t => t >= start && t < start + Stopwatch.Frequency));
+        Assert.Equal(45, sorted.Count);
+        Assert.InRange(busiest, 15, 20);
     }
 }
