@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using TeamsPrevention.TabBench;
+using TeamsPrevention.Shared;
+using TeamsPrevention.Tests.Infrastructure;
 
 // The tab's dashboard with N situations (default 1,000) in headless Chromium: how long from navigation start until the
 // "Mes situations" block is rendered with its rows clickable. The situations are reported through the real API by the
@@ -18,23 +17,10 @@ var runs = Option(args, "--runs", 5);
 const string Coordinator = "a1b2c3d4-0002-4000-8000-000000000002";
 const string CoordinatorName = "Marc Lambert";
 
-var binDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-var configuration = binDirectory.Parent!.Name;
-var root = binDirectory;
-while (root is not null && !File.Exists(Path.Combine(root.FullName, "TeamsPrevention.sln")))
-{
-    root = root.Parent;
-}
-
-if (root is null)
-{
-    throw new InvalidOperationException("Run from the repository (TeamsPrevention.sln not found above the binary).");
-}
-
-var appDll = Path.Combine(root.FullName, "src", "TeamsPrevention.App", "bin", configuration, binDirectory.Name, "TeamsPrevention.App.dll");
+var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 var chromiumPath = Environment.GetEnvironmentVariable("TEAMSPREVENTION_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
 var work = Directory.CreateTempSubdirectory("tp-tabbench-");
-var appUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+var appUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
 var report = new StringBuilder();
 void Say(string line)
 {
@@ -45,7 +31,7 @@ void Say(string line)
 Say($"TeamsPrevention tab benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
 Say($"{situations} situations on the coordinator's list, {runs} runs, Chromium {chromiumPath}, SQLite in {work.FullName}");
 
-await using var app = await AppProcess.StartAsync(appDll, appUrl, new Dictionary<string, string>
+await using var app = await AppProcess.StartAsync(appUrl, new Dictionary<string, string>
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["App__PublicBaseUrl"] = appUrl.ToString().TrimEnd('/'),
@@ -53,7 +39,7 @@ await using var app = await AppProcess.StartAsync(appDll, appUrl, new Dictionary
     ["Data__Provider"] = "Sqlite",
     ["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(work.FullName, "bench.db")}",
     ["Logging__LogLevel__Default"] = "Warning",
-}, CancellationToken.None);
+}, CancellationToken.None, readyWithin: TimeSpan.FromSeconds(120));
 
 // Seed through the API as the coordinator persona (the token the tab's sandbox sign-in gets).
 using var http = new HttpClient { BaseAddress = appUrl, Timeout = TimeSpan.FromMinutes(2) };
@@ -178,13 +164,6 @@ static double Median(List<double> values)
 {
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
 }
 
 static string LoadAverage() =>
