@@ -14,6 +14,7 @@ using TeamsPrevention.Sandbox.Realism;
 using TeamsPrevention.Sandbox.Tenant;
 using TeamsPrevention.Shared;
 using TeamsPrevention.Tests.Infrastructure;
+using static TeamsPrevention.Shared.BenchReport;
 
 // One alert to N synthetic recipients through the sandbox (tenant limit 50/s, 10 % of sends answered 429), twice
 // (cold: the 1:1 chats are opened during the fan-out; warm: they exist), then 100 concurrent acknowledgements.
@@ -23,24 +24,18 @@ var faultRate = Option(args, "--fault-rate", 0.1);
 var acks = Option(args, "--acks", 100);
 const int TenantPerSecond = 50;
 var appRate = Option(args, "--app-rate", TenantPerSecond); // Alerts:Delivery:TenantPerSecond (the sandbox stays at 50/s)
-var provider = TextOption(args, "--database", "sqlite") switch
+var provider = Option(args, "--database", "sqlite") switch
 {
     "sqlite" => DatabaseProvider.Sqlite,
     "postgres" => DatabaseProvider.Postgres, // a throwaway PostgreSQL cluster, as the tests start it (PostgresServer)
     var other => throw new ArgumentException($"--database sqlite|postgres, not {other}"),
 };
 
-var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-var work = Directory.CreateTempSubdirectory("tp-bench-");
 var appUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-var report = new StringBuilder();
-void Say(string line)
-{
-    Console.WriteLine(line);
-    report.AppendLine(line);
-}
+var report = new BenchReport("tp-bench-");
+void Say(string line) => report.Say(line);
 
-Say($"TeamsPrevention benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start {LoadAverage()}");
+Say($"TeamsPrevention benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Configuration}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start {LoadAverage()}");
 Say($"recipients {recipients}, tenant limit {TenantPerSecond}/s in the sandbox, App limiter (Alerts:Delivery:TenantPerSecond) {appRate}/s, injected 429 on {faultRate:P0} of sends (Retry-After 1 s)");
 
 // A fresh database, as the tests make theirs: a SQLite file in its own temp directory, or a new database on a throwaway
@@ -123,9 +118,7 @@ var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second ba
 Say($"App memory at the end (fan-outs + acknowledgements): peak resident set {Megabytes(peak)}");
 Say($"Summary: cold {cold:F1} cards/s, warm {warm:F1} cards/s against {TenantPerSecond}/s; acknowledgement p99 {Percentile(latencies, 0.99):F1} ms and {Percentile(second, 0.99):F1} ms");
 
-var output = Path.Combine(work.FullName, "results.txt");
-await File.WriteAllTextAsync(output, report.ToString());
-Console.WriteLine($"Written to {output}");
+await report.WriteAsync();
 return 0;
 
 async Task<double> FanOutAsync(string label, int expectedCards)
@@ -290,17 +283,3 @@ static double Percentile(List<double> sorted, double p) =>
 
 static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:F0} MB";
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
-
-static string TextOption(string[] args, string name, string fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-}
-
-static T Option<T>(string[] args, string name, T fallback)
-    where T : IParsable<T>
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? T.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}

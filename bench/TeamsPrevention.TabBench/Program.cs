@@ -2,11 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using TeamsPrevention.Shared;
 using TeamsPrevention.Tests.Infrastructure;
+using static TeamsPrevention.Shared.BenchReport;
 
 // The tab's dashboard with N situations (default 1,000) in headless Chromium: how long from navigation start until the
 // "Mes situations" block is rendered with its rows clickable. The situations are reported through the real API by the
@@ -17,18 +17,13 @@ var runs = Option(args, "--runs", 5);
 const string Coordinator = "a1b2c3d4-0002-4000-8000-000000000002";
 const string CoordinatorName = "Marc Lambert";
 
-var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 var chromiumPath = Environment.GetEnvironmentVariable("TEAMSPREVENTION_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
-var work = Directory.CreateTempSubdirectory("tp-tabbench-");
 var appUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-var report = new StringBuilder();
-void Say(string line)
-{
-    Console.WriteLine(line);
-    report.AppendLine(line);
-}
+var report = new BenchReport("tp-tabbench-");
+var work = report.Work;
+void Say(string line) => report.Say(line);
 
-Say($"TeamsPrevention tab benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
+Say($"TeamsPrevention tab benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Configuration}, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
 Say($"{situations} situations on the coordinator's list, {runs} runs, Chromium {chromiumPath}, SQLite in {work.FullName}");
 
 await using var app = await AppProcess.StartAsync(appUrl, new Dictionary<string, string>
@@ -148,15 +143,8 @@ Say($"navigation start → interactive: median {Ms(Median(total))} ms, max {Ms(t
 Say($"sign-in click → interactive: median {Ms(Median(afterSignIn))} ms, of which the front end's own work after the list arrived (parse, sort, render, clickable): median {Ms(Median(render))} ms, max {Ms(render.Max())} ms");
 Say($"dashboard re-entry: median {Ms(Median(reopen))} ms (rendering median {Ms(Median(reRender))} ms); row → situation page: median {Ms(Median(open))} ms");
 Say($"load average at end {LoadAverage()}");
-await File.WriteAllTextAsync(Path.Combine(work.FullName, "results.txt"), report.ToString());
-Console.WriteLine($"results: {Path.Combine(work.FullName, "results.txt")}");
+await report.WriteAsync();
 return 0;
-
-static int Option(string[] args, string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
 
 static string Ms(double value) => value.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
 
@@ -165,6 +153,3 @@ static double Median(List<double> values)
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
-
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

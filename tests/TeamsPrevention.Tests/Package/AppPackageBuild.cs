@@ -6,8 +6,8 @@ namespace TeamsPrevention.Tests.Package;
 
 /// <summary>
 /// Runs the app package build (<c>node appPackage/build.mjs</c>) as a person would, after <c>npm ci</c> in
-/// <c>appPackage/</c> when its node_modules is missing or older than the lock file (the same test as
-/// <c>AdaptiveCardValidator</c> uses for CardCheck). Inherited <c>TP_*</c> variables are removed so only what a test
+/// <c>appPackage/</c> when its node_modules is missing or older than the lock file (<c>NpmPackages</c>, as for CardCheck
+/// and the end-to-end tests' Playground). Inherited <c>TP_*</c> variables are removed so only what a test
 /// passes reaches the script.
 /// </summary>
 public static class AppPackageBuild
