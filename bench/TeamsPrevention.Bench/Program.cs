@@ -8,49 +8,42 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Data;
-using TeamsPrevention.App.Directory;
 using TeamsPrevention.Bench;
 using TeamsPrevention.Sandbox.Identity;
 using TeamsPrevention.Sandbox.Realism;
 using TeamsPrevention.Sandbox.Tenant;
+using TeamsPrevention.Shared;
+using TeamsPrevention.Tests.Infrastructure;
+using static TeamsPrevention.Shared.BenchReport;
 
 // One alert to N synthetic recipients through the sandbox (tenant limit 50/s, 10 % of sends answered 429), twice
 // (cold: the 1:1 chats are opened during the fan-out; warm: they exist), then 100 concurrent acknowledgements.
-// Usage: dotnet run -c Release --project bench/TeamsPrevention.Bench [-- --recipients 1000 --fault-rate 0.1 --acks 100]
+// Usage: dotnet run -c Release --project bench/TeamsPrevention.Bench [-- --recipients 1000 --fault-rate 0.1 --acks 100 --database sqlite|postgres]
 var recipients = Option(args, "--recipients", 1000);
 var faultRate = Option(args, "--fault-rate", 0.1);
 var acks = Option(args, "--acks", 100);
 const int TenantPerSecond = 50;
 var appRate = Option(args, "--app-rate", TenantPerSecond); // Alerts:Delivery:TenantPerSecond (the sandbox stays at 50/s)
-
-var binDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-var configuration = binDirectory.Parent!.Name;
-var root = binDirectory;
-while (root is not null && !File.Exists(Path.Combine(root.FullName, "TeamsPrevention.sln")))
+var provider = Option(args, "--database", "sqlite") switch
 {
-    root = root.Parent;
-}
+    "sqlite" => DatabaseProvider.Sqlite,
+    "postgres" => DatabaseProvider.Postgres, // a throwaway PostgreSQL cluster, as the tests start it (PostgresServer)
+    var other => throw new ArgumentException($"--database sqlite|postgres, not {other}"),
+};
 
-if (root is null)
-{
-    throw new InvalidOperationException("Run from the repository (TeamsPrevention.sln not found above the binary).");
-}
+var appUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+var report = new BenchReport("tp-bench-");
+void Say(string line) => report.Say(line);
 
-var appDll = Path.Combine(root.FullName, "src", "TeamsPrevention.App", "bin", configuration, binDirectory.Name, "TeamsPrevention.App.dll");
-var work = Directory.CreateTempSubdirectory("tp-bench-");
-var databasePath = Path.Combine(work.FullName, "bench.db");
-var appUrl = new Uri($"http://127.0.0.1:{BenchSandbox.FreePort()}/");
-var report = new StringBuilder();
-void Say(string line)
-{
-    Console.WriteLine(line);
-    report.AppendLine(line);
-}
+Say($"TeamsPrevention benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Configuration}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start {LoadAverage()}");
+Say($"recipients {recipients}, tenant limit {TenantPerSecond}/s in the sandbox, App limiter (Alerts:Delivery:TenantPerSecond) {appRate}/s, injected 429 on {faultRate:P0} of sends (Retry-After 1 s)");
 
-Say($"TeamsPrevention benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start {LoadAverage()}");
-Say($"recipients {recipients}, tenant limit {TenantPerSecond}/s in the sandbox, App limiter (Alerts:Delivery:TenantPerSecond) {appRate}/s, injected 429 on {faultRate:P0} of sends (Retry-After 1 s), database SQLite ({databasePath})");
+// A fresh database, as the tests make theirs: a SQLite file in its own temp directory, or a new database on a throwaway
+// PostgreSQL cluster (initdb + pg_ctl on a free port, fsync off as in the tests); dropped after the App has stopped.
+await using var database = await TestDatabase.CreateAsync(provider);
+Say($"database {provider}: {database.ConnectionString}");
 
-await using var sandbox = await BenchSandbox.StartAsync(new Dictionary<string, string?>
+await using var sandbox = await StandaloneSandbox.StartAsync(new Dictionary<string, string?>
 {
     ["SandboxTenant:BotEndpoint"] = new Uri(appUrl, "api/messages").ToString(),
     ["SandboxTenant:RateLimits:BotPerTenant"] = $"{TenantPerSecond}/1s",
@@ -64,53 +57,37 @@ using (var seeded = await sandbox.Http.PostAsJsonAsync("personas/synthetic", new
     seeded.EnsureSuccessStatusCode();
 }
 
-await using var app = await AppProcess.StartAsync(appDll, appUrl, new Dictionary<string, string>
+var environment = new Dictionary<string, string>
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Benchmark",
     ["App__PublicBaseUrl"] = appUrl.ToString(),
     ["Sandbox__Embedded"] = "false",
     ["Sandbox__BaseUrl"] = sandbox.BaseUrl.ToString(),
-    ["Data__Provider"] = "Sqlite",
-    ["ConnectionStrings__Sqlite"] = $"Data Source={databasePath}",
     ["Directory__SeedDemo"] = "true",
     ["Situations__CellTeamId"] = DemoTenant.CellTeamId,
     ["Bot__AllowAnonymous"] = "false",
     ["Alerts__Delivery__TenantPerSecond"] = appRate.ToString(CultureInfo.InvariantCulture),
     ["Logging__LogLevel__Default"] = "Warning",
-});
-Say($"App process {app.Id} ready at {appUrl}; working set after start {Megabytes(app.KernelMemory().Current)}");
+};
+foreach (var (key, value) in database.Settings)
+{
+    environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+}
+
+await using var app = await AppProcess.StartAsync(appUrl, environment, CancellationToken.None, readyWithin: TimeSpan.FromSeconds(90));
+await using var memory = new AppMemory(app.Id);
+Say($"App process {app.Id} ready at {appUrl}; working set after start {Megabytes(memory.Kernel().Current)}");
 
 // The App's directory: one organisation and the synthetic people (as an administrator would import them).
-var dbOptions = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={databasePath}").Options;
-var personIds = new List<Guid>();
-var personByOid = new Dictionary<string, Guid>(StringComparer.OrdinalIgnoreCase);
-await using (var db = new SqliteAppDbContext(dbOptions))
+List<Guid> personIds;
+await using (var db = OpenDb())
 {
-    var organisation = new Organisation { Id = Guid.NewGuid(), Key = "synthetic", Name = "Organisation synthétique", Kind = OrganisationKind.Association };
-    db.Add(organisation);
-    foreach (var persona in SyntheticPersonas.Create(recipients))
-    {
-        var id = Guid.NewGuid();
-        db.Add(new Person
-        {
-            Id = id,
-            EntraObjectId = Guid.Parse(persona.ObjectId),
-            TeamsUserId = persona.TeamsUserId,
-            DisplayName = persona.DisplayName,
-            PreferredLanguage = persona.PreferredLanguage[..2],
-            OrganisationId = organisation.Id,
-            Roles = [new PersonRole { PersonId = id, Role = DirectoryRole.Partner }],
-        });
-        personIds.Add(id);
-        personByOid[persona.ObjectId] = id;
-    }
-
-    await db.SaveChangesAsync();
+    personIds = await SyntheticDirectory.AddPeopleAsync(db, recipients, CancellationToken.None);
 }
 
 var coordinator = DemoTenant.Personas.First(p => p.Role == "Coordinator").ObjectId;
 using var api = new HttpClient { BaseAddress = appUrl };
-api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PersonaTokenAsync(sandbox.Http, coordinator));
+api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await sandbox.PersonaTokenAsync(coordinator, CancellationToken.None));
 
 using (var faults = await sandbox.Http.PutAsJsonAsync("faults", new
 {
@@ -125,8 +102,8 @@ var cold = await FanOutAsync("cold (1:1 chats opened during the fan-out)", 1);
 var warm = await FanOutAsync("warm (1:1 chats already known)", 2);
 
 // Peak memory of the App during both fan-outs.
-var (peak, current) = app.KernelMemory();
-Say($"App memory: peak resident set (VmHWM) {Megabytes(peak)}, peak working set sampled every 100 ms {Megabytes(app.PeakWorkingSetSampled)}, now {Megabytes(current)}");
+var (peak, current) = memory.Kernel();
+Say($"App memory: peak resident set (VmHWM) {Megabytes(peak)}, peak working set sampled every 100 ms {Megabytes(memory.PeakWorkingSetSampled)}, now {Megabytes(current)}");
 
 // Acknowledgements: N personas answer the warm alert's card at once, posted straight to the App's /api/messages with
 // Bot Framework tokens the sandbox signs (as Teams would), timed around each request on loopback.
@@ -137,13 +114,11 @@ using var bot = new HttpClient { BaseAddress = appUrl };
 await AckRoundAsync("warm-up (10 sequential, not counted)", SyntheticPersonas.Create(recipients).Skip(acks).Take(10).ToList(), sequential: true);
 var latencies = await AckRoundAsync($"{acks} concurrent acknowledgements", SyntheticPersonas.Create(recipients).Take(acks).ToList(), sequential: false);
 var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second batch)", SyntheticPersonas.Create(recipients).Skip(acks + 10).Take(acks).ToList(), sequential: false);
-(peak, _) = app.KernelMemory();
+(peak, _) = memory.Kernel();
 Say($"App memory at the end (fan-outs + acknowledgements): peak resident set {Megabytes(peak)}");
 Say($"Summary: cold {cold:F1} cards/s, warm {warm:F1} cards/s against {TenantPerSecond}/s; acknowledgement p99 {Percentile(latencies, 0.99):F1} ms and {Percentile(second, 0.99):F1} ms");
 
-var output = Path.Combine(work.FullName, "results.txt");
-await File.WriteAllTextAsync(output, report.ToString());
-Console.WriteLine($"Written to {output}");
+await report.WriteAsync();
 return 0;
 
 async Task<double> FanOutAsync(string label, int expectedCards)
@@ -197,22 +172,27 @@ async Task<double> FanOutAsync(string label, int expectedCards)
     Say($"  cards delivered {sent.Count} in {window:F1} s between first and last = {sendRate:F1} cards/s sustained ({sendRate / TenantPerSecond:P0} of the {TenantPerSecond}/s limit); {endToEnd:F1} cards/s from the alert's creation");
     Say($"  connector writes accepted {writes} (cards + {creates.Count(e => e.Status is 200 or 201)} chats opened) = {writes / writeWindow:F1} writes/s; injected 429 {injected}; real 429 from the sandbox's limits {throttled}");
     Say($"  lost {lost}, duplicate cards {duplicates + lateDuplicates}; outbox rows {rows.Count}, sent {rows.Count(r => r.Status == AlertDeliveryStatus.Sent)}, failed {rows.Count(r => r.Status == AlertDeliveryStatus.Failed)}, SendCount > 1: {rows.Count(r => r.SendCount > 1)}");
-    Say($"  App peak resident set so far {Megabytes(app.KernelMemory().Peak)}");
+    Say($"  App peak resident set so far {Megabytes(memory.Kernel().Peak)}");
     return sendRate;
 }
 
 async Task<int> PendingAsync(Guid alertId)
 {
-    await using var db = new SqliteAppDbContext(dbOptions);
+    await using var db = OpenDb();
     return await db.Set<AlertDelivery>().CountAsync(d => d.AlertId == alertId && d.Status == AlertDeliveryStatus.Queued);
 }
+
+// The benchmark's own look at the App's database (the outbox), with the provider's own context.
+AppDbContext OpenDb() => provider == DatabaseProvider.Postgres
+    ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(database.ConnectionString).Options)
+    : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(database.ConnectionString).Options);
 
 int BotCards(string oid) =>
     state.ConversationsOf(DemoTenant.TenantId, oid).Sum(c => c.Activities.Count(a => a.Sender == "bot"));
 
 async Task<List<AlertDelivery>> DeliveriesAsync(Guid alertId)
 {
-    await using var db = new SqliteAppDbContext(dbOptions);
+    await using var db = OpenDb();
     return await db.Set<AlertDelivery>().AsNoTracking().Where(d => d.AlertId == alertId).ToListAsync();
 }
 
@@ -298,23 +278,8 @@ static JsonObject? FindAction(JsonNode? node, string verb) => node switch
     _ => null,
 };
 
-static async Task<string> PersonaTokenAsync(HttpClient sandbox, string objectId)
-{
-    using var response = await sandbox.PostAsync(new Uri($"login/{DemoTenant.TenantId}/personas/{objectId}/token", UriKind.Relative), new FormUrlEncodedContent([]));
-    var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-    return body!["access_token"]!.GetValue<string>();
-}
-
 static double Percentile(List<double> sorted, double p) =>
     sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
 static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:F0} MB";
 
-static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
-
-static T Option<T>(string[] args, string name, T fallback)
-    where T : IParsable<T>
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? T.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}

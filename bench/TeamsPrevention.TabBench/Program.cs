@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using TeamsPrevention.TabBench;
+using TeamsPrevention.Shared;
+using TeamsPrevention.Tests.Infrastructure;
+using static TeamsPrevention.Shared.BenchReport;
 
 // The tab's dashboard with N situations (default 1,000) in headless Chromium: how long from navigation start until the
 // "Mes situations" block is rendered with its rows clickable. The situations are reported through the real API by the
@@ -18,34 +17,16 @@ var runs = Option(args, "--runs", 5);
 const string Coordinator = "a1b2c3d4-0002-4000-8000-000000000002";
 const string CoordinatorName = "Marc Lambert";
 
-var binDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-var configuration = binDirectory.Parent!.Name;
-var root = binDirectory;
-while (root is not null && !File.Exists(Path.Combine(root.FullName, "TeamsPrevention.sln")))
-{
-    root = root.Parent;
-}
-
-if (root is null)
-{
-    throw new InvalidOperationException("Run from the repository (TeamsPrevention.sln not found above the binary).");
-}
-
-var appDll = Path.Combine(root.FullName, "src", "TeamsPrevention.App", "bin", configuration, binDirectory.Name, "TeamsPrevention.App.dll");
 var chromiumPath = Environment.GetEnvironmentVariable("TEAMSPREVENTION_CHROMIUM") is { Length: > 0 } c ? c : "/usr/bin/chromium";
-var work = Directory.CreateTempSubdirectory("tp-tabbench-");
-var appUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
-var report = new StringBuilder();
-void Say(string line)
-{
-    Console.WriteLine(line);
-    report.AppendLine(line);
-}
+var appUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+var report = new BenchReport("tp-tabbench-");
+var work = report.Work;
+void Say(string line) => report.Say(line);
 
-Say($"TeamsPrevention tab benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {configuration}, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
+Say($"TeamsPrevention tab benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Configuration}, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}");
 Say($"{situations} situations on the coordinator's list, {runs} runs, Chromium {chromiumPath}, SQLite in {work.FullName}");
 
-await using var app = await AppProcess.StartAsync(appDll, appUrl, new Dictionary<string, string>
+await using var app = await AppProcess.StartAsync(appUrl, new Dictionary<string, string>
 {
     ["ASPNETCORE_ENVIRONMENT"] = "Development",
     ["App__PublicBaseUrl"] = appUrl.ToString().TrimEnd('/'),
@@ -53,7 +34,7 @@ await using var app = await AppProcess.StartAsync(appDll, appUrl, new Dictionary
     ["Data__Provider"] = "Sqlite",
     ["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(work.FullName, "bench.db")}",
     ["Logging__LogLevel__Default"] = "Warning",
-}, CancellationToken.None);
+}, CancellationToken.None, readyWithin: TimeSpan.FromSeconds(120));
 
 // Seed through the API as the coordinator persona (the token the tab's sandbox sign-in gets).
 using var http = new HttpClient { BaseAddress = appUrl, Timeout = TimeSpan.FromMinutes(2) };
@@ -162,15 +143,8 @@ Say($"navigation start → interactive: median {Ms(Median(total))} ms, max {Ms(t
 Say($"sign-in click → interactive: median {Ms(Median(afterSignIn))} ms, of which the front end's own work after the list arrived (parse, sort, render, clickable): median {Ms(Median(render))} ms, max {Ms(render.Max())} ms");
 Say($"dashboard re-entry: median {Ms(Median(reopen))} ms (rendering median {Ms(Median(reRender))} ms); row → situation page: median {Ms(Median(open))} ms");
 Say($"load average at end {LoadAverage()}");
-await File.WriteAllTextAsync(Path.Combine(work.FullName, "results.txt"), report.ToString());
-Console.WriteLine($"results: {Path.Combine(work.FullName, "results.txt")}");
+await report.WriteAsync();
 return 0;
-
-static int Option(string[] args, string name, int fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
-}
 
 static string Ms(double value) => value.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
 
@@ -179,13 +153,3 @@ static double Median(List<double> values)
     var sorted = values.Order().ToList();
     return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
-}
-
-static string LoadAverage() =>
-    File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Data;
-using TeamsPrevention.App.Directory;
 using TeamsPrevention.Sandbox.Realism;
 using TeamsPrevention.Sandbox.Tenant;
+using TeamsPrevention.Shared;
 
 namespace TeamsPrevention.EndToEnd.Alerts;
 
@@ -71,10 +71,15 @@ public sealed class AlertCrashTests
         var app = await AppProcess.StartAsync(appUrl, environment, ct);
         try
         {
-            var personIds = await AddPeopleAsync(databasePath, ct);
+            List<Guid> personIds;
+            await using (var db = Db(databasePath))
+            {
+                personIds = await SyntheticDirectory.AddPeopleAsync(db, Recipients, ct);
+            }
+
             using var api = new HttpClient { BaseAddress = appUrl };
             var coordinator = DemoTenant.Personas.First(p => p.Role == "Coordinator").ObjectId;
-            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PersonaTokenAsync(sandbox.Http, coordinator, ct));
+            api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await sandbox.PersonaTokenAsync(coordinator, ct));
             Guid alertId;
             using (var created = await api.PostAsJsonAsync("/api/alerts", new { severity = "Info", category = "Information", message = "Test", people = personIds }, ct))
             {
@@ -151,33 +156,6 @@ public sealed class AlertCrashTests
     private static SqliteAppDbContext Db(string databasePath) =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={databasePath}").Options);
 
-    /// <summary>The synthetic people in the App's directory (one organisation, role Partner), as an administrator would import them.</summary>
-    private static async Task<List<Guid>> AddPeopleAsync(string databasePath, CancellationToken ct)
-    {
-        await using var db = Db(databasePath);
-        var organisation = new Organisation { Id = Guid.NewGuid(), Key = "synthetic", Name = "Organisation synthétique", Kind = OrganisationKind.Association };
-        db.Add(organisation);
-        var ids = new List<Guid>();
-        foreach (var persona in SyntheticPersonas.Create(Recipients))
-        {
-            var id = Guid.NewGuid();
-            db.Add(new Person
-            {
-                Id = id,
-                EntraObjectId = Guid.Parse(persona.ObjectId),
-                TeamsUserId = persona.TeamsUserId,
-                DisplayName = persona.DisplayName,
-                PreferredLanguage = persona.PreferredLanguage[..2],
-                OrganisationId = organisation.Id,
-                Roles = [new PersonRole { PersonId = id, Role = DirectoryRole.Partner }],
-            });
-            ids.Add(id);
-        }
-
-        await db.SaveChangesAsync(ct);
-        return ids;
-    }
-
     private static async Task<int> QueuedAsync(string databasePath, Guid alertId, CancellationToken ct)
     {
         await using var db = Db(databasePath);
@@ -188,12 +166,5 @@ public sealed class AlertCrashTests
     {
         await using var db = Db(databasePath);
         return await db.Set<AlertDelivery>().AsNoTracking().Where(d => d.AlertId == alertId).ToListAsync(ct);
-    }
-
-    private static async Task<string> PersonaTokenAsync(HttpClient sandbox, string objectId, CancellationToken ct)
-    {
-        using var response = await sandbox.PostAsync(new Uri($"login/{DemoTenant.TenantId}/personas/{objectId}/token", UriKind.Relative), new FormUrlEncodedContent([]), ct);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>(ct);
-        return body!["access_token"]!.GetValue<string>();
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text.Json.Nodes;
+using TeamsPrevention.Shared;
 
 namespace TeamsPrevention.Tests.Infrastructure;
 
@@ -14,10 +14,14 @@ namespace TeamsPrevention.Tests.Infrastructure;
 public static class AdaptiveCardValidator
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly NpmPackages Packages = new(
+        NpmPackages.Locate(typeof(AdaptiveCardValidator).Assembly, "CardCheckDirectory", Path.Combine("tests", "TeamsPrevention.Tests", "CardCheck")),
+        ["adaptivecards/dist/adaptivecards.js"]);
+
     private static Process? _node;
 
     /// <summary>The folder holding package.json, package-lock.json, check-cards.js and node_modules.</summary>
-    public static string Directory { get; } = FindDirectory();
+    public static string Directory => Packages.Directory;
 
     /// <summary>The errors of each card, in order (an empty list for a valid card).</summary>
     public static async Task<IReadOnlyList<IReadOnlyList<string>>> ValidateAsync(IReadOnlyList<JsonNode> cards, CancellationToken cancellationToken = default)
@@ -83,11 +87,7 @@ public static class AdaptiveCardValidator
             return running;
         }
 
-        if (IsStale())
-        {
-            await RunNpmCiAsync(cancellationToken);
-        }
-
+        await Packages.EnsureInstalledAsync(cancellationToken);
         var start = new ProcessStartInfo("node", ["check-cards.js", "--lines"])
         {
             WorkingDirectory = Directory,
@@ -126,70 +126,5 @@ public static class AdaptiveCardValidator
         }
 
         node.Dispose();
-    }
-
-    /// <summary>npm's own test, as <c>NodePackages</c> in the end-to-end tests: the install is older than the lock, or the renderer is missing.</summary>
-    private static bool IsStale()
-    {
-        var installed = new FileInfo(Path.Combine(Directory, "node_modules", ".package-lock.json"));
-        if (!installed.Exists)
-        {
-            return true;
-        }
-
-        var changed = new[] { "package-lock.json", "package.json" }.Max(f => File.GetLastWriteTimeUtc(Path.Combine(Directory, f)));
-        return installed.LastWriteTimeUtc < changed
-            || !File.Exists(Path.Combine(Directory, "node_modules", "adaptivecards", "dist", "adaptivecards.js"));
-    }
-
-    private static async Task RunNpmCiAsync(CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var npm = Process.Start(start) ?? throw new InvalidOperationException("npm could not be started.");
-        var output = npm.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = npm.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        try
-        {
-            await npm.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            npm.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        if (npm.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"`npm ci` in {Directory} exited with {npm.ExitCode}:\n{await output}\n{await error}");
-        }
-    }
-
-    private static string FindDirectory()
-    {
-        var fromBuild = typeof(AdaptiveCardValidator).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "CardCheckDirectory")?.Value;
-        if (fromBuild is not null && File.Exists(Path.Combine(fromBuild, "package-lock.json")))
-        {
-            return fromBuild;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "TeamsPrevention.Tests", "CardCheck");
-            if (File.Exists(Path.Combine(candidate, "package-lock.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/TeamsPrevention.Tests/CardCheck/package-lock.json not found.");
     }
 }

@@ -1,21 +1,23 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using TeamsPrevention.Shared;
 
 namespace TeamsPrevention.Tests.Package;
 
 /// <summary>
 /// Runs the app package build (<c>node appPackage/build.mjs</c>) as a person would, after <c>npm ci</c> in
-/// <c>appPackage/</c> when its node_modules is missing or older than the lock file (the same test as
-/// <c>AdaptiveCardValidator</c> uses for CardCheck). Inherited <c>TP_*</c> variables are removed so only what a test
+/// <c>appPackage/</c> when its node_modules is missing or older than the lock file (<c>NpmPackages</c>, as for CardCheck
+/// and the end-to-end tests' Playground). Inherited <c>TP_*</c> variables are removed so only what a test
 /// passes reaches the script.
 /// </summary>
 public static class AppPackageBuild
 {
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
-    private static bool _installed;
+    private static readonly NpmPackages Packages = new(
+        NpmPackages.Locate(typeof(AppPackageBuild).Assembly, metadataKey: null, "appPackage"),
+        ["@microsoft/app-manifest/build/index.js", "fs-extra/package.json"]);
 
     /// <summary>The repository's <c>appPackage/</c> folder (build.mjs, manifest.json, env/, localization/, icons).</summary>
-    public static string Directory { get; } = FindDirectory();
+    public static string Directory => Packages.Directory;
 
     /// <summary>Runs <c>node build.mjs --env {env} --out {outDirectory}</c> plus <paramref name="arguments"/>.</summary>
     public static async Task<AppPackageBuildResult> RunAsync(
@@ -25,7 +27,7 @@ public static class AppPackageBuild
         IReadOnlyDictionary<string, string>? environment = null,
         CancellationToken cancellationToken = default)
     {
-        await EnsureInstalledAsync(cancellationToken);
+        await Packages.EnsureInstalledAsync(cancellationToken);
         var start = new ProcessStartInfo("node")
         {
             WorkingDirectory = Directory,
@@ -49,7 +51,7 @@ public static class AppPackageBuild
             start.Environment[name] = value;
         }
 
-        var (exitCode, output, error) = await RunProcessAsync(start, TimeSpan.FromMinutes(1), cancellationToken);
+        var (exitCode, output, error) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(1), cancellationToken);
         var lastLine = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault();
         var report = lastLine is null ? null : JsonNode.Parse(lastLine) as JsonObject;
         if (report is null)
@@ -75,7 +77,7 @@ public static class AppPackageBuild
             start.ArgumentList.Add(argument);
         }
 
-        var (exitCode, output, error) = await RunProcessAsync(start, TimeSpan.FromMinutes(1), cancellationToken);
+        var (exitCode, output, error) = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(1), cancellationToken);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"make-icons.mjs exited with {exitCode}:\n{output}\n{error}");
@@ -98,86 +100,5 @@ public static class AppPackageBuild
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
             File.Copy(file, destination);
         }
-    }
-
-    private static async Task EnsureInstalledAsync(CancellationToken cancellationToken)
-    {
-        await InstallGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_installed || !IsStale())
-            {
-                _installed = true;
-                return;
-            }
-
-            var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --loglevel=error")
-            {
-                WorkingDirectory = Directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            var (exitCode, output, error) = await RunProcessAsync(start, TimeSpan.FromMinutes(3), cancellationToken);
-            if (exitCode != 0)
-            {
-                throw new InvalidOperationException($"`npm ci` in {Directory} exited with {exitCode}:\n{output}\n{error}");
-            }
-
-            _installed = true;
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
-    }
-
-    private static bool IsStale()
-    {
-        var installed = new FileInfo(Path.Combine(Directory, "node_modules", ".package-lock.json"));
-        if (!installed.Exists)
-        {
-            return true;
-        }
-
-        var changed = new[] { "package-lock.json", "package.json" }.Max(f => File.GetLastWriteTimeUtc(Path.Combine(Directory, f)));
-        return installed.LastWriteTimeUtc < changed
-            || !File.Exists(Path.Combine(Directory, "node_modules", "@microsoft", "app-manifest", "build", "index.js"))
-            || !File.Exists(Path.Combine(Directory, "node_modules", "fs-extra", "package.json"));
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunProcessAsync(
-        ProcessStartInfo start, TimeSpan limit, CancellationToken cancellationToken)
-    {
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} could not be started.");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
-
-    private static string FindDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "appPackage");
-            if (File.Exists(Path.Combine(candidate, "build.mjs")) && File.Exists(Path.Combine(candidate, "package-lock.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("appPackage/build.mjs not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,12 +1,19 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TeamsPrevention.Sandbox;
+using TeamsPrevention.Sandbox.Tenant;
+using TeamsPrevention.Tests.Infrastructure;
 
-namespace TeamsPrevention.EndToEnd.Alerts;
+namespace TeamsPrevention.Shared;
 
-/// <summary>The sandbox tenant on its own Kestrel (<c>http://127.0.0.1:{port}/sandbox/</c>) in the test process, for Apps run as separate processes.</summary>
+/// <summary>
+/// The sandbox tenant on its own Kestrel (<c>http://127.0.0.1:{port}/sandbox/</c>) in the caller's process, for Apps
+/// run as separate processes (<see cref="AppProcess"/>). Shared as a linked file by the end-to-end tests and the benchmark.
+/// </summary>
 internal sealed class StandaloneSandbox : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -24,6 +31,7 @@ internal sealed class StandaloneSandbox : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Starts the sandbox (environment Development, no logging) with <paramref name="settings"/> on top of its defaults.</summary>
     public static async Task<StandaloneSandbox> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
         var rootUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
@@ -40,6 +48,15 @@ internal sealed class StandaloneSandbox : IAsyncDisposable
         app.MapSandbox();
         await app.StartAsync();
         return new StandaloneSandbox(app, rootUrl);
+    }
+
+    /// <summary>A token for the App's API, signed in as the demo tenant's persona <paramref name="objectId"/>.</summary>
+    public async Task<string> PersonaTokenAsync(string objectId, CancellationToken cancellationToken)
+    {
+        using var response = await Http.PostAsync(
+            new Uri($"login/{DemoTenant.TenantId}/personas/{objectId}/token", UriKind.Relative), new FormUrlEncodedContent([]), cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
+        return body!["access_token"]!.GetValue<string>();
     }
 
     public async ValueTask DisposeAsync()
