@@ -23,6 +23,7 @@ var recipients = Option(args, "--recipients", 1000);
 var faultRate = Option(args, "--fault-rate", 0.1);
 var acks = Option(args, "--acks", 100);
 const int TenantPerSecond = 50;
+var hold = Option(args, "--hold", 0); // seconds the App keeps running at the end (to attach dotnet-trace or dotnet-counters)
 var appRate = Option(args, "--app-rate", TenantPerSecond); // Alerts:Delivery:TenantPerSecond (the sandbox stays at 50/s)
 var provider = Option(args, "--database", "sqlite") switch
 {
@@ -30,6 +31,11 @@ var provider = Option(args, "--database", "sqlite") switch
     "postgres" => DatabaseProvider.Postgres, // a throwaway PostgreSQL cluster, as the tests start it (PostgresServer)
     var other => throw new ArgumentException($"--database sqlite|postgres, not {other}"),
 };
+
+if (recipients < (3 * acks) + 10)
+{
+    throw new ArgumentException($"--recipients must be at least 3 × --acks + 10 ({(3 * acks) + 10}): three rounds of answers plus the warm-up, each by different people.");
+}
 
 var appUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
 var report = new BenchReport("tp-bench-");
@@ -111,14 +117,22 @@ await sandbox.Http.DeleteAsync(new Uri("faults", UriKind.Relative));
 var issuer = sandbox.Services.GetRequiredService<BotFrameworkTokenIssuer>();
 var serviceUrl = new Uri(sandbox.BaseUrl, "connector/").ToString();
 using var bot = new HttpClient { BaseAddress = appUrl };
-await AckRoundAsync("warm-up (10 sequential, not counted)", SyntheticPersonas.Create(recipients).Skip(acks).Take(10).ToList(), sequential: true);
-var latencies = await AckRoundAsync($"{acks} concurrent acknowledgements", SyntheticPersonas.Create(recipients).Take(acks).ToList(), sequential: false);
-var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second batch)", SyntheticPersonas.Create(recipients).Skip(acks + 10).Take(acks).ToList(), sequential: false);
+await AckRoundAsync("warm-up (10 sequential, not counted)", SyntheticPersonas.Create(recipients).Skip(acks).Take(10).ToList(), spacing: null);
+var latencies = await AckRoundAsync($"{acks} concurrent acknowledgements", SyntheticPersonas.Create(recipients).Take(acks).ToList(), spacing: TimeSpan.Zero);
+var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second batch)", SyntheticPersonas.Create(recipients).Skip(acks + 10).Take(acks).ToList(), spacing: TimeSpan.Zero);
+// The same number of people answering within one second (evenly spread arrivals), while the cards are being updated.
+var spread = await AckRoundAsync($"{acks} acknowledgements arriving over 1 s", SyntheticPersonas.Create(recipients).Skip((2 * acks) + 10).Take(acks).ToList(), spacing: TimeSpan.FromSeconds(1.0 / acks));
 (peak, _) = memory.Kernel();
 Say($"App memory at the end (fan-outs + acknowledgements): peak resident set {Megabytes(peak)}");
-Say($"Summary: cold {cold:F1} cards/s, warm {warm:F1} cards/s against {TenantPerSecond}/s; acknowledgement p99 {Percentile(latencies, 0.99):F1} ms and {Percentile(second, 0.99):F1} ms");
+Say($"Summary: cold {cold:F1} cards/s, warm {warm:F1} cards/s against {TenantPerSecond}/s; acknowledgement p99 {Percentile(latencies, 0.99):F1} ms and {Percentile(second, 0.99):F1} ms at once, {Percentile(spread, 0.99):F1} ms over 1 s");
 
 await report.WriteAsync();
+if (hold > 0)
+{
+    Console.WriteLine($"Holding the App (process {app.Id}) for {hold} s.");
+    await Task.Delay(TimeSpan.FromSeconds(hold));
+}
+
 return 0;
 
 async Task<double> FanOutAsync(string label, int expectedCards)
@@ -196,7 +210,9 @@ async Task<List<AlertDelivery>> DeliveriesAsync(Guid alertId)
     return await db.Set<AlertDelivery>().AsNoTracking().Where(d => d.AlertId == alertId).ToListAsync();
 }
 
-async Task<List<double>> AckRoundAsync(string label, IReadOnlyList<DemoPersona> personas, bool sequential)
+// spacing: null = one after the other; zero = all at once; otherwise each request starts that long after the previous
+// one started (whether or not it was answered).
+async Task<List<double>> AckRoundAsync(string label, IReadOnlyList<DemoPersona> personas, TimeSpan? spacing)
 {
     var requests = personas.Select(persona =>
     {
@@ -221,15 +237,16 @@ async Task<List<double>> AckRoundAsync(string label, IReadOnlyList<DemoPersona> 
         results[i] = (stopwatch.Elapsed.TotalMilliseconds, (int)response.StatusCode);
     }
 
+    var cpuBefore = AppCpuTime();
     var total = Stopwatch.StartNew();
-    if (sequential)
+    if (spacing is null)
     {
         for (var i = 0; i < requests.Count; i++)
         {
             await SendAsync(i);
         }
     }
-    else
+    else if (spacing == TimeSpan.Zero)
     {
         using var gate = new SemaphoreSlim(0);
         var tasks = Enumerable.Range(0, requests.Count).Select(async i =>
@@ -240,13 +257,39 @@ async Task<List<double>> AckRoundAsync(string label, IReadOnlyList<DemoPersona> 
         gate.Release(requests.Count);
         await Task.WhenAll(tasks);
     }
+    else
+    {
+        var tasks = new List<Task>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var due = spacing.Value * i;
+            if (due > total.Elapsed)
+            {
+                await Task.Delay(due - total.Elapsed);
+            }
+
+            tasks.Add(SendAsync(i));
+        }
+
+        await Task.WhenAll(tasks);
+    }
 
     var wall = total.Elapsed;
+    var cpu = AppCpuTime() - cpuBefore;
     requests.ForEach(r => r.Dispose());
     var ms = results.Select(r => r.Ms).OrderBy(m => m).ToList();
     var statuses = string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
-    Say($"Acknowledgements, {label}: statuses {statuses}; p50 {Percentile(ms, 0.5):F1} ms, p95 {Percentile(ms, 0.95):F1} ms, p99 {Percentile(ms, 0.99):F1} ms, max {ms[^1]:F1} ms; all answered in {wall.TotalMilliseconds:F0} ms");
+    Say($"Acknowledgements, {label}: statuses {statuses}; p50 {Percentile(ms, 0.5):F1} ms, p95 {Percentile(ms, 0.95):F1} ms, p99 {Percentile(ms, 0.99):F1} ms, max {ms[^1]:F1} ms; all answered in {wall.TotalMilliseconds:F0} ms; App CPU meanwhile {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / requests.Count:F1} ms per acknowledgement, the worker's card updates included)");
     return ms;
+}
+
+// User + system CPU time the App process has used so far (/proc/{pid}/stat, clock ticks of 1/100 s): what the
+// acknowledgements cost, which a loaded machine inflates far less than it inflates their latencies.
+TimeSpan AppCpuTime()
+{
+    var stat = File.ReadAllText($"/proc/{app.Id}/stat");
+    var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    return TimeSpan.FromMilliseconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10);
 }
 
 JsonObject Invoke(DemoPersona persona, string conversationId, string replyToId, JsonObject action) => new()
