@@ -13,7 +13,7 @@ namespace TeamsPrevention.EndToEnd.Alerts;
 /// coordinator sends an Urgent alert to three partner organisations; each partner gets a content-free card in the
 /// sandbox inbox; two answer from the card; the coordinator sees the answers arrive; when the deadline passes (the
 /// shared clock jumps past it) the organisation that did not answer is escalated to its contact's deputy, who gets a
-/// card, and the tracking shows it escalated.
+/// card, the alert among those addressed to him, and the tracking shows it escalated.
 /// </summary>
 public sealed class AlertAcceptanceTests
 {
@@ -38,6 +38,7 @@ public sealed class AlertAcceptanceTests
         // Tokens for the tab's API, before the clock moves (the App checks their lifetime on the real clock).
         using var coordinator = await SituationApiSeed.AsAsync(app, Coordinator.ObjectId);
         using var admin = await SituationApiSeed.AsAsync(app, Admin.ObjectId);
+        using var deputyApi = await SituationApiSeed.AsAsync(app, Karim.ObjectId);
 
         // The CPAS's contact has a deputy: Karim, of another organisation (created through the directory API).
         var people = (await admin.GetFromJsonAsync<JsonArray>("/api/directory/people"))!;
@@ -117,6 +118,9 @@ public sealed class AlertAcceptanceTests
         Assert.Equal(0, Recipient(tracking, "AMO")["escalationLevel"]!.GetValue<int>());
 
         await CardAsync(sandbox, Karim, alertId);
+        var received = (await deputyApi.GetFromJsonAsync<JsonArray>("/api/alerts/received"))!.Single(a => a!["id"]!.GetValue<Guid>() == alertId)!;
+        Assert.Equal("Escalated", received["role"]!.GetValue<string>());
+        Assert.Equal("Pending", received["state"]!.GetValue<string>());
         tracking = await TrackingAsync(coordinator, alertId);
         Assert.Contains(tracking["deliveries"]!.AsArray(), d => d!["person"]!.GetValue<string>() == Karim.DisplayName
             && d["reason"]!.GetValue<string>() == "Escalation" && d["status"]!.GetValue<string>() == "Sent");

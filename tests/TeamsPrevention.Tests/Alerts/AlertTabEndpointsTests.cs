@@ -81,10 +81,10 @@ public sealed class AlertTabEndpointsTests
         Assert.Equal(HttpStatusCode.Forbidden, (await dpo.GetAsync("/api/alerts/deadline-preview?severity=Info")).StatusCode);
     }
 
-    [Fact]
-    public async Task ListsReceivedAlertsPendingAndAnsweredWithWhoAnsweredAndAuditsTheView()
+    [Theory, BothProviders]
+    public async Task ListsReceivedAlertsPendingAndAnsweredWithWhoAnsweredAndAuditsTheView(DatabaseProvider provider)
     {
-        await using var app = await DatabaseApp.StartAsync(DatabaseProvider.Sqlite, NoDelivery);
+        await using var app = await DatabaseApp.StartAsync(provider, NoDelivery);
         var organisations = await AlertDeliveryTests.OrganisationsAsync(app);
         using var coordinator = app.CreateClient(Coordinator);
         var answered = await CreateAsync(coordinator, new { severity = "Info", category = "Coordination", message = "Un", organisations = new[] { organisations["school"] } });
