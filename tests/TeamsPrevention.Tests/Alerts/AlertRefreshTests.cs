@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.Sandbox.Tenant;
 using TeamsPrevention.Tests.Infrastructure;
@@ -20,7 +21,12 @@ public sealed class AlertRefreshTests
     [Fact]
     public async Task RecipientSeesWhoAnsweredThroughRefreshWithoutCardUpdate()
     {
-        await using var harness = await AlertHarness.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Alerts:RefreshUserLimit"] = "60" });
+        // The harness turns refresh off for the other tests; this one runs with the product's default (Teams' 60).
+        var defaultLimit = new AlertOptions().RefreshUserLimit;
+        Assert.Equal(60, defaultLimit);
+        await using var harness = await AlertHarness.StartAsync(
+            DatabaseProvider.Sqlite,
+            new Dictionary<string, string?> { ["Alerts:RefreshUserLimit"] = defaultLimit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         var app = harness.StartApp();
         var organisations = await AlertDeliveryTests.OrganisationsAsync(app);
         var alertId = await harness.SendAsync(app, Coordinator, new
