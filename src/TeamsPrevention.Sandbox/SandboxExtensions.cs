@@ -38,6 +38,7 @@ public static class SandboxExtensions
         services.TryAddSingleton<FaultInjector>();
         services.TryAddSingleton<TrafficLog>();
         services.TryAddSingleton<BotChannel>();
+        services.TryAddSingleton<InboxCardRefresh>();
         services.AddHttpClient(BotChannel.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, SandboxStartupFilter>());
 

@@ -33,6 +33,7 @@ public static class AlertEndpoints
         services.AddScoped<AlertSender>();
         services.AddScoped<AlertEscalator>();
         services.AddScoped<AlertTracker>();
+        services.AddScoped<ReceivedAlerts>();
         services.AddScoped<ICardActionHandler, AlertCardActionHandler>();
         services.AddScoped<IBotCommand, AlertCommand>();
         services.AddScoped<IBotCommand, MyAlertsCommand>();
@@ -52,6 +53,7 @@ public static class AlertEndpoints
         api.MapGet("/{id:guid}/export", ExportAsync);
         api.MapPost("/{id:guid}/answer", AnswerAsync);
         api.MapPost("/{id:guid}/withdraw", WithdrawAsync);
+        api.MapAlertTabEndpoints();
         return endpoints;
     }
 
@@ -72,7 +74,7 @@ public static class AlertEndpoints
         }
         catch (AlertValidationException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["alert"] = [e.Message] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["alert"] = [e.Message] }, title: AlertRefusalTexts.Title(e.Language));
         }
     }
 

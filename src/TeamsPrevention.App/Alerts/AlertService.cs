@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Audit;
+using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 
@@ -28,14 +29,16 @@ public sealed class AlertService(
 
     public async Task<Alert> CreateAsync(DirectoryPerson sender, AlertDraft draft, CancellationToken cancellationToken)
     {
+        // Refusals are read by the sender, in the language the directory records for them.
+        var language = Languages.FromTag(sender.PreferredLanguage);
         if (string.IsNullOrWhiteSpace(draft.Message) || draft.Message.Length > Alert.MaxMessageLength)
         {
-            throw new AlertValidationException($"The message is required and at most {Alert.MaxMessageLength} characters.");
+            throw new AlertValidationException(AlertRefusal.MessageRequired, language);
         }
 
         if (draft.SituationCode is { Length: > Alert.MaxSituationCodeLength })
         {
-            throw new AlertValidationException("The situation code is too long.");
+            throw new AlertValidationException(AlertRefusal.SituationCodeTooLong, language);
         }
 
         var now = time.GetUtcNow();
@@ -69,7 +72,7 @@ public sealed class AlertService(
             {
                 if (strict)
                 {
-                    throw new AlertValidationException("A chosen person is not in the directory.");
+                    throw new AlertValidationException(AlertRefusal.UnknownPerson, language);
                 }
 
                 personTargets.Remove(personId);
@@ -99,7 +102,7 @@ public sealed class AlertService(
             var list = alert.SituationCode is null ? null : await needToKnow.GetPeopleAsync(alert.SituationCode, sender.Id, cancellationToken);
             if (list is null)
             {
-                throw new AlertValidationException("The situation's need-to-know list is not available.");
+                throw new AlertValidationException(AlertRefusal.NeedToKnowUnavailable, language);
             }
 
             foreach (var personId in list)
@@ -112,7 +115,7 @@ public sealed class AlertService(
         {
             if (await directory.GetOrganisationAsync(organisationId, cancellationToken) is null)
             {
-                throw new AlertValidationException("A chosen organisation is not in the directory.");
+                throw new AlertValidationException(AlertRefusal.UnknownOrganisation, language);
             }
 
             var recipient = NewRecipient(alert, AlertRecipientKind.Organisation, null, organisationId, AlertAudienceSource.Organisation);
@@ -128,7 +131,7 @@ public sealed class AlertService(
 
         if (recipients.Count == 0)
         {
-            throw new AlertValidationException("Choose at least one recipient.");
+            throw new AlertValidationException(AlertRefusal.NoRecipient, language);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -57,7 +57,7 @@ public sealed class GraphCalendarApi(GraphStore store, TimeProvider time)
             return false;
         }
 
-        var address = GraphStore.FindUser(attendee)?.UserPrincipalName ?? attendee;
+        var address = store.FindUser(attendee)?.UserPrincipalName ?? attendee;
         lock (store.Sync)
         {
             if (!store.Events.TryGetValue(eventId, out var calendarEvent))
@@ -82,7 +82,7 @@ public sealed class GraphCalendarApi(GraphStore store, TimeProvider time)
         string key;
         if (route.TryGetValue("userId", out var userId))
         {
-            if (GraphStore.FindUser((string)userId!) is not { } user)
+            if (store.FindUser((string)userId!) is not { } user)
             {
                 return GraphResponse.Error(404, "ErrorInvalidUser", $"The requested user '{userId}' is invalid.");
             }
@@ -321,7 +321,7 @@ public sealed class GraphCalendarApi(GraphStore store, TimeProvider time)
         return meeting;
     }
 
-    private static JsonArray? Attendees(JsonNode? value, JsonArray? previous)
+    private JsonArray? Attendees(JsonNode? value, JsonArray? previous)
     {
         var result = new JsonArray();
         foreach (var node in value as JsonArray ?? [])
@@ -335,7 +335,7 @@ public sealed class GraphCalendarApi(GraphStore store, TimeProvider time)
             // An attendee kept from before keeps the answer they gave.
             var before = previous?.OfType<JsonObject>().FirstOrDefault(a =>
                 string.Equals(GraphJson.String(a["emailAddress"], "address"), address, StringComparison.OrdinalIgnoreCase));
-            var persona = GraphStore.FindUser(address);
+            var persona = store.FindUser(address);
             result.Add(new JsonObject
             {
                 ["type"] = GraphJson.String(node, "type") ?? "required",
@@ -424,7 +424,7 @@ public sealed class GraphCalendarApi(GraphStore store, TimeProvider time)
     private GraphResponse FindMeetings(GraphRequest request, RouteValueDictionary route)
     {
         var userId = (string)route["userId"]!;
-        if (GraphStore.FindUser(userId) is not { } user)
+        if (store.FindUser(userId) is not { } user)
         {
             return GraphUsersApi.UserNotFound(userId);
         }
@@ -447,7 +447,7 @@ public sealed class GraphCalendarApi(GraphStore store, TimeProvider time)
     private GraphResponse WithMeeting(RouteValueDictionary route, Func<SandboxOnlineMeeting, GraphResponse> action)
     {
         var userId = (string)route["userId"]!;
-        if (GraphStore.FindUser(userId) is not { } user)
+        if (store.FindUser(userId) is not { } user)
         {
             return GraphUsersApi.UserNotFound(userId);
         }

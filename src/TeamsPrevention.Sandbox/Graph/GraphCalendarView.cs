@@ -32,7 +32,7 @@ public sealed class GraphCalendarView(GraphStore store)
                 "This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.");
         }
 
-        var person = GraphStore.FindUser(userId);
+        var person = store.FindUser(userId);
         var address = person?.UserPrincipalName;
         var ownerKey = $"users/{userId}";
         List<JsonNode> items;

@@ -4,16 +4,19 @@ namespace TeamsPrevention.Sandbox.Graph;
 
 /// <summary>
 /// The mutable state of the sandbox's Graph: teams, members, channels, channel members, events, online meetings and
-/// installed apps. Users are the demo tenant's personas (read-only). Every access holds <see cref="Sync"/>.
+/// installed apps. Users are the city tenant's personas (read-only; synthetic ones included while they exist). Every access holds <see cref="Sync"/>.
 /// <see cref="Reset"/> restores the seeded demo tenant.
 /// </summary>
 public sealed class GraphStore
 {
     private readonly TimeProvider _time;
 
-    public GraphStore(TimeProvider time)
+    private readonly SandboxState _state;
+
+    public GraphStore(TimeProvider time, SandboxState state)
     {
         _time = time;
+        _state = state;
         Reset();
     }
 
@@ -31,10 +34,16 @@ public sealed class GraphStore
     /// <summary>Roles the cell's people hold in the team at start: the chair, the coordinator and the admin own it.</summary>
     public static bool IsSeedOwner(DemoPersona persona) => persona.Role is "Chair" or "Coordinator" or "Admin";
 
-    /// <summary>A persona by object id or user principal name.</summary>
-    public static DemoPersona? FindUser(string idOrUpn) =>
-        DemoTenant.FindPersona(idOrUpn)
-        ?? DemoTenant.Personas.FirstOrDefault(p => string.Equals(p.UserPrincipalName, idOrUpn, StringComparison.OrdinalIgnoreCase));
+    /// <summary>The city tenant's users: the demo personas, plus the synthetic ones while they exist (<c>POST {S}personas/synthetic</c>).</summary>
+    public IReadOnlyList<DemoPersona> Users => _state.FindTenant(DemoTenant.TenantId)?.Personas ?? DemoTenant.Personas;
+
+    /// <summary>A user by object id or user principal name.</summary>
+    public DemoPersona? FindUser(string idOrUpn)
+    {
+        var users = Users;
+        return users.FirstOrDefault(p => string.Equals(p.ObjectId, idOrUpn, StringComparison.OrdinalIgnoreCase))
+            ?? users.FirstOrDefault(p => string.Equals(p.UserPrincipalName, idOrUpn, StringComparison.OrdinalIgnoreCase));
+    }
 
     public void Reset()
     {

@@ -72,7 +72,7 @@ public sealed class GraphTeamsApi(GraphStore store, IOptions<SandboxGraphOptions
         ["tenantId"] = Tenant.DemoTenant.TenantId,
     });
 
-    private static GraphResponse AddTeamMember(GraphRequest request, SandboxTeam team)
+    private GraphResponse AddTeamMember(GraphRequest request, SandboxTeam team)
     {
         var (userId, roles, error) = ParseMember(request.Body);
         if (error is not null)
@@ -372,7 +372,7 @@ public sealed class GraphTeamsApi(GraphStore store, IOptions<SandboxGraphOptions
     }
 
     /// <summary>An <c>aadUserConversationMember</c> from a request body: the bound user and the roles.</summary>
-    private static (string? UserId, List<string> Roles, GraphResponse? Error) ParseMember(JsonNode? body)
+    private (string? UserId, List<string> Roles, GraphResponse? Error) ParseMember(JsonNode? body)
     {
         if (body is not JsonObject)
         {
@@ -390,7 +390,7 @@ public sealed class GraphTeamsApi(GraphStore store, IOptions<SandboxGraphOptions
             return (null, [], GraphResponse.BadRequest("'user@odata.bind' must name a user."));
         }
 
-        if (GraphStore.FindUser(bound) is not { } user)
+        if (store.FindUser(bound) is not { } user)
         {
             return (null, [], GraphUsersApi.UserNotFound(bound));
         }

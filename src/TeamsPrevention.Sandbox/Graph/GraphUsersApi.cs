@@ -22,7 +22,7 @@ public sealed class GraphUsersApi(GraphStore store, SandboxState state)
 
     private GraphResponse ListUsers(GraphRequest request, RouteValueDictionary route)
     {
-        IEnumerable<DemoPersona> users = DemoTenant.Personas;
+        IEnumerable<DemoPersona> users = store.Users;
         if (request.Query.TryGetValue("$filter", out var filter))
         {
             var clause = GraphJson.EqualsFilter(filter);
@@ -47,14 +47,14 @@ public sealed class GraphUsersApi(GraphStore store, SandboxState state)
     private GraphResponse GetUser(GraphRequest request, RouteValueDictionary route)
     {
         var id = (string)route["userId"]!;
-        var user = GraphStore.FindUser(id);
+        var user = store.FindUser(id);
         return user is null ? UserNotFound(id) : GraphResponse.Ok(GraphJson.User(user));
     }
 
     private GraphResponse ListInstalledApps(GraphRequest request, RouteValueDictionary route)
     {
         var id = (string)route["userId"]!;
-        if (GraphStore.FindUser(id) is not { } user)
+        if (store.FindUser(id) is not { } user)
         {
             return UserNotFound(id);
         }
@@ -95,7 +95,7 @@ public sealed class GraphUsersApi(GraphStore store, SandboxState state)
     private GraphResponse InstallApp(GraphRequest request, RouteValueDictionary route)
     {
         var id = (string)route["userId"]!;
-        if (GraphStore.FindUser(id) is not { } user)
+        if (store.FindUser(id) is not { } user)
         {
             return UserNotFound(id);
         }
@@ -125,7 +125,7 @@ public sealed class GraphUsersApi(GraphStore store, SandboxState state)
     private GraphResponse UninstallApp(GraphRequest request, RouteValueDictionary route)
     {
         var id = (string)route["userId"]!;
-        if (GraphStore.FindUser(id) is not { } user)
+        if (store.FindUser(id) is not { } user)
         {
             return UserNotFound(id);
         }

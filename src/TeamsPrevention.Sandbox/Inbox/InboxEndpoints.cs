@@ -12,13 +12,13 @@ namespace TeamsPrevention.Sandbox.Inbox;
 /// </summary>
 public static class InboxEndpoints
 {
-    private const string CardContentType = "application/vnd.microsoft.card.adaptive";
+    private const string CardContentType = InboxCardRefresh.CardContentType;
 
     public static IEndpointRouteBuilder MapSandboxInbox(this IEndpointRouteBuilder sandbox)
     {
         var inbox = sandbox.MapGroup("/inbox");
         inbox.MapGet("/personas", Personas);
-        inbox.MapGet("/{objectId}", Show);
+        inbox.MapGet("/{objectId}", ShowAsync);
         inbox.MapPost("/{objectId}/install", InstallAsync);
         inbox.MapPost("/{objectId}/uninstall", UninstallAsync);
         inbox.MapPost("/{objectId}/messages", SendMessageAsync);
@@ -39,7 +39,13 @@ public static class InboxEndpoints
         return TypedResults.Ok(known.Personas.Select(p => PersonaView(p, known, botAppId, state)));
     }
 
-    private static IResult Show(string objectId, string? tenant, SandboxState state)
+    /// <summary>
+    /// The persona's chat. As Teams does, a card whose <c>refresh.userIds</c> names the persona is refreshed through the
+    /// bot (unless <c>refresh=false</c>) and shown as the bot returned it (<c>refreshed: true</c>); <c>activity</c> and
+    /// <c>versions</c> stay what the bot posted.
+    /// </summary>
+    private static async Task<IResult> ShowAsync(
+        string objectId, string? tenant, bool? refresh, HttpContext http, SandboxState state, BotChannel bot, InboxCardRefresh refresher, TimeProvider time)
     {
         if (Find(objectId, tenant, state) is not ({ } known, { } persona))
         {
@@ -49,6 +55,25 @@ public static class InboxEndpoints
         var botAppId = known.Apps[0].ClientId;
         var conversation = state.ConversationsOf(known.TenantId, persona.ObjectId)
             .FirstOrDefault(c => string.Equals(c.AppId, botAppId, StringComparison.OrdinalIgnoreCase));
+        var views = new Dictionary<string, JsonObject>();
+        if (conversation is not null)
+        {
+            var live = (refresh ?? true) && bot.IsConfigured;
+            Task<BotDelivery> InvokeAsync(string replyToId, string verb, JsonNode? data)
+            {
+                var context = Context(http, known, persona, botAppId, conversation.Id, time) with { ActivityId = NewId() };
+                return bot.PostAsync(TeamsActivities.Invoke(context, replyToId, verb, data, "automatic"), botAppId, http.RequestAborted);
+            }
+
+            foreach (var activity in conversation.Activities)
+            {
+                if (await refresher.ViewAsync(activity, conversation.Id, persona, live, InvokeAsync) is { } card)
+                {
+                    views[activity.Id] = card;
+                }
+            }
+        }
+
         return TypedResults.Ok(new
         {
             persona = PersonaView(persona, known, botAppId, state),
@@ -63,7 +88,10 @@ public static class InboxEndpoints
                     replyToId = a.ReplyToId,
                     timestamp = a.Timestamp,
                     text = a.Current["text"]?.DeepClone(),
-                    attachments = a.Current["attachments"]?.DeepClone(),
+                    attachments = views.TryGetValue(a.Id, out var view)
+                        ? new JsonArray(new JsonObject { ["contentType"] = CardContentType, ["content"] = view })
+                        : a.Current["attachments"]?.DeepClone(),
+                    refreshed = views.ContainsKey(a.Id),
                     activity = a.Current,
                     versions = a.Versions,
                 }),

@@ -21,7 +21,8 @@ internal static class TeamsActivities
         return activity;
     }
 
-    public static JsonObject Invoke(Context context, string replyToId, string verb, JsonNode? data)
+    /// <param name="trigger"><c>manual</c> (a button pressed) or <c>automatic</c> (a card's refresh).</param>
+    public static JsonObject Invoke(Context context, string replyToId, string verb, JsonNode? data, string trigger = "manual")
     {
         var activity = Base(context, "invoke");
         activity["name"] = "adaptiveCard/action";
@@ -29,7 +30,7 @@ internal static class TeamsActivities
         activity["value"] = new JsonObject
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data?.DeepClone() ?? new JsonObject() },
-            ["trigger"] = "manual",
+            ["trigger"] = trigger,
         };
         ((JsonObject)activity["channelData"]!)["source"] = new JsonObject { ["name"] = "message" };
         return activity;

@@ -1,6 +1,7 @@
 // The sandbox's Teams-like inbox: pick a persona, see their chat with the bot, write to the bot, press card buttons.
 // API (see ../Inbox/InboxEndpoints.cs): GET inbox/personas; GET inbox/{oid} → {persona, conversation: {id, activities:
-// [{id, from: "bot"|"user", timestamp, text, attachments, …}]} | null}; POST inbox/{oid}/install; POST inbox/{oid}/messages
+// [{id, from: "bot"|"user", timestamp, text, attachments, refreshed, …}]} | null} (a card whose refresh.userIds names the
+// persona is refreshed through the bot, as Teams does; ?refresh=false shows the last refreshed view); POST inbox/{oid}/install; POST inbox/{oid}/messages
 // {text}; POST inbox/{oid}/invoke {replyToId, verb, data} → {status, body, error, cardReplaced}.
 // Cards are drawn by the official Adaptive Cards renderer; a button sends the adaptiveCard/action invoke Teams sends, and
 // the card the bot answers replaces the pressed one in place.
@@ -44,6 +45,8 @@
   });
 
   let current = null; // the chosen persona
+  const RefreshEveryMs = 10_000; // Teams refreshes a card when it comes into view, not on every redraw
+  let refreshedAt = { persona: null, at: 0 };
   const rendered = new Map(); // activity id → { signature, node }
 
   function say(message) { els.status.textContent = message; }
@@ -109,8 +112,10 @@
     if (!current) return;
     const persona = current;
     let inbox;
+    const live = refreshedAt.persona !== persona || Date.now() - refreshedAt.at >= RefreshEveryMs;
+    if (live) refreshedAt = { persona, at: Date.now() };
     try {
-      inbox = await request(`inbox/${encodeURIComponent(persona.objectId)}`);
+      inbox = await request(`inbox/${encodeURIComponent(persona.objectId)}?refresh=${live}`);
     } catch (e) {
       say(`Conversation indisponible : ${e.message}`);
       return;

@@ -5,7 +5,7 @@ namespace TeamsPrevention.Sandbox.Tenant;
 /// <summary>
 /// Fictitious people added to the city's tenant for load tests (<c>POST {S}personas/synthetic</c>): object ids
 /// <c>5e000000-0000-4000-8000-{n:D12}</c> (n from 1), names "Personne synthétique n", organisation <c>synthetic</c>.
-/// The Bot Connector, the inbox and sign-in know them; the Graph sandbox does not (it serves the fixed demo directory).
+/// The Bot Connector, the inbox, sign-in and the Graph sandbox (<c>/users</c>, installed apps) know them.
 /// </summary>
 public static class SyntheticPersonas
 {

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace TeamsPrevention.EndToEnd.Infrastructure;
@@ -13,9 +15,11 @@ public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly LogCollector _logs = new();
+    private readonly Action<IServiceCollection>? _services;
 
-    private AppServer(IDictionary<string, string?>? settings)
+    private AppServer(IDictionary<string, string?>? settings, Action<IServiceCollection>? services)
     {
+        _services = services;
         Port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
         DataDirectory = Path.Combine(Path.GetTempPath(), "tp-e2e", Guid.NewGuid().ToString("N"));
@@ -50,13 +54,17 @@ public sealed class AppServer : WebApplicationFactory<Program>
     /// <summary>The App's warnings and errors so far.</summary>
     public IReadOnlyList<LogEntry> Logged => _logs.Entries;
 
-    /// <summary>An App with its port chosen (so others can be pointed at it) but not started yet: call <see cref="Start()"/>.</summary>
-    public static AppServer Create(IDictionary<string, string?>? settings = null) => new(settings);
+    /// <summary>
+    /// An App with its port chosen (so others can be pointed at it) but not started yet: call <see cref="Start()"/>.
+    /// <paramref name="services"/> replaces services after the App's own (e.g. a <see cref="TimeProvider"/> shared by the
+    /// App and its embedded sandbox).
+    /// </summary>
+    public static AppServer Create(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null) => new(settings, services);
 
     /// <summary>Creates and starts an App on Kestrel; answers once it listens and its start-up (migrations) has run.</summary>
-    public static AppServer Start(IDictionary<string, string?>? settings = null)
+    public static AppServer Start(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var server = Create(settings);
+        var server = Create(settings, services);
         try
         {
             server.Start();
@@ -93,6 +101,11 @@ public sealed class AppServer : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using TeamsPrevention.EndToEnd.Infrastructure;
@@ -60,6 +61,7 @@ public sealed class AlertPagesTests
 
         await Assertions.Expect(page.GetByText("3 choix")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Radio, new() { Name = "Urgente — réponse attendue dans l'heure (heures de bureau)" }).CheckAsync();
+        await Assertions.Expect(page.GetByTestId("deadline-preview")).ToHaveTextAsync(new Regex(@"^Réponse attendue au plus tard le \d{2}/\d{2}/\d{4}\D+\d{2}:\d{2}$"));
         await page.GetByRole(AriaRole.Combobox, new() { NameRegex = new("^Catégorie") }).SelectOptionAsync(new SelectOptionValue { Label = "Coordination" });
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Réunion de coordination demain 9 h : confirmez votre présence.");
         TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "alert compose");
@@ -149,6 +151,14 @@ public sealed class AlertPagesTests
 
         // The partner sees neither the tracking nor anyone else's answer; the coordinator's page shows the answer live.
         await Assertions.Expect(partner.GetByRole(AriaRole.Heading, new() { Name = "Destinataires" })).ToHaveCountAsync(0);
+
+        // Back in the list, the alert has left "awaiting my answer" for "answered", with who answered.
+        await partner.EvaluateAsync("location.hash = '#/alerts'");
+        var answered = partner.GetByRole(AriaRole.Table, new() { Name = "Répondues" });
+        await Assertions.Expect(answered.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Réception accusée");
+        await Assertions.Expect(answered.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Moi");
+        await Assertions.Expect(partner.GetByText("Aucune alerte n'attend votre réponse.")).ToBeVisibleAsync();
+        TabShellTests.AssertNoSeriousViolations(await partner.RunAxe(), "alerts list with answered alerts");
         await Assertions.Expect(coordinator.GetByText("1 réponse(s) sur 1 destinataire(s)").First).ToBeVisibleAsync();
 
         // The sender exports the tracking as CSV (French headers, the answer) and withdraws the alert.

@@ -29,9 +29,11 @@ const json = (status: number, body: unknown) =>
 
 let posts: unknown[] = [];
 let postStatus = 201;
+let previews: string[] = [];
 
 beforeEach(() => {
   posts = [];
+  previews = [];
   postStatus = 201;
   setTokenSource(async () => "token");
   vi.stubGlobal(
@@ -48,6 +50,12 @@ beforeEach(() => {
       if (init.method === "POST") {
         posts.push(JSON.parse(String(init.body)));
         return postStatus === 403 ? json(403, { title: "Forbidden" }) : json(201, { id: "a1", reference: "ACD-123", deadline: "2026-12-01T10:00:00Z" });
+      }
+      if (path.startsWith("/api/alerts/deadline-preview?severity=")) {
+        const severity = path.split("=")[1];
+        previews.push(severity);
+        const dueAt = { Urgent: "2026-03-09T09:30:00+01:00", Info: "2026-03-13T17:00:00+01:00", Elevated: "2026-03-10T17:00:00+01:00" }[severity];
+        return json(200, { severity, dueAt });
       }
       switch (path) {
         case "/api/directory/people":
@@ -136,6 +144,21 @@ describe("AlertComposePage", { timeout: 30_000 }, () => {
     expect(list).toBeEnabled();
     fireEvent.click(list);
     expect(dispatch).toHaveBeenCalledWith({ type: "needToKnow", value: true });
+  });
+
+  it("shows the deadline for the chosen severity and refreshes it when the severity changes", async () => {
+    renderPage(coordinator);
+    await screen.findByRole("button", { name: "Envoyer l'alerte" });
+    expect(screen.getByTestId("deadline-preview")).toHaveTextContent("");
+    expect(previews).toEqual([]);
+
+    fireEvent.click(screen.getByRole("radio", { name: /^Urgente/ }));
+    expect(await screen.findByText(/^Réponse attendue au plus tard le 09\/03\/2026.*09:30$/)).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole("radio", { name: /^Information/ }));
+    expect(await screen.findByText(/^Réponse attendue au plus tard le 13\/03\/2026.*17:00$/)).toBeInTheDocument();
+    expect(screen.queryByText(/09\/03\/2026/)).toBeNull();
+    expect(previews).toEqual(["Urgent", "Info"]);
   });
 
   it("sends the chosen recipients and says plainly when the API refuses the sender", async () => {

@@ -11,15 +11,17 @@ import {
   Radio,
   RadioGroup,
   Select,
+  Text,
   Textarea,
   tokens,
 } from "@fluentui/react-components";
 import { ApiError } from "../../api/client";
 import { ErrorBar, Loading, Page } from "../../components/Page";
+import { formatDateTime } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import { navigate } from "../../shell/router";
 import type { PageProps } from "../../shell/types";
-import { emptySelection, selectionReducer, toRequest, validateCompose, type ComposeErrors } from "./logic";
+import { emptySelection, previewFor, selectionReducer, toRequest, validateCompose, type ComposeErrors } from "./logic";
 import { RecipientPicker } from "./RecipientPicker";
 import { alertsApi, categories, maxMessageLength, mayCompose, severities, type AlertCategory, type AlertSeverity } from "./types";
 
@@ -62,6 +64,22 @@ function UrgentReminder({ urgent }: { urgent: boolean }) {
         {t("compose.emergency")}
       </MessageBarBody>
     </MessageBar>
+  );
+}
+
+/** "Réponse attendue au plus tard le …" for the chosen severity, from the App's calendar, on Brussels time. */
+function DeadlinePreviewText({ severity }: { severity: AlertSeverity | "" }) {
+  const { t, i18n } = useTranslation("alerts");
+  const preview = useApi(
+    (signal) => (severity === "" ? Promise.resolve(undefined) : alertsApi.deadlinePreview(severity, signal)),
+    [severity],
+    60_000,
+  );
+  const dueAt = previewFor(severity, preview.data);
+  return (
+    <Text aria-live="polite" data-testid="deadline-preview">
+      {dueAt ? t("compose.deadlinePreview", { at: formatDateTime(dueAt, i18n.language) }) : ""}
+    </Text>
   );
 }
 
@@ -143,6 +161,7 @@ function ComposeForm({ me }: { me: PageProps["me"] }) {
               ))}
             </RadioGroup>
           </Field>
+          <DeadlinePreviewText severity={severity} />
           <MessageBar intent="info">
             <MessageBarBody>{t("compose.deadlineComputed")}</MessageBarBody>
           </MessageBar>

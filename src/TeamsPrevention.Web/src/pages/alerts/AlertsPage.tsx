@@ -5,6 +5,7 @@ import {
   makeStyles,
   ProgressBar,
   Subtitle1,
+  Subtitle2,
   Table,
   TableBody,
   TableCell,
@@ -20,8 +21,8 @@ import { useApi } from "../../components/useApi";
 import { href, navigate } from "../../shell/router";
 import type { PageProps } from "../../shell/types";
 import { SeverityBadge } from "./AlertBadges";
-import { progressOf } from "./logic";
-import { alertsApi, followsAll, mayCompose } from "./types";
+import { answeredReceived, answererOf, progressOf } from "./logic";
+import { alertsApi, followsAll, mayCompose, type ReceivedAlert } from "./types";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -47,10 +48,13 @@ export function AlertsPage({ me }: PageProps) {
         )
       }
     >
-      <section className={styles.section} aria-labelledby="alerts-pending">
-        <Subtitle1 as="h2" id="alerts-pending">
-          {t("list.pending")}
+      <section className={styles.section} aria-labelledby="alerts-received">
+        <Subtitle1 as="h2" id="alerts-received">
+          {t("list.received")}
         </Subtitle1>
+        <Subtitle2 as="h3" id="alerts-pending">
+          {t("list.pending")}
+        </Subtitle2>
         <ErrorBar error={pending.error} />
         {pending.data === undefined && !pending.error && <Loading />}
         {pending.data?.length === 0 && <Text>{t("list.nonePending")}</Text>}
@@ -82,6 +86,7 @@ export function AlertsPage({ me }: PageProps) {
             </TableBody>
           </Table>
         )}
+        <AnsweredReceived />
       </section>
 
       <section className={styles.section} aria-labelledby="alerts-followed">
@@ -141,5 +146,68 @@ export function AlertsPage({ me }: PageProps) {
         )}
       </section>
     </Page>
+  );
+}
+
+/** The received alerts already answered (by me, a colleague for my organisation, or elsewhere once escalated) or withdrawn. */
+function AnsweredReceived() {
+  const { t, i18n } = useTranslation("alerts");
+  const received = useApi((signal) => alertsApi.received(signal), [], 15_000);
+  const answered = received.data ? answeredReceived(received.data) : undefined;
+  const lang = i18n.language;
+  const who = (a: ReceivedAlert) => {
+    const label = answererOf(a);
+    switch (label.kind) {
+      case "me":
+        return t("received.byMe");
+      case "named":
+      case "organisation":
+        return label.name;
+      default:
+        return "—";
+    }
+  };
+
+  return (
+    <>
+      <Subtitle2 as="h3" id="alerts-answered">
+        {t("list.answered")}
+      </Subtitle2>
+      <ErrorBar error={received.error} />
+      {received.data === undefined && !received.error && <Loading />}
+      {answered?.length === 0 && <Text>{t("list.noneAnswered")}</Text>}
+      {!!answered?.length && (
+        <Table aria-labelledby="alerts-answered" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("field.reference")}</TableHeaderCell>
+              <TableHeaderCell>{t("field.severity")}</TableHeaderCell>
+              <TableHeaderCell>{t("field.sender")}</TableHeaderCell>
+              <TableHeaderCell>{t("field.sentAt")}</TableHeaderCell>
+              <TableHeaderCell>{t("field.answer")}</TableHeaderCell>
+              <TableHeaderCell>{t("field.answeredBy")}</TableHeaderCell>
+              <TableHeaderCell>{t("field.answeredAt")}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {answered.map((a) => (
+              <TableRow key={a.id}>
+                <TableCell>
+                  <Link href={href("/alerts", a.id)}>{a.reference}</Link>
+                </TableCell>
+                <TableCell>
+                  <SeverityBadge severity={a.severity} />
+                </TableCell>
+                <TableCell>{a.senderOrganisation}</TableCell>
+                <TableCell>{formatDateTime(a.createdAt, lang)}</TableCell>
+                <TableCell>{a.answer ? t(`answer.${a.answer}`) : a.withdrawnAt ? t("state.withdrawn") : "—"}</TableCell>
+                <TableCell>{a.answer ? who(a) : "—"}</TableCell>
+                <TableCell>{formatDateTime(a.answeredAt, lang)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </>
   );
 }

@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { choiceCount, deadlineState, emptySelection, progressOf, selectionReducer, stillMoving, toRequest, validateCompose, type ComposeForm } from "./logic";
-import type { AlertCounts, AlertTracking } from "./types";
+import {
+  answeredReceived,
+  answererOf,
+  choiceCount,
+  deadlineState,
+  emptySelection,
+  previewFor,
+  progressOf,
+  selectionReducer,
+  stillMoving,
+  toRequest,
+  validateCompose,
+  type ComposeForm,
+} from "./logic";
+import type { AlertCounts, AlertTracking, ReceivedAlert } from "./types";
 
 const counts = (c: Partial<AlertCounts>): AlertCounts => ({ queued: 0, sent: 0, failed: 0, cancelled: 0, recipients: 0, answered: 0, escalated: 0, waiting: 0, ...c });
 
@@ -97,5 +110,53 @@ describe("compose validation", () => {
     expect(validateCompose(form({ message: "x".repeat(4000) })).message).toBeUndefined();
     expect(validateCompose(form({ situationCode: "X".repeat(17) })).situationCode).toBe("compose.errors.situationCodeTooLong");
     expect(validateCompose(form({ selection: { ...emptySelection, needToKnow: true } })).situationCode).toBe("compose.errors.needToKnowWithoutCode");
+  });
+});
+
+const received = (r: Partial<ReceivedAlert>): ReceivedAlert => ({
+  id: "a1",
+  reference: "AL-ACDEFG",
+  severity: "Info",
+  category: "Signal",
+  situationCode: null,
+  senderOrganisation: "CSIL-R",
+  createdAt: "2026-03-02T09:00:00Z",
+  deadline: "2026-03-09T16:00:00Z",
+  withdrawnAt: null,
+  state: "Pending",
+  role: "MyOrganisation",
+  answer: null,
+  answeredAt: null,
+  answeredBy: null,
+  answeredByOrganisation: null,
+  answeredByMe: false,
+  ...r,
+});
+
+describe("received alerts", () => {
+  it("keeps answered and withdrawn ones for the answered list, in the API's order", () => {
+    const list = [
+      received({ id: "p" }),
+      received({ id: "w", state: "Withdrawn", withdrawnAt: "2026-03-03T09:00:00Z" }),
+      received({ id: "a", state: "Answered", answer: "Acknowledged" }),
+    ];
+    expect(answeredReceived(list).map((a) => a.id)).toEqual(["w", "a"]);
+  });
+
+  it("says who answered: me, a named colleague, or only the organisation", () => {
+    expect(answererOf(received({ answeredByMe: true, answeredBy: "Anne Leroy" }))).toEqual({ kind: "me" });
+    expect(answererOf(received({ answeredBy: "Anne Leroy", answeredByOrganisation: "École" }))).toEqual({ kind: "named", name: "Anne Leroy" });
+    expect(answererOf(received({ answeredByOrganisation: "CPAS" }))).toEqual({ kind: "organisation", name: "CPAS" });
+    expect(answererOf(received({}))).toEqual({ kind: "none" });
+  });
+});
+
+describe("deadline preview", () => {
+  it("shows only a preview computed for the severity now chosen", () => {
+    const urgent = { severity: "Urgent" as const, dueAt: "2026-03-09T09:30:00+01:00" };
+    expect(previewFor("Urgent", urgent)).toBe("2026-03-09T09:30:00+01:00");
+    expect(previewFor("Info", urgent)).toBeUndefined();
+    expect(previewFor("", urgent)).toBeUndefined();
+    expect(previewFor("Urgent", undefined)).toBeUndefined();
   });
 });

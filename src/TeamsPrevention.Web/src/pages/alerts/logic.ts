@@ -7,6 +7,8 @@ import {
   type AlertSeverity,
   type AlertTracking,
   type CreateAlertRequest,
+  type DeadlinePreview,
+  type ReceivedAlert,
 } from "./types";
 
 /** Who the sender chose: people, organisations, roles and, with a situation code, its need-to-know list. */
@@ -145,4 +147,30 @@ export function deadlineState(deadline: string, now: Date = new Date()): Deadlin
     return "passed";
   }
   return left <= 60 * 60 * 1000 ? "soon" : "later";
+}
+
+/** The received alerts already dealt with (answered, or withdrawn), newest first as the API gives them. */
+export function answeredReceived(list: ReceivedAlert[]): ReceivedAlert[] {
+  return list.filter((a) => a.state !== "Pending");
+}
+
+/** Who answered a received alert, as the list shows it: me, a named colleague, or only an organisation. */
+export type AnswererLabel = { kind: "me" } | { kind: "named"; name: string } | { kind: "organisation"; name: string } | { kind: "none" };
+
+export function answererOf(alert: ReceivedAlert): AnswererLabel {
+  if (alert.answeredByMe) {
+    return { kind: "me" };
+  }
+  if (alert.answeredBy) {
+    return { kind: "named", name: alert.answeredBy };
+  }
+  return alert.answeredByOrganisation ? { kind: "organisation", name: alert.answeredByOrganisation } : { kind: "none" };
+}
+
+/**
+ * The deadline preview to show for the chosen severity: only one that answers for that very severity (a slower
+ * answer for the previous choice is ignored), and nothing before a severity is chosen.
+ */
+export function previewFor(severity: AlertSeverity | "", preview: DeadlinePreview | undefined): string | undefined {
+  return severity !== "" && preview?.severity === severity ? preview.dueAt : undefined;
 }

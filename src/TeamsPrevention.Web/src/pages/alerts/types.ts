@@ -89,6 +89,35 @@ export interface RecipientAlertView extends PendingAlert {
   answeredAt: string | null;
 }
 
+/** `GET /api/alerts/deadline-preview?severity=`: the deadline an alert sent now would get (ISO 8601 with the Brussels offset). */
+export interface DeadlinePreview {
+  severity: AlertSeverity;
+  dueAt: string;
+}
+
+export type ReceivedAlertState = "Pending" | "Answered" | "Withdrawn";
+export type ReceivedAlertRole = "Me" | "MyOrganisation" | "Escalated";
+
+/** `GET /api/alerts/received`: an alert addressed to me, my organisation or escalated to me, with the answer given. */
+export interface ReceivedAlert {
+  id: string;
+  reference: string;
+  severity: AlertSeverity;
+  category: AlertCategory;
+  situationCode: string | null;
+  senderOrganisation: string;
+  createdAt: string;
+  deadline: string;
+  withdrawnAt: string | null;
+  state: ReceivedAlertState;
+  role: ReceivedAlertRole;
+  answer: AlertAnswer | null;
+  answeredAt: string | null;
+  answeredBy: string | null;
+  answeredByOrganisation: string | null;
+  answeredByMe: boolean;
+}
+
 export interface CreateAlertRequest {
   severity: AlertSeverity;
   category: AlertCategory;
@@ -124,6 +153,9 @@ export const isTracking = (view: AlertTracking | RecipientAlertView): view is Al
 export const alertsApi = {
   list: (signal: AbortSignal) => api.get<AlertTracking[]>("/api/alerts", { signal }),
   pending: (signal: AbortSignal) => api.get<PendingAlert[]>("/api/alerts/pending", { signal }),
+  received: (signal: AbortSignal) => api.get<ReceivedAlert[]>("/api/alerts/received?limit=100", { signal }),
+  deadlinePreview: (severity: AlertSeverity, signal: AbortSignal) =>
+    api.get<DeadlinePreview>(`/api/alerts/deadline-preview?severity=${encodeURIComponent(severity)}`, { signal }),
   get: (id: string, signal: AbortSignal) => api.get<AlertTracking | RecipientAlertView>(`/api/alerts/${encodeURIComponent(id)}`, { signal }),
   create: (request: CreateAlertRequest) => api.post<CreatedAlert>("/api/alerts", request),
   answer: (id: string, answer: AlertAnswer) => api.post<{ outcome: string }>(`/api/alerts/${encodeURIComponent(id)}/answer`, { answer }),
