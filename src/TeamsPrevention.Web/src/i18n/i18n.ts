@@ -5,6 +5,9 @@ import { initReactI18next } from "react-i18next";
 export const languages = ["fr", "nl", "de", "en"] as const;
 export type Language = (typeof languages)[number];
 
+/** Each language in its own words (language pickers). */
+export const languageNames: Record<Language, string> = { fr: "Français", nl: "Nederlands", de: "Deutsch", en: "English" };
+
 /**
  * `src/locales/{lang}/{namespace}.json`. Each page has its own namespace (its file), so pages are translated side by
  * side without touching each other's texts. French (the default) is bundled; the other languages are chunks of their

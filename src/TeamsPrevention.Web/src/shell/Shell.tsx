@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Button, Link, makeStyles, mergeClasses, Select, Text, tokens } from "@fluentui/react-components";
 import type { Person } from "../api/directory";
 import type { Host } from "../host/host";
-import { languages } from "../i18n/i18n";
+import { languageNames, languages } from "../i18n/i18n";
 import { Loading, Page } from "../components/Page";
 import { areas, findRoute } from "./areas";
 import { href, useLocation } from "./router";
@@ -25,8 +25,6 @@ const useStyles = makeStyles({
   current: { borderBottomColor: tokens.colorBrandStroke1, fontWeight: tokens.fontWeightSemibold },
   language: { minWidth: "120px" },
 });
-
-const languageNames: Record<string, string> = { fr: "Français", nl: "Nederlands", de: "Deutsch", en: "English" };
 
 /** The navigation the person's roles open, and the page the address names. */
 export function Shell({ me, host, onSignOut }: { me: Person; host: Host; onSignOut?: () => void }) {

@@ -16,12 +16,12 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import type { Person } from "../../api/directory";
+import type { Organisation, Person } from "../../api/directory";
 import { ErrorBar, Loading, NotBuiltYet } from "../../components/Page";
 import { formatDate, formatDateTime, toDateInput } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import { isMissingRoute, toMinutesInput, validateMinutes, type MinutesDraft, type MinutesErrors } from "./logic";
-import { mayRecord, meetingsApi, type AgendaItemView, type MeetingView, type MinutesView, type Organisation } from "./types";
+import { mayRecord, meetingsApi, type AgendaItemView, type MeetingView, type MinutesView } from "./types";
 
 const useStyles = makeStyles({
   panel: {

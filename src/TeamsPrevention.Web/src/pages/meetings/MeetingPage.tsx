@@ -21,7 +21,7 @@ import { ErrorBar, Loading, NotBuiltYet, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
-import { Confirm } from "../alerts/Confirm";
+import { Confirm } from "../../components/Confirm";
 import { AgendaSection } from "./AgendaSection";
 import { isMissingRoute, formOf, notAccepted } from "./logic";
 import { StatusBadge } from "./MeetingBadges";
