@@ -74,11 +74,11 @@ public sealed class DirectoryPageTests
         // An organisation: the key is suggested from the name; a missing type comes back from the App as a field error.
         await organisations.GetByRole(AriaRole.Button, new() { Name = "Ajouter une organisation" }).ClickAsync();
         var orgForm = page.Locator("[data-step=organisation-form]");
-        await orgForm.GetByLabel("Nom", new() { Exact = true }).FillAsync(organisation);
-        await Assertions.Expect(orgForm.GetByLabel("Clé", new() { Exact = true })).ToHaveValueAsync("maison-de-quartier-des-tilleuls-fictive");
+        await orgForm.GetByRole(AriaRole.Textbox, new() { Name = "Nom", Exact = true }).FillAsync(organisation);
+        await Assertions.Expect(orgForm.GetByRole(AriaRole.Textbox, new() { Name = "Clé", Exact = true })).ToHaveValueAsync("maison-de-quartier-des-tilleuls-fictive");
         await orgForm.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(orgForm.GetByText("Champ obligatoire", new() { Exact = false })).ToBeVisibleAsync();
-        await orgForm.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Association" });
+        await orgForm.GetByRole(AriaRole.Combobox, new() { Name = "Type", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Association" });
         TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "directory: admin, organisation form");
         await orgForm.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(orgForm).ToHaveCountAsync(0);
@@ -87,14 +87,14 @@ public sealed class DirectoryPageTests
         // A person in that organisation, with a role.
         await people.GetByRole(AriaRole.Button, new() { Name = "Ajouter une personne" }).ClickAsync();
         var personForm = page.Locator("[data-step=person-form]");
-        await personForm.GetByLabel("Nom", new() { Exact = true }).FillAsync(person);
-        await personForm.GetByLabel("Identifiant Entra (object id)").FillAsync("00000000-0000-4000-8000-0000000e2e01");
-        await personForm.GetByLabel("Adresse e-mail").FillAsync("pas-une-adresse");
-        await personForm.GetByLabel("Organisation", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = organisation });
+        await personForm.GetByRole(AriaRole.Textbox, new() { Name = "Nom", Exact = true }).FillAsync(person);
+        await personForm.GetByRole(AriaRole.Textbox, new() { Name = "Identifiant Entra (object id)" }).FillAsync("00000000-0000-4000-8000-0000000e2e01");
+        await personForm.GetByRole(AriaRole.Textbox, new() { Name = "Adresse e-mail" }).FillAsync("pas-une-adresse");
+        await personForm.GetByRole(AriaRole.Combobox, new() { Name = "Organisation", Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = organisation });
         await personForm.GetByRole(AriaRole.Checkbox, new() { Name = "Partenaire" }).CheckAsync();
         await personForm.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(personForm.GetByText("Adresse e-mail invalide.")).ToBeVisibleAsync();
-        await personForm.GetByLabel("Adresse e-mail").FillAsync("zoe.exemple@example.org");
+        await personForm.GetByRole(AriaRole.Textbox, new() { Name = "Adresse e-mail" }).FillAsync("zoe.exemple@example.org");
         TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "directory: admin, person form");
         await TabBrowser.ScreenshotAsync(page, "directory-admin-person-form");
         await personForm.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
@@ -105,7 +105,7 @@ public sealed class DirectoryPageTests
 
         // Edited: another role, deactivated.
         await row.GetByRole(AriaRole.Button, new() { Name = $"Modifier {person}" }).ClickAsync();
-        await Assertions.Expect(personForm.GetByLabel("Nom", new() { Exact = true })).ToHaveValueAsync(person);
+        await Assertions.Expect(personForm.GetByRole(AriaRole.Textbox, new() { Name = "Nom", Exact = true })).ToHaveValueAsync(person);
         await personForm.GetByRole(AriaRole.Checkbox, new() { Name = "Partenaire" }).UncheckAsync();
         await personForm.GetByRole(AriaRole.Checkbox, new() { Name = "Secrétaire" }).CheckAsync();
         await personForm.GetByRole(AriaRole.Checkbox, new() { Name = "Actif", Exact = false }).UncheckAsync();

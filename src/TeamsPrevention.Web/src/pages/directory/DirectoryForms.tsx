@@ -135,14 +135,18 @@ export function PersonForm({ person, organisations, onDone }: { person?: Person;
           ))}
         </Select>
       </Field>
-      <Field validationMessage={fieldError(error, "roles")}>
-        <CheckList
-          label={t("people.roles")}
-          options={allRoles.map((r) => ({ value: r, text: t(`role.${r}`) }))}
-          selected={draft.roles}
-          onChange={(roles) => set({ roles: allRoles.filter((r) => roles.includes(r)) })}
-        />
-      </Field>
+      {/* Not inside a Field: a Field gives its one id to every checkbox it contains. */}
+      <CheckList
+        label={t("people.roles")}
+        options={allRoles.map((r) => ({ value: r, text: t(`role.${r}`) }))}
+        selected={draft.roles}
+        onChange={(roles) => set({ roles: allRoles.filter((r) => roles.includes(r)) })}
+      />
+      {fieldError(error, "roles") && (
+        <Text role="alert" size={200}>
+          {fieldError(error, "roles")}
+        </Text>
+      )}
       <Checkbox label={t("people.active")} checked={draft.active} onChange={(_, d) => set({ active: d.checked === true })} />
       {person && !draft.active && person.active && <Text role="status">{t("people.deactivating")}</Text>}
     </DirectoryForm>
