@@ -5,6 +5,7 @@ import { allRoles, directoryApi, organisationKinds, type Organisation, type Orga
 import { CheckList } from "../../components/CheckList";
 import { fieldError, isFormLevel } from "../../components/forms";
 import { useLayoutStyles } from "../../components/layout";
+import { OrganisationSelect } from "../../components/OrganisationSelect";
 import { ErrorBar } from "../../components/Page";
 import { useAction, type Action } from "../../components/useAction";
 import { languageNames, languages } from "../../i18n/i18n";
@@ -117,14 +118,7 @@ export function PersonForm({ person, organisations, onDone }: { person?: Person;
         <Input type="email" value={draft.email} onChange={(_, d) => set({ email: d.value })} />
       </Field>
       <Field label={t("people.organisation")} required validationMessage={fieldError(error, "organisationId")}>
-        <Select value={draft.organisationId} onChange={(_, d) => set({ organisationId: d.value })}>
-          <option value="">{t("choose")}</option>
-          {organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </Select>
+        <OrganisationSelect organisations={organisations} value={draft.organisationId} onChange={(id) => set({ organisationId: id })} choose={t("choose")} />
       </Field>
       <Field label={t("people.language")} validationMessage={fieldError(error, "preferredLanguage")}>
         <Select value={draft.preferredLanguage} onChange={(_, d) => set({ preferredLanguage: d.value })}>

@@ -38,8 +38,6 @@ import { StatusBadge } from "./SituationTable";
 import { timeline } from "./timeline";
 
 const useStyles = makeStyles({
-  facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
-  term: { fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
@@ -91,18 +89,18 @@ function SituationView({ me, code }: { me: Person; code: string }) {
 
 function Overview({ d }: { d: SituationDetail }) {
   const { t, i18n } = useTranslation("situations");
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const s = d.summary;
   return (
     <Block id="overview" title={t("detail.overview")}>
-      <dl className={styles.facts}>
-        <dt className={styles.term}>{t("columns.status")}</dt>
+      <dl className={layout.facts}>
+        <dt className={layout.term}>{t("columns.status")}</dt>
         <dd>
           <StatusBadge status={s.status} />
         </dd>
-        <dt className={styles.term}>{t("detail.createdAt")}</dt>
+        <dt className={layout.term}>{t("detail.createdAt")}</dt>
         <dd>{formatDateTime(s.createdAt, i18n.language)}</dd>
-        <dt className={styles.term}>{t("columns.nextReview")}</dt>
+        <dt className={layout.term}>{t("columns.nextReview")}</dt>
         <dd>
           {formatDate(s.nextReviewAt ?? s.nextAfterCareAt, i18n.language)}{" "}
           {(s.reviewOverdue || s.afterCareOverdue) && (
@@ -111,7 +109,7 @@ function Overview({ d }: { d: SituationDetail }) {
             </Badge>
           )}
         </dd>
-        <dt className={styles.term}>{t("columns.channel")}</dt>
+        <dt className={layout.term}>{t("columns.channel")}</dt>
         <dd>
           {d.channelLink ? (
             <Link href={d.channelLink} target="_blank" rel="noopener noreferrer" data-channel-link="">
@@ -130,6 +128,7 @@ function Overview({ d }: { d: SituationDetail }) {
 function Content({ me, code, d, reload }: { me: Person; code: string; d: SituationDetail; reload: () => void }) {
   const { t, i18n } = useTranslation("situations");
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const open = useMemo(() => new Set(stepsOpen(me.roles, d.summary.status, d.summary.access)), [me.roles, d.summary.status, d.summary.access]);
   const organisations = useApi((s) => directoryApi.organisations(s), []);
   const people = useApi((s) => directoryApi.people(s), []);
@@ -147,12 +146,12 @@ function Content({ me, code, d, reload }: { me: Person; code: string; d: Situati
             </li>
           ))}
         </ol>
-        <dl className={styles.facts}>
-          <dt className={styles.term}>{t("detail.source")}</dt>
+        <dl className={layout.facts}>
+          <dt className={layout.term}>{t("detail.source")}</dt>
           <dd>{d.sourceOrganisationId ? orgNames.get(d.sourceOrganisationId) ?? "—" : "—"}</dd>
-          <dt className={styles.term}>{t("detail.signalDate")}</dt>
+          <dt className={layout.term}>{t("detail.signalDate")}</dt>
           <dd>{formatDate(d.signalDate, i18n.language)}</dd>
-          <dt className={styles.term}>{t("detail.referent")}</dt>
+          <dt className={layout.term}>{t("detail.referent")}</dt>
           <dd>{d.referentId ? peopleNames.get(d.referentId) ?? "—" : "—"}</dd>
         </dl>
       </Block>
@@ -464,7 +463,6 @@ function NeedToKnow({ code, d, open, people, peopleNames, reload }: {
  */
 function Identity({ code, fields }: { code: string; fields: IdentityFieldView[] }) {
   const { t } = useTranslation("situations");
-  const styles = useStyles();
   const layout = useLayoutStyles();
   const [revealed, setRevealed] = useState<Record<string, string | null> | null>(null);
   const [reason, setReason] = useState("");
@@ -501,10 +499,10 @@ function Identity({ code, fields }: { code: string; fields: IdentityFieldView[] 
       {shown.length === 0 ? (
         <Text>{t("identity.empty")}</Text>
       ) : (
-        <dl className={styles.facts} data-identity={revealed ? "revealed" : "masked"}>
+        <dl className={layout.facts} data-identity={revealed ? "revealed" : "masked"}>
           {shown.map((f) => (
             <div key={f.key} style={{ display: "contents" }}>
-              <dt className={styles.term}>{t(`identity.fields.${f.key}`, { defaultValue: f.key })}</dt>
+              <dt className={layout.term}>{t(`identity.fields.${f.key}`, { defaultValue: f.key })}</dt>
               <dd>{f.revealed ? f.value : "••••••"}</dd>
             </div>
           ))}
