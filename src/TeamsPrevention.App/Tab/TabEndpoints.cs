@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
@@ -17,14 +18,14 @@ public static class TabEndpoints
     public static IHostApplicationBuilder AddTab(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TabOptions>().BindConfiguration(TabOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddTransient<IStartupFilter, TabSecurityHeadersStartup>();
         return builder.AddTabAuthentication();
     }
 
     public static WebApplication MapTab(this WebApplication app)
     {
-        app.UseMiddleware<TabSecurityHeaders>();
         var site = SiteFiles(app.Services.GetRequiredService<IOptions<TabOptions>>().Value);
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = site });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = site, OnPrepareResponse = CacheHashedAssets });
 
         app.MapGet("/tab-config.json", Configuration).AllowAnonymous().ExcludeFromDescription();
         var api = app.MapGroup("/api").RequireAuthorization(TabAuthentication.UserPolicy);
@@ -34,6 +35,21 @@ public static class TabEndpoints
         // The single-page app lives at '/': its routes are after '#', so any other unknown path stays a 404.
         app.MapGet("/", () => Shell(site)).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// Vite names every file under <c>/assets/</c> by its content's hash, so a new build never reuses a name: a browser
+    /// may keep them for a year without asking again. They are the front end's code and French texts, nothing about
+    /// any person. Everything else (index.html, tab-config.json, the API) stays <c>no-store</c> (TabSecurityHeaders).
+    /// </summary>
+    internal const string ImmutableCacheControl = "public, max-age=31536000, immutable";
+
+    private static void CacheHashedAssets(StaticFileResponseContext context)
+    {
+        if (context.Context.Request.Path.StartsWithSegments("/assets"))
+        {
+            context.Context.Response.Headers.CacheControl = ImmutableCacheControl;
+        }
     }
 
     internal static IFileProvider SiteFiles(TabOptions options)

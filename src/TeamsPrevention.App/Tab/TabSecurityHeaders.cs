@@ -6,7 +6,8 @@ namespace TeamsPrevention.App.Tab;
 /// <summary>
 /// Security headers on everything the App serves except the sandbox's own pages and the bot's endpoint: a
 /// Content-Security-Policy whose <c>frame-ancestors</c> admit only Teams, Outlook and Microsoft 365 hosts (and the
-/// App itself, which hosts the sandbox), no referrer, no MIME sniffing, and no caching of the tab's pages and API.
+/// App itself, which hosts the sandbox), no referrer, no MIME sniffing, and no caching of the tab's pages and API
+/// (only the front end's content-hashed files are cached, see <see cref="TabEndpoints"/>).
 /// </summary>
 internal sealed class TabSecurityHeaders(
     RequestDelegate next, IOptions<TabOptions> options, IOptions<SandboxHostingOptions> sandbox, IOptions<AppOptions> app)
@@ -35,11 +36,9 @@ internal sealed class TabSecurityHeaders(
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            if (!path.StartsWithSegments("/assets"))
-            {
-                // The shell and every API answer: never kept by a browser or a proxy (hashed assets may be cached).
-                headers.CacheControl = "no-store";
-            }
+            // The shell, its configuration and every API answer: never kept by a browser or a proxy. The hashed files
+            // under /assets/ are made cacheable where they are served (TabEndpoints), only when they exist.
+            headers.CacheControl = "no-store";
         }
 
         return next(context);

@@ -32,3 +32,8 @@ export function toDateInput(value: Date): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(value);
   return parts;
 }
+
+/** Id → display name, for tables that receive ids. */
+export function nameIndex<T extends { id: string }>(items: T[] | undefined, name: (item: T) => string): Map<string, string> {
+  return new Map((items ?? []).map((i) => [i.id, name(i)]));
+}

@@ -1,5 +1,3 @@
-import { app, authentication } from "@microsoft/teams-js";
-
 /** Where the tab runs: inside a Microsoft 365 host (Teams, Outlook, microsoft365.com) or in a plain browser. */
 export interface Host {
   kind: "teams" | "browser";
@@ -23,6 +21,8 @@ export async function detectHost(timeoutMs = 4000, win: Window = window): Promis
     return { kind: "browser" };
   }
   try {
+    // teams-js is fetched only inside a host (a chunk of its own): a plain browser never loads it.
+    const { app } = await import("@microsoft/teams-js");
     await withTimeout(app.initialize(), timeoutMs);
     const context = await withTimeout(app.getContext(), timeoutMs);
     return {
@@ -37,7 +37,8 @@ export async function detectHost(timeoutMs = 4000, win: Window = window): Promis
 }
 
 /** Teams single sign-on: the host's token for this app's API (`webApplicationInfo`), validated by the App. */
-export function teamsToken(): Promise<string> {
+export async function teamsToken(): Promise<string> {
+  const { authentication } = await import("@microsoft/teams-js");
   return authentication.getAuthToken();
 }
 

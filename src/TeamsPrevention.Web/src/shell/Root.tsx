@@ -8,6 +8,8 @@ import { loadConfig, type TabConfig } from "../host/config";
 import { detectHost, teamsToken, type Host } from "../host/host";
 import { Session, sandboxPersonaToken, type EndReason } from "../host/session";
 import i18n, { languageFor } from "../i18n/i18n";
+import { preloadRoute } from "./areas";
+import { parseHash } from "./router";
 import { Shell } from "./Shell";
 import { SignIn } from "./SignIn";
 
@@ -61,6 +63,8 @@ export function Root() {
   useEffect(() => {
     (async () => {
       const [config, host] = await Promise.all([loadConfig(), detectHost()]);
+      // The code of the page the address names (the dashboard by default) downloads while the person signs in.
+      preloadRoute(parseHash(window.location.hash).path);
       await i18n.changeLanguage(languageFor(host.locale ?? navigator.language));
       if (host.kind === "teams") {
         await open(config, host, teamsToken, null);

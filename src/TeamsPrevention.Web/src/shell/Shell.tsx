@@ -1,12 +1,12 @@
-import { useMemo } from "react";
+import { Suspense, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Button, Link, makeStyles, mergeClasses, Select, Text, tokens } from "@fluentui/react-components";
 import type { Person } from "../api/directory";
 import type { Host } from "../host/host";
-import { languages } from "../i18n/i18n";
-import { Page } from "../components/Page";
-import { areas } from "./areas";
-import { href, matchPath, useLocation } from "./router";
+import { languageNames, languages } from "../i18n/i18n";
+import { Loading, Page } from "../components/Page";
+import { areas, findRoute } from "./areas";
+import { href, useLocation } from "./router";
 import { allowed } from "./types";
 
 const useStyles = makeStyles({
@@ -26,8 +26,6 @@ const useStyles = makeStyles({
   language: { minWidth: "120px" },
 });
 
-const languageNames: Record<string, string> = { fr: "Français", nl: "Nederlands", de: "Deutsch", en: "English" };
-
 /** The navigation the person's roles open, and the page the address names. */
 export function Shell({ me, host, onSignOut }: { me: Person; host: Host; onSignOut?: () => void }) {
   const { t, i18n } = useTranslation();
@@ -42,17 +40,7 @@ export function Shell({ me, host, onSignOut }: { me: Person; host: Host; onSignO
     .filter((n) => location.path === n.path || (n.path !== "/" && location.path.startsWith(n.path + "/")))
     .sort((a, b) => b.path.length - a.path.length)[0];
 
-  const match = useMemo(() => {
-    for (const area of areas) {
-      for (const route of area.routes) {
-        const params = matchPath(route.path, location.path);
-        if (params) {
-          return { route, params };
-        }
-      }
-    }
-    return null;
-  }, [location.path]);
+  const match = useMemo(() => findRoute(location.path), [location.path]);
 
   let content;
   if (!match) {
@@ -69,7 +57,12 @@ export function Shell({ me, host, onSignOut }: { me: Person; host: Host; onSignO
     );
   } else {
     const Component = match.route.component;
-    content = <Component me={me} host={host} params={match.params} query={location.query} />;
+    // Each page is a chunk of its own: the first visit fetches it (a labelled spinner meanwhile).
+    content = (
+      <Suspense fallback={<Loading />}>
+        <Component me={me} host={host} params={match.params} query={location.query} />
+      </Suspense>
+    );
   }
 
   return (

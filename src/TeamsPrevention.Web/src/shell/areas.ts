@@ -1,4 +1,5 @@
-import type { PageArea } from "./types";
+import type { PageArea, PageRoute } from "./types";
+import { matchPath } from "./router";
 import dashboard from "../pages/dashboard";
 import situations from "../pages/situations";
 import alerts from "../pages/alerts";
@@ -9,5 +10,27 @@ import statistics from "../pages/statistics";
 import resources from "../pages/resources";
 import configure from "../pages/configure";
 
-/** Every area of the tab; each owns its folder under `pages/` and says its routes and its navigation entry. */
+/**
+ * Every area of the tab; each owns its folder under `pages/` and says its routes and its navigation entry. Only the
+ * routes and the navigation are here: each page's code is a chunk of its own (`lazyPage`), fetched when it is shown.
+ */
 export const areas: PageArea[] = [dashboard, situations, alerts, meetings, directory, audit, statistics, resources, configure];
+
+/** The route the path names and its parameters, or null. */
+export function findRoute(path: string): { route: PageRoute; params: Record<string, string> } | null {
+  for (const area of areas) {
+    for (const route of area.routes) {
+      const params = matchPath(route.path, path);
+      if (params) {
+        return { route, params };
+      }
+    }
+  }
+  return null;
+}
+
+/** Starts fetching the code of the page the path names (while the person signs in), without rendering it. */
+export function preloadRoute(path: string): void {
+  const component = findRoute(path)?.route.component as { preload?: () => Promise<unknown> } | undefined;
+  void component?.preload?.().catch(() => undefined);
+}

@@ -22,7 +22,7 @@ import { ErrorBar, Loading, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
-import { Confirm } from "./Confirm";
+import { Confirm } from "../../components/Confirm";
 import { AnswerBadge, DeliveryBadge, SeverityBadge } from "./AlertBadges";
 import { deadlineState, progressOf, stillMoving } from "./logic";
 import { alertsApi, answers, isTracking, type AlertTracking, type RecipientAlertView } from "./types";

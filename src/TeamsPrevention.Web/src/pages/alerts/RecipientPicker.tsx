@@ -2,7 +2,7 @@ import { useMemo, type Dispatch } from "react";
 import { useTranslation } from "react-i18next";
 import { Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Person, Role } from "../../api/directory";
-import { CheckList } from "./CheckList";
+import { CheckList } from "../../components/CheckList";
 import { choiceCount, type RecipientSelection, type SelectionAction } from "./logic";
 import type { Organisation } from "./types";
 

@@ -1,7 +1,9 @@
+import { lazyPage } from "../../shell/lazyPage";
 import type { PageArea } from "../../shell/types";
-import { AlertComposePage } from "./AlertComposePage";
-import { AlertPage } from "./AlertPage";
-import { AlertsPage } from "./AlertsPage";
+
+const AlertComposePage = lazyPage(() => import("./AlertComposePage"), "AlertComposePage");
+const AlertPage = lazyPage(() => import("./AlertPage"), "AlertPage");
+const AlertsPage = lazyPage(() => import("./AlertsPage"), "AlertsPage");
 
 const area: PageArea = {
   routes: [

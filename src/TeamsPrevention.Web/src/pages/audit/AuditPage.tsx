@@ -4,6 +4,7 @@ import {
   Body1, Button, Caption1, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Table, TableBody,
   TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
 } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../components/layout";
 import { ErrorBar, Loading, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
 import type { PageProps } from "../../shell/types";
@@ -13,7 +14,6 @@ import {
 } from "./auditModel";
 
 const useStyles = makeStyles({
-  filters: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "end", flexWrap: "wrap" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
 });
@@ -71,6 +71,7 @@ function EntriesTable({ entries, label }: { entries: AuditEntry[]; label: string
 function SearchView() {
   const { t } = useTranslation("audit");
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [filters, setFilters] = useState<AuditFilters>(emptyFilters);
   const [pages, setPages] = useState<AuditEntries[]>([]);
   const [error, setError] = useState<unknown>();
@@ -101,7 +102,7 @@ function SearchView() {
   );
   return (
     <section className={styles.section}>
-      <form className={styles.filters} onSubmit={(e) => { e.preventDefault(); void run(); }}>
+      <form className={layout.row} onSubmit={(e) => { e.preventDefault(); void run(); }}>
         {text("actor")}
         {text("situation")}
         {choice("action", auditActions)}
@@ -161,6 +162,7 @@ function VerificationView() {
 function ReportView() {
   const { t, i18n } = useTranslation("audit");
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [subject, setSubject] = useState("");
   const [report, setReport] = useState<AccessReport>();
   const [error, setError] = useState<unknown>();
@@ -176,7 +178,7 @@ function ReportView() {
   };
   return (
     <section className={styles.section}>
-      <form className={styles.filters} onSubmit={(e) => { e.preventDefault(); void run(); }}>
+      <form className={layout.row} onSubmit={(e) => { e.preventDefault(); void run(); }}>
         <Field label={t("report.subject")} hint={t("report.hint")}><Input value={subject} onChange={(_, v) => setSubject(v.value)} /></Field>
         <Button type="submit" appearance="primary">{t("report.run")}</Button>
       </form>
@@ -217,6 +219,7 @@ function ReportView() {
 function AnomaliesView() {
   const { t, i18n } = useTranslation("audit");
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [result, setResult] = useState<AuditAnomalies>();
@@ -232,7 +235,7 @@ function AnomaliesView() {
   return (
     <section className={styles.section}>
       <Body1>{t("anomalies.intro")}</Body1>
-      <form className={styles.filters} onSubmit={(e) => { e.preventDefault(); void run(); }}>
+      <form className={layout.row} onSubmit={(e) => { e.preventDefault(); void run(); }}>
         <Field label={t("filters.from")}><Input type="date" value={from} onChange={(_, v) => setFrom(v.value)} /></Field>
         <Field label={t("filters.to")}><Input type="date" value={to} onChange={(_, v) => setTo(v.value)} /></Field>
         <Button type="submit" appearance="primary">{t("anomalies.run")}</Button>

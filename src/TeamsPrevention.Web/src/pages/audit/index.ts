@@ -1,6 +1,8 @@
 import type { Role } from "../../api/directory";
+import { lazyPage } from "../../shell/lazyPage";
 import type { PageArea } from "../../shell/types";
-import { AuditPage } from "./AuditPage";
+
+const AuditPage = lazyPage(() => import("./AuditPage"), "AuditPage");
 
 const roles: Role[] = ["Dpo"];
 

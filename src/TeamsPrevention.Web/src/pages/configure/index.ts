@@ -1,5 +1,7 @@
+import { lazyPage } from "../../shell/lazyPage";
 import type { PageArea } from "../../shell/types";
-import { ConfigurePage } from "./ConfigurePage";
+
+const ConfigurePage = lazyPage(() => import("./ConfigurePage"), "ConfigurePage");
 
 /** The channel tab's configuration page: no navigation entry (Teams opens it). */
 const area: PageArea = {

@@ -22,7 +22,7 @@ import { href } from "../../shell/router";
 import type { PageProps } from "../../shell/types";
 import { SituationTable } from "../situations/SituationTable";
 import { byUrgency, isOverdue } from "../situations/rules";
-import { Block } from "./Block";
+import { Block } from "../../components/Block";
 import { answeredShare, liveAlerts, nextMeetings } from "./progress";
 
 const useStyles = makeStyles({

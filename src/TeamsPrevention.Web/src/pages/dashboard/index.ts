@@ -1,5 +1,7 @@
+import { lazyPage } from "../../shell/lazyPage";
 import type { PageArea } from "../../shell/types";
-import { DashboardPage } from "./DashboardPage";
+
+const DashboardPage = lazyPage(() => import("./DashboardPage"), "DashboardPage");
 
 const area: PageArea = {
   routes: [

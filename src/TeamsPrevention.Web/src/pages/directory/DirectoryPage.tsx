@@ -17,57 +17,95 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { Person } from "../../api/directory";
+import { directoryApi, type Organisation, type Person } from "../../api/directory";
+import { Block } from "../../components/Block";
+import { dateToInstant, fieldError } from "../../components/forms";
+import { formatDate, nameIndex } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout";
 import { ErrorBar, Page } from "../../components/Page";
-import { formatDate } from "../../components/format";
+import { useAction } from "../../components/useAction";
 import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
-import { Block } from "../dashboard/Block";
-import { dateToInstant, fieldError } from "../situations/forms";
-import { directoryApi, isCurrent, mayEditDirectory, nameIndex } from "./directoryApi";
+import { isCurrent, mayEditDirectory } from "./directoryApi";
+import { OrganisationForm, PersonForm } from "./DirectoryForms";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "640px" },
   roles: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
 });
 
-/** The directory (Chair, Coordinator, Admin): organisations, people and their roles, deputies. Only the Admin writes. */
+/** What the Admin is editing in a block: nothing, a new entry, or an existing one. */
+type Editing<T> = undefined | "new" | T;
+
+/**
+ * The directory (Chair, Coordinator, Admin): organisations, people and their roles, deputies. Only the Admin writes
+ * (DirectoryPolicies.Admin): creates and edits organisations and people (roles, organisation, deactivation) and
+ * deputyships; the others see the same tables without any control.
+ */
 export function DirectoryPage({ me }: PageProps) {
   const { t } = useTranslation("directory");
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const organisations = useApi((s) => directoryApi.organisations(s), []);
   const people = useApi((s) => directoryApi.people(s), []);
   const deputies = useApi((s) => directoryApi.deputies(s), []);
   const orgNames = useMemo(() => nameIndex(organisations.data, (o) => o.name), [organisations.data]);
   const peopleNames = useMemo(() => nameIndex(people.data, (p) => p.displayName), [people.data]);
   const editable = mayEditDirectory(me);
+  const [organisation, setOrganisation] = useState<Editing<Organisation>>();
+  const [person, setPerson] = useState<Editing<Person>>();
 
   return (
     <Page title={t("title")}>
-      <div className={styles.stack}>
+      <div className={layout.stack}>
         <Block id="organisations" title={t("organisations.title")} loading={organisations.loading && !organisations.data} error={organisations.error}
-          empty={(organisations.data ?? []).length === 0} emptyText={t("organisations.empty")}>
+          empty={(organisations.data ?? []).length === 0 && !editable} emptyText={t("organisations.empty")}>
           <Table aria-label={t("organisations.title")} size="small">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t("organisations.name")}</TableHeaderCell>
+                <TableHeaderCell>{t("organisations.key")}</TableHeaderCell>
                 <TableHeaderCell>{t("organisations.kind")}</TableHeaderCell>
+                {editable && <TableHeaderCell>{t("edit")}</TableHeaderCell>}
               </TableRow>
             </TableHeader>
             <TableBody>
               {(organisations.data ?? []).map((o) => (
                 <TableRow key={o.id}>
                   <TableCell>{o.name}</TableCell>
+                  <TableCell>{o.key}</TableCell>
                   <TableCell>{t(`kind.${o.kind}`)}</TableCell>
+                  {editable && (
+                    <TableCell>
+                      <Button size="small" aria-label={t("organisations.editWho", { name: o.name })} onClick={() => setOrganisation(o)}>
+                        {t("edit")}
+                      </Button>
+                    </TableCell>
+                  )}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
+          {editable && organisation === undefined && (
+            <div>
+              <Button onClick={() => setOrganisation("new")}>{t("organisations.add")}</Button>
+            </div>
+          )}
+          {editable && organisation !== undefined && (
+            <OrganisationForm
+              key={organisation === "new" ? "new" : organisation.id}
+              organisation={organisation === "new" ? undefined : organisation}
+              onDone={(saved) => {
+                setOrganisation(undefined);
+                if (saved) {
+                  organisations.reload();
+                }
+              }}
+            />
+          )}
         </Block>
 
         <Block id="people" title={t("people.title")} loading={people.loading && !people.data} error={people.error}
-          empty={(people.data ?? []).length === 0} emptyText={t("people.empty")}>
+          empty={(people.data ?? []).length === 0 && !editable} emptyText={t("people.empty")}>
           <Table aria-label={t("people.title")} size="small">
             <TableHeader>
               <TableRow>
@@ -75,6 +113,7 @@ export function DirectoryPage({ me }: PageProps) {
                 <TableHeaderCell>{t("people.organisation")}</TableHeaderCell>
                 <TableHeaderCell>{t("people.roles")}</TableHeaderCell>
                 <TableHeaderCell>{t("people.language")}</TableHeaderCell>
+                {editable && <TableHeaderCell>{t("edit")}</TableHeaderCell>}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -99,10 +138,35 @@ export function DirectoryPage({ me }: PageProps) {
                     </span>
                   </TableCell>
                   <TableCell>{p.preferredLanguage}</TableCell>
+                  {editable && (
+                    <TableCell>
+                      <Button size="small" aria-label={t("people.editWho", { name: p.displayName })} onClick={() => setPerson(p)}>
+                        {t("edit")}
+                      </Button>
+                    </TableCell>
+                  )}
                 </TableRow>
               ))}
             </TableBody>
           </Table>
+          {editable && person === undefined && (
+            <div>
+              <Button onClick={() => setPerson("new")}>{t("people.add")}</Button>
+            </div>
+          )}
+          {editable && person !== undefined && (
+            <PersonForm
+              key={person === "new" ? "new" : person.id}
+              person={person === "new" ? undefined : person}
+              organisations={organisations.data ?? []}
+              onDone={(saved) => {
+                setPerson(undefined);
+                if (saved) {
+                  people.reload();
+                }
+              }}
+            />
+          )}
         </Block>
 
         <Block id="deputies" title={t("deputies.title")} loading={deputies.loading && !deputies.data} error={deputies.error}>
@@ -120,29 +184,14 @@ function Deputies({ editable, people, peopleNames, deputies }: {
   deputies: ReturnType<typeof useApi<Awaited<ReturnType<typeof directoryApi.deputies>>>>;
 }) {
   const { t, i18n } = useTranslation("directory");
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [person, setPerson] = useState("");
   const [deputy, setDeputy] = useState("");
   const [from, setFrom] = useState("");
   const [until, setUntil] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, run } = useAction(deputies.reload);
   const list = deputies.data ?? [];
   const now = new Date();
-
-  const run = async (work: () => Promise<unknown>, after?: () => void) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-      after?.();
-      deputies.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const picker = (label: string, value: string, set: (v: string) => void, field: string) => (
     <Field label={label} required validationMessage={fieldError(error, field)}>
@@ -200,7 +249,7 @@ function Deputies({ editable, people, peopleNames, deputies }: {
         </Table>
       )}
       {editable && (
-        <form className={styles.form} aria-labelledby="deputy-add-title" data-step="add-deputy"
+        <form className={layout.form} aria-labelledby="deputy-add-title" data-step="add-deputy"
           onSubmit={(e) => {
             e.preventDefault();
             void run(() => directoryApi.createDeputyship({ personId: person, deputyId: deputy, validFrom: dateToInstant(from), validUntil: dateToInstant(until) }), () => {

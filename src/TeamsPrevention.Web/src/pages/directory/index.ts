@@ -1,6 +1,8 @@
 import type { Role } from "../../api/directory";
+import { lazyPage } from "../../shell/lazyPage";
 import type { PageArea } from "../../shell/types";
-import { DirectoryPage } from "./DirectoryPage";
+
+const DirectoryPage = lazyPage(() => import("./DirectoryPage"), "DirectoryPage");
 
 const roles: Role[] = ["Coordinator", "Admin", "Chair"];
 

@@ -5,7 +5,6 @@ import {
   Button,
   Field,
   Input,
-  makeStyles,
   Subtitle1,
   Subtitle2,
   Table,
@@ -15,23 +14,18 @@ import {
   TableHeaderCell,
   TableRow,
   Text,
-  tokens,
 } from "@fluentui/react-components";
 import type { Person } from "../../api/directory";
+import { useLayoutStyles } from "../../components/layout";
 import { ErrorBar, Loading } from "../../components/Page";
 import { useApi } from "../../components/useApi";
 import { ItemPanel } from "./ItemPanel";
 import { mayAddItems, meetingsApi, type AgendaItemView, type MeetingView } from "./types";
 
-const useStyles = makeStyles({
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  row: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "flex-end" },
-});
-
 /** The agenda as the API shows it to this person: codes they may see, "Point réservé" for the others. */
 export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; meeting: MeetingView; names: Map<string, string>; secrecyAt?: string }) {
   const { t } = useTranslation("meetings");
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const agenda = useApi((signal) => meetingsApi.agenda(meeting.id, signal), [meeting.id, secrecyAt]);
   const [open, setOpen] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
@@ -55,7 +49,7 @@ export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; m
   };
 
   return (
-    <section className={styles.section} aria-labelledby="meeting-agenda">
+    <section className={layout.section} aria-labelledby="meeting-agenda">
       <Subtitle1 as="h2" id="meeting-agenda">
         {t("agenda.title")}
       </Subtitle1>
@@ -83,7 +77,7 @@ export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; m
         </Table>
       )}
       {meeting.kind === "Case" && meeting.status === "Scheduled" && mayAddItems(me) && (
-        <div className={styles.row}>
+        <div className={layout.row}>
           <Field label={t("agenda.addCode")} hint={t("agenda.addHint")}>
             <Input value={code} list="agenda-codes" autoComplete="off" onChange={(_, d) => setCode(d.value.toUpperCase())} />
           </Field>

@@ -10,18 +10,18 @@ import {
   MessageBarBody,
   Radio,
   RadioGroup,
-  Select,
   Subtitle2,
   Text,
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import type { Person } from "../../api/directory";
+import type { Organisation, Person } from "../../api/directory";
+import { OrganisationSelect } from "../../components/OrganisationSelect";
 import { ErrorBar, Loading, NotBuiltYet } from "../../components/Page";
 import { formatDate, formatDateTime, toDateInput } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import { isMissingRoute, toMinutesInput, validateMinutes, type MinutesDraft, type MinutesErrors } from "./logic";
-import { mayRecord, meetingsApi, type AgendaItemView, type MeetingView, type MinutesView, type Organisation } from "./types";
+import { mayRecord, meetingsApi, type AgendaItemView, type MeetingView, type MinutesView } from "./types";
 
 const useStyles = makeStyles({
   panel: {
@@ -270,14 +270,8 @@ function MinutesForm({
                 <Input value={a.description} onChange={(_, d) => setAction(i, { description: d.value })} />
               </Field>
               <Field label={t("minutes.actionOwner")}>
-                <Select value={a.ownerOrganisationId} onChange={(_, d) => setAction(i, { ownerOrganisationId: d.value })}>
-                  <option value="">{t("minutes.choose")}</option>
-                  {organisations.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.name}
-                    </option>
-                  ))}
-                </Select>
+                <OrganisationSelect organisations={organisations} value={a.ownerOrganisationId}
+                  onChange={(id) => setAction(i, { ownerOrganisationId: id })} choose={t("minutes.choose")} />
               </Field>
               <Field label={t("minutes.actionDue")}>
                 <Input type="date" value={a.dueDate} onChange={(_, d) => setAction(i, { dueDate: d.value })} />

@@ -14,7 +14,7 @@ import {
 } from "@fluentui/react-components";
 import type { Person } from "../../api/directory";
 import { ErrorBar } from "../../components/Page";
-import { CheckList } from "../alerts/CheckList";
+import { CheckList } from "../../components/CheckList";
 import { toMeetingInput, validateSchedule, type ScheduleErrors, type ScheduleForm } from "./logic";
 import { kinds, subjects, type MeetingInput, type MeetingKind } from "./types";
 

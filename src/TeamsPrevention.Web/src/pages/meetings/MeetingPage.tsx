@@ -17,11 +17,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Person } from "../../api/directory";
+import { useLayoutStyles } from "../../components/layout";
 import { ErrorBar, Loading, NotBuiltYet, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
-import { Confirm } from "../alerts/Confirm";
+import { Confirm } from "../../components/Confirm";
 import { AgendaSection } from "./AgendaSection";
 import { isMissingRoute, formOf, notAccepted } from "./logic";
 import { StatusBadge } from "./MeetingBadges";
@@ -30,10 +31,7 @@ import { SyncCell } from "./MeetingsPage";
 import { isCoordination, meetingsApi, subjects, type MeetingView } from "./types";
 
 const useStyles = makeStyles({
-  facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
-  term: { fontWeight: tokens.fontWeightSemibold },
   detail: { margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "center" },
 });
 
@@ -55,6 +53,7 @@ export function MeetingPage({ me, params }: PageProps) {
 function MeetingDetail({ me, meeting, people, reload }: { me: Person; meeting: MeetingView; people: Person[]; reload: () => void }) {
   const { t, i18n } = useTranslation("meetings");
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const coordination = isCoordination(me);
   const scheduled = meeting.status === "Scheduled";
   const attendee = meeting.attendeeIds.includes(me.id);
@@ -96,28 +95,28 @@ function MeetingDetail({ me, meeting, people, reload }: { me: Person; meeting: M
           <MessageBarBody>{t("page.cancelled")}</MessageBarBody>
         </MessageBar>
       )}
-      <dl className={styles.facts}>
-        <dt className={styles.term}>{t("field.subject")}</dt>
+      <dl className={layout.facts}>
+        <dt className={layout.term}>{t("field.subject")}</dt>
         <dd className={styles.detail}>{subjects[meeting.kind]}</dd>
-        <dt className={styles.term}>{t("field.start")}</dt>
+        <dt className={layout.term}>{t("field.start")}</dt>
         <dd className={styles.detail}>{formatDateTime(meeting.startAt, i18n.language)}</dd>
-        <dt className={styles.term}>{t("field.end")}</dt>
+        <dt className={layout.term}>{t("field.end")}</dt>
         <dd className={styles.detail}>{formatDateTime(meeting.endAt, i18n.language)}</dd>
         {meeting.kind === "Platform" && (
           <>
-            <dt className={styles.term}>{t("field.occurrences")}</dt>
+            <dt className={layout.term}>{t("field.occurrences")}</dt>
             <dd className={styles.detail}>{meeting.occurrences ? t("page.monthly", { count: meeting.occurrences }) : "—"}</dd>
           </>
         )}
-        <dt className={styles.term}>{t("field.status")}</dt>
+        <dt className={layout.term}>{t("field.status")}</dt>
         <dd className={styles.detail}>
           <StatusBadge status={meeting.status} />
         </dd>
-        <dt className={styles.term}>{t("field.sync")}</dt>
+        <dt className={layout.term}>{t("field.sync")}</dt>
         <dd className={styles.detail}>
           <SyncCell meeting={meeting} coordination={coordination} onChanged={reload} />
         </dd>
-        <dt className={styles.term}>{t("field.attendees")}</dt>
+        <dt className={layout.term}>{t("field.attendees")}</dt>
         <dd className={styles.detail}>{meeting.attendeeIds.map((id) => names.get(id) ?? "—").join(", ")}</dd>
       </dl>
 
@@ -147,7 +146,7 @@ function MeetingDetail({ me, meeting, people, reload }: { me: Person; meeting: M
       {printMissing && <NotBuiltYet what={t("page.print")} />}
 
       {editing && (
-        <section className={styles.section} aria-labelledby="meeting-reschedule">
+        <section className={layout.section} aria-labelledby="meeting-reschedule">
           <Subtitle1 as="h2" id="meeting-reschedule">
             {t("page.reschedule")}
           </Subtitle1>
@@ -168,7 +167,7 @@ function MeetingDetail({ me, meeting, people, reload }: { me: Person; meeting: M
       )}
 
       {attendee && scheduled && (
-        <section className={styles.section} aria-labelledby="meeting-secrecy">
+        <section className={layout.section} aria-labelledby="meeting-secrecy">
           <Subtitle1 as="h2" id="meeting-secrecy">
             {t("secrecy.title")}
           </Subtitle1>
@@ -202,11 +201,11 @@ function MeetingDetail({ me, meeting, people, reload }: { me: Person; meeting: M
 
 function Responses({ meeting, names }: { meeting: MeetingView; names: Map<string, string> }) {
   const { t, i18n } = useTranslation("meetings");
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const state = useApi((signal) => meetingsApi.responses(meeting.id, signal), [meeting.id, meeting.syncState]);
   const missing = state.data ? notAccepted(state.data) : [];
   return (
-    <section className={styles.section} aria-labelledby="meeting-responses">
+    <section className={layout.section} aria-labelledby="meeting-responses">
       <Subtitle1 as="h2" id="meeting-responses">
         {t("responses.title")}
       </Subtitle1>

@@ -1,7 +1,9 @@
+import { lazyPage } from "../../shell/lazyPage";
 import type { PageArea } from "../../shell/types";
-import { MeetingPage } from "./MeetingPage";
-import { MeetingSchedulePage } from "./MeetingSchedulePage";
-import { MeetingsPage } from "./MeetingsPage";
+
+const MeetingPage = lazyPage(() => import("./MeetingPage"), "MeetingPage");
+const MeetingSchedulePage = lazyPage(() => import("./MeetingSchedulePage"), "MeetingSchedulePage");
+const MeetingsPage = lazyPage(() => import("./MeetingsPage"), "MeetingsPage");
 
 const area: PageArea = {
   routes: [

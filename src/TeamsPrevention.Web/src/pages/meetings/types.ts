@@ -1,5 +1,5 @@
 import { api } from "../../api/client";
-import type { Person } from "../../api/directory";
+import { directoryApi, type Person } from "../../api/directory";
 
 /** The meetings API's records (`Meetings/MeetingEndpoints.cs`), as JSON. */
 export type MeetingKind = "Platform" | "Case";
@@ -112,13 +112,6 @@ export interface PoliceFeedbackView {
   version: number;
 }
 
-export interface Organisation {
-  id: string;
-  key: string;
-  name: string;
-  kind: string;
-}
-
 export interface SituationSummary {
   code: string;
   status: string;
@@ -149,7 +142,7 @@ export const meetingsApi = {
   savePoliceFeedback: (id: string, itemId: string, input: { text: string; nothingUnderSecrecy: boolean; version: number | null }) =>
     api.put<PoliceFeedbackView>(`${base(id)}/agenda/${encodeURIComponent(itemId)}/police-feedback`, input),
   printMinutes: (id: string) => api.openDocument(`${base(id)}/minutes/export`),
-  people: (signal: AbortSignal) => api.get<Person[]>("/api/directory/people", { signal }),
-  organisations: (signal: AbortSignal) => api.get<Organisation[]>("/api/directory/organisations", { signal }),
+  people: directoryApi.people,
+  organisations: directoryApi.organisations,
   situations: (signal: AbortSignal) => api.get<SituationSummary[]>("/api/situations", { signal }),
 };

@@ -4,6 +4,7 @@ import {
   Badge, Body1, Button, Caption1, Card, CardHeader, Dropdown, Field, Input, Link, makeStyles, Option, Subtitle2, Textarea, tokens,
 } from "@fluentui/react-components";
 import { ApiError } from "../../api/client";
+import { useLayoutStyles } from "../../components/layout";
 import { ErrorBar, Loading, Page } from "../../components/Page";
 import { useApi } from "../../components/useApi";
 import { formatDate } from "../../components/format";
@@ -14,7 +15,6 @@ import {
 } from "./resourcesModel";
 
 const useStyles = makeStyles({
-  filters: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "end", flexWrap: "wrap" },
   list: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(20rem, 1fr))", gap: tokens.spacingHorizontalM },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "40rem" },
   tags: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
@@ -27,6 +27,7 @@ const languages = ["fr", "nl", "de", "en"];
 export function ResourcesPage(_: PageProps) {
   const { t, i18n } = useTranslation("resources");
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [filter, setFilter] = useState<ResourceFilter>({ kind: "", q: "", tag: "" });
   const [asked, setAsked] = useState(filter);
   const { data, error, loading, reload } = useApi((signal) => listResources(asked, signal), [asked.kind, asked.q, asked.tag]);
@@ -102,7 +103,7 @@ export function ResourcesPage(_: PageProps) {
           </div>
         </form>
       )}
-      <form className={styles.filters} onSubmit={(e) => { e.preventDefault(); setAsked(filter); }}>
+      <form className={layout.row} onSubmit={(e) => { e.preventDefault(); setAsked(filter); }}>
         <Field label={t("filters.kind")}>
           <Dropdown value={filter.kind ? t(`kinds.${filter.kind}`) : t("filters.all")} selectedOptions={[filter.kind]} onOptionSelect={(_, d) => setFilter({ ...filter, kind: d.optionValue ?? "" })}>
             <Option value="">{t("filters.all")}</Option>

@@ -1,5 +1,7 @@
+import { lazyPage } from "../../shell/lazyPage";
 import type { PageArea } from "../../shell/types";
-import { ResourcesPage } from "./ResourcesPage";
+
+const ResourcesPage = lazyPage(() => import("./ResourcesPage"), "ResourcesPage");
 
 const area: PageArea = {
   routes: [

@@ -14,15 +14,15 @@ import {
   Textarea,
   tokens,
 } from "@fluentui/react-components";
-import type { Person } from "../../api/directory";
+import { directoryApi, type Person } from "../../api/directory";
 import { situationsApi, type SituationSummary } from "../../api/situations";
 import { ErrorBar, Loading } from "../../components/Page";
 import { toDateInput } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import { href } from "../../shell/router";
-import { directoryApi } from "../directory/directoryApi";
-import { Block } from "../dashboard/Block";
-import { fieldError, indicatorLabel, signalInput } from "./forms";
+import { Block } from "../../components/Block";
+import { fieldError } from "../../components/forms";
+import { indicatorLabel, signalInput } from "./forms";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, maxWidth: "720px" },

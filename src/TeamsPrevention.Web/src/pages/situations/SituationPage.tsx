@@ -23,25 +23,21 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ApiError } from "../../api/client";
-import type { Person, Role } from "../../api/directory";
+import { directoryApi, type Person, type Role } from "../../api/directory";
 import { situationsApi, type ActionStatus, type IdentityFieldView, type SituationDetail } from "../../api/situations";
 import { ErrorBar, Loading, Page } from "../../components/Page";
-import { formatDate, formatDateTime, toDateInput } from "../../components/format";
+import { formatDate, formatDateTime, nameIndex, toDateInput } from "../../components/format";
+import { useLayoutStyles } from "../../components/layout";
+import { useAction } from "../../components/useAction";
 import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
-import { Block } from "../dashboard/Block";
-import { directoryApi, nameIndex } from "../directory/directoryApi";
-import { dateToInstant, fieldError } from "./forms";
+import { Block } from "../../components/Block";
+import { dateToInstant, fieldError, isFormLevel } from "../../components/forms";
 import { identityShown, stepsOpen, type Step } from "./rules";
 import { StatusBadge } from "./SituationTable";
 import { timeline } from "./timeline";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "640px" },
-  row: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap", alignItems: "end" },
-  facts: { display: "grid", gridTemplateColumns: "max-content 1fr", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalXS, margin: 0 },
-  term: { fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
@@ -56,7 +52,7 @@ export function SituationPage({ me, params }: PageProps) {
 
 function SituationView({ me, code }: { me: Person; code: string }) {
   const { t } = useTranslation("situations");
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const detail = useApi((s) => situationsApi.get(code, s), [code]);
   const notFound = detail.error instanceof ApiError && detail.error.status === 404;
 
@@ -76,7 +72,7 @@ function SituationView({ me, code }: { me: Person; code: string }) {
       {!d ? (
         detail.error ? null : <Loading />
       ) : (
-        <div className={styles.stack}>
+        <div className={layout.stack}>
           <Overview d={d} />
           {d.summary.access === "metadata" ? (
             <MessageBar intent="info">
@@ -93,18 +89,18 @@ function SituationView({ me, code }: { me: Person; code: string }) {
 
 function Overview({ d }: { d: SituationDetail }) {
   const { t, i18n } = useTranslation("situations");
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const s = d.summary;
   return (
     <Block id="overview" title={t("detail.overview")}>
-      <dl className={styles.facts}>
-        <dt className={styles.term}>{t("columns.status")}</dt>
+      <dl className={layout.facts}>
+        <dt className={layout.term}>{t("columns.status")}</dt>
         <dd>
           <StatusBadge status={s.status} />
         </dd>
-        <dt className={styles.term}>{t("detail.createdAt")}</dt>
+        <dt className={layout.term}>{t("detail.createdAt")}</dt>
         <dd>{formatDateTime(s.createdAt, i18n.language)}</dd>
-        <dt className={styles.term}>{t("columns.nextReview")}</dt>
+        <dt className={layout.term}>{t("columns.nextReview")}</dt>
         <dd>
           {formatDate(s.nextReviewAt ?? s.nextAfterCareAt, i18n.language)}{" "}
           {(s.reviewOverdue || s.afterCareOverdue) && (
@@ -113,7 +109,7 @@ function Overview({ d }: { d: SituationDetail }) {
             </Badge>
           )}
         </dd>
-        <dt className={styles.term}>{t("columns.channel")}</dt>
+        <dt className={layout.term}>{t("columns.channel")}</dt>
         <dd>
           {d.channelLink ? (
             <Link href={d.channelLink} target="_blank" rel="noopener noreferrer" data-channel-link="">
@@ -132,6 +128,7 @@ function Overview({ d }: { d: SituationDetail }) {
 function Content({ me, code, d, reload }: { me: Person; code: string; d: SituationDetail; reload: () => void }) {
   const { t, i18n } = useTranslation("situations");
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const open = useMemo(() => new Set(stepsOpen(me.roles, d.summary.status, d.summary.access)), [me.roles, d.summary.status, d.summary.access]);
   const organisations = useApi((s) => directoryApi.organisations(s), []);
   const people = useApi((s) => directoryApi.people(s), []);
@@ -149,12 +146,12 @@ function Content({ me, code, d, reload }: { me: Person; code: string; d: Situati
             </li>
           ))}
         </ol>
-        <dl className={styles.facts}>
-          <dt className={styles.term}>{t("detail.source")}</dt>
+        <dl className={layout.facts}>
+          <dt className={layout.term}>{t("detail.source")}</dt>
           <dd>{d.sourceOrganisationId ? orgNames.get(d.sourceOrganisationId) ?? "—" : "—"}</dd>
-          <dt className={styles.term}>{t("detail.signalDate")}</dt>
+          <dt className={layout.term}>{t("detail.signalDate")}</dt>
           <dd>{formatDate(d.signalDate, i18n.language)}</dd>
-          <dt className={styles.term}>{t("detail.referent")}</dt>
+          <dt className={layout.term}>{t("detail.referent")}</dt>
           <dd>{d.referentId ? peopleNames.get(d.referentId) ?? "—" : "—"}</dd>
         </dl>
       </Block>
@@ -170,26 +167,6 @@ function Content({ me, code, d, reload }: { me: Person; code: string; d: Situati
   );
 }
 
-/** Runs one step: busy while it runs, the App's ProblemDetails kept to show, the situation reloaded on success. */
-function useStep(reload: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const run = async (work: () => Promise<unknown>, after?: () => void) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await work();
-      after?.();
-      reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, run };
-}
-
 function StepForm({ id, title, submit, busy, error, onSubmit, children }: {
   id: string;
   title: string;
@@ -199,10 +176,10 @@ function StepForm({ id, title, submit, busy, error, onSubmit, children }: {
   onSubmit: () => void;
   children?: ReactNode;
 }) {
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   return (
     <form
-      className={styles.form}
+      className={layout.form}
       aria-labelledby={`${id}-legend`}
       data-step={id}
       onSubmit={(e: FormEvent) => {
@@ -231,12 +208,12 @@ function Transitions({ code, d, open, reload }: {
   reload: () => void;
 }) {
   const { t } = useTranslation("situations");
-  const screening = useStep(reload);
-  const include = useStep(reload);
-  const decline = useStep(reload);
-  const review = useStep(reload);
-  const close = useStep(reload);
-  const channel = useStep(reload);
+  const screening = useAction(reload);
+  const include = useAction(reload);
+  const decline = useAction(reload);
+  const review = useAction(reload);
+  const close = useAction(reload);
+  const channel = useAction(reload);
   const [nextReview, setNextReview] = useState("");
   const [referredTo, setReferredTo] = useState("");
   const [notes, setNotes] = useState("");
@@ -307,8 +284,8 @@ function Actions({ me, code, d, open, orgNames, reload }: {
   reload: () => void;
 }) {
   const { t, i18n } = useTranslation("situations");
-  const add = useStep(reload);
-  const update = useStep(reload);
+  const add = useAction(reload);
+  const update = useAction(reload);
   const [description, setDescription] = useState("");
   const [owner, setOwner] = useState("");
   const [due, setDue] = useState("");
@@ -401,8 +378,8 @@ function NeedToKnow({ code, d, open, people, peopleNames, reload }: {
   reload: () => void;
 }) {
   const { t, i18n } = useTranslation("situations");
-  const grant = useStep(reload);
-  const revoke = useStep(reload);
+  const grant = useAction(reload);
+  const revoke = useAction(reload);
   const [person, setPerson] = useState("");
   const [expires, setExpires] = useState("");
   const entries = d.needToKnow ?? [];
@@ -486,7 +463,7 @@ function NeedToKnow({ code, d, open, people, peopleNames, reload }: {
  */
 function Identity({ code, fields }: { code: string; fields: IdentityFieldView[] }) {
   const { t } = useTranslation("situations");
-  const styles = useStyles();
+  const layout = useLayoutStyles();
   const [revealed, setRevealed] = useState<Record<string, string | null> | null>(null);
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
@@ -522,10 +499,10 @@ function Identity({ code, fields }: { code: string; fields: IdentityFieldView[] 
       {shown.length === 0 ? (
         <Text>{t("identity.empty")}</Text>
       ) : (
-        <dl className={styles.facts} data-identity={revealed ? "revealed" : "masked"}>
+        <dl className={layout.facts} data-identity={revealed ? "revealed" : "masked"}>
           {shown.map((f) => (
             <div key={f.key} style={{ display: "contents" }}>
-              <dt className={styles.term}>{t(`identity.fields.${f.key}`, { defaultValue: f.key })}</dt>
+              <dt className={layout.term}>{t(`identity.fields.${f.key}`, { defaultValue: f.key })}</dt>
               <dd>{f.revealed ? f.value : "••••••"}</dd>
             </div>
           ))}
@@ -537,11 +514,11 @@ function Identity({ code, fields }: { code: string; fields: IdentityFieldView[] 
         </div>
       ) : (
         shown.length > 0 && (
-          <form className={styles.form} onSubmit={(e) => void reveal(e)} aria-label={t("identity.reveal")}>
+          <form className={layout.form} onSubmit={(e) => void reveal(e)} aria-label={t("identity.reveal")}>
             <Field label={t("identity.reason")} required hint={t("identity.reasonHint")} validationMessage={fieldError(error, "reason")}>
               <Input value={reason} onChange={(_, v) => setReason(v.value)} />
             </Field>
-            {error instanceof ApiError && !error.errors ? <ErrorBar error={error} /> : null}
+            {isFormLevel(error) && <ErrorBar error={error} />}
             <div>
               <Button type="submit" disabled={busy}>
                 {t("identity.reveal")}
@@ -557,19 +534,19 @@ function Identity({ code, fields }: { code: string; fields: IdentityFieldView[] 
 /** Break-glass: a cell member off the list asks for short access with a written reason (the Chair and the DPO are told). */
 function BreakGlass({ code, onDone }: { code: string; onDone: () => void }) {
   const { t } = useTranslation("situations");
-  const styles = useStyles();
-  const step = useStep(onDone);
+  const layout = useLayoutStyles();
+  const step = useAction(onDone);
   const [reason, setReason] = useState("");
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t("breakGlass.title")}</MessageBarTitle>
-        <form className={styles.form} onSubmit={(e) => { e.preventDefault(); void step.run(() => situationsApi.breakGlass(code, reason.trim())); }}>
+        <form className={layout.form} onSubmit={(e) => { e.preventDefault(); void step.run(() => situationsApi.breakGlass(code, reason.trim())); }}>
           <Text>{t("breakGlass.body")}</Text>
           <Field label={t("breakGlass.reason")} required validationMessage={fieldError(step.error, "reason")}>
             <Textarea value={reason} onChange={(_, v) => setReason(v.value)} />
           </Field>
-          {step.error instanceof ApiError && !step.error.errors ? <ErrorBar error={step.error} /> : null}
+          {isFormLevel(step.error) && <ErrorBar error={step.error} />}
           <div>
             <Button type="submit" disabled={step.busy}>
               {t("breakGlass.submit")}

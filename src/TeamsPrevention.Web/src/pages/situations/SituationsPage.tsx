@@ -5,7 +5,7 @@ import { situationsApi } from "../../api/situations";
 import { Page } from "../../components/Page";
 import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
-import { Block } from "../dashboard/Block";
+import { Block } from "../../components/Block";
 import { byUrgency, mayReport } from "./rules";
 import { SignalForm } from "./SignalForm";
 import { SituationTable } from "./SituationTable";

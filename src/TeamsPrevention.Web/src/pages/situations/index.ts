@@ -1,6 +1,8 @@
+import { lazyPage } from "../../shell/lazyPage";
 import type { PageArea } from "../../shell/types";
-import { SituationPage } from "./SituationPage";
-import { SituationsPage } from "./SituationsPage";
+
+const SituationPage = lazyPage(() => import("./SituationPage"), "SituationPage");
+const SituationsPage = lazyPage(() => import("./SituationsPage"), "SituationsPage");
 
 const area: PageArea = {
   routes: [

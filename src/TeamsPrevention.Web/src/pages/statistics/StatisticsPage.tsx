@@ -4,6 +4,7 @@ import {
   Button, Caption1, Field, Input, makeStyles, MessageBar, MessageBarBody, Subtitle1, Table, TableBody, TableCell, TableHeader,
   TableHeaderCell, TableRow, tokens,
 } from "@fluentui/react-components";
+import { useLayoutStyles } from "../../components/layout";
 import { ErrorBar, Loading, Page } from "../../components/Page";
 import { useApi } from "../../components/useApi";
 import { formatDateTime, localeFor } from "../../components/format";
@@ -11,8 +12,6 @@ import type { PageProps } from "../../shell/types";
 import { bars, getStatistics, monthLabel, rowLabel, type StatisticsCell, type StatisticsTable } from "./statisticsModel";
 
 const useStyles = makeStyles({
-  filters: { display: "flex", gap: tokens.spacingHorizontalM, alignItems: "end", flexWrap: "wrap" },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   chart: { display: "grid", gridTemplateColumns: "minmax(8rem, max-content) 1fr", gap: tokens.spacingVerticalXS, alignItems: "center" },
   track: { backgroundColor: tokens.colorNeutralBackground3, height: "1.25rem", borderRadius: tokens.borderRadiusSmall },
   bar: { backgroundColor: tokens.colorBrandBackground, height: "100%", borderRadius: tokens.borderRadiusSmall },
@@ -25,6 +24,7 @@ type Labeller = (key: string) => string;
 export function StatisticsPage(_: PageProps) {
   const { t, i18n } = useTranslation("statistics");
   const styles = useStyles();
+  const layout = useLayoutStyles();
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [asked, setAsked] = useState({ from: "", to: "" });
@@ -72,7 +72,7 @@ export function StatisticsPage(_: PageProps) {
 
   return (
     <Page title={t("title")}>
-      <form className={styles.filters} onSubmit={(e) => { e.preventDefault(); setAsked({ from, to }); }}>
+      <form className={layout.row} onSubmit={(e) => { e.preventDefault(); setAsked({ from, to }); }}>
         <Field label={t("from")}><Input type="month" value={from} onChange={(_, v) => setFrom(v.value)} /></Field>
         <Field label={t("to")}><Input type="month" value={to} onChange={(_, v) => setTo(v.value)} /></Field>
         <Button type="submit" appearance="primary">{t("show")}</Button>
@@ -85,21 +85,21 @@ export function StatisticsPage(_: PageProps) {
             <MessageBarBody>{t("suppressionNote", { minimum: data.minimumCount })}</MessageBarBody>
           </MessageBar>
           <Caption1>{t("period", { from: month(data.from.slice(0, 7)), to: month(data.to.slice(0, 7)), at: formatDateTime(data.generatedAt, i18n.language) })}</Caption1>
-          <section className={styles.section}>
+          <section className={layout.section}>
             <Subtitle1 as="h2" id="byMonth">{t("byMonth.title")}</Subtitle1>
             {chart(t("byMonth.chart"), data.situationsByMonth, 0, month)}
             {table("byMonth", data.situationsByMonth, month, known)}
           </section>
-          <section className={styles.section}>
+          <section className={layout.section}>
             <Subtitle1 as="h2" id="bySource">{t("bySource.title")}</Subtitle1>
             {table("bySource", data.situationsBySourceAndStatus, known, known)}
           </section>
-          <section className={styles.section}>
+          <section className={layout.section}>
             <Subtitle1 as="h2" id="byIndicator">{t("byIndicator.title")}</Subtitle1>
             {data.indicatorsAreExample && <Caption1>{t("byIndicator.example")}</Caption1>}
             {chart(t("byIndicator.chart"), data.situationsByIndicator, 0, (key) => rowLabel(data.situationsByIndicator.rows.find((r) => r.key === key)!, i18n.language))}
           </section>
-          <section className={styles.section}>
+          <section className={layout.section}>
             <Subtitle1 as="h2" id="alerts">{t("alerts.title")}</Subtitle1>
             {table("alerts", data.alertsByMonthAndSeverity, month, known)}
           </section>

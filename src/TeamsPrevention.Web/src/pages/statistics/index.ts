@@ -1,6 +1,8 @@
 import type { Role } from "../../api/directory";
+import { lazyPage } from "../../shell/lazyPage";
 import type { PageArea } from "../../shell/types";
-import { StatisticsPage } from "./StatisticsPage";
+
+const StatisticsPage = lazyPage(() => import("./StatisticsPage"), "StatisticsPage");
 
 const roles: Role[] = ["Chair", "Coordinator", "Dpo"];
 

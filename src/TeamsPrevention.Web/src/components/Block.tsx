@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { makeStyles, Subtitle1, Text, tokens } from "@fluentui/react-components";
-import { ErrorBar, Loading } from "../../components/Page";
+import { ErrorBar, Loading } from "./Page";
 
 const useStyles = makeStyles({
   block: {
