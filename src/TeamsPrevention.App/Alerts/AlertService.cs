@@ -338,19 +338,29 @@ public sealed class AlertService(
     /// In one query: the alert's state, how many cards it has, and the recipients <paramref name="person"/> may answer
     /// for (themselves, their organisation, or what escalated to them) with their answers. Null for an unknown alert.
     /// </summary>
-    private async Task<AnswerState?> AnswerStateAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
+    private Task<AnswerState?> AnswerStateAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
     {
-        var recipients = Answerable(db.Set<AlertRecipient>().AsNoTracking(), person);
-        return await db.Set<Alert>().AsNoTracking()
+        cancellationToken.ThrowIfCancellationRequested();
+        return AnswerStateQuery.For(db)(db, alertId, person.Id, person.OrganisationId);
+    }
+
+    /// <summary>Compiled once: every card answer runs it, and EF's per-call translation cost was a third of an answer's CPU.</summary>
+    private static readonly PerModel<Func<AppDbContext, Guid, Guid, Guid, Task<AnswerState?>>> AnswerStateQuery = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid alertId, Guid personId, Guid organisationId) => db.Set<Alert>().AsNoTracking()
             .Where(a => a.Id == alertId)
             .Select(a => new AnswerState(
                 a.WithdrawnAt != null,
                 a.SituationCode,
                 a.Version,
                 db.Set<AlertDelivery>().Count(d => d.AlertId == a.Id),
-                recipients.Where(r => r.AlertId == a.Id).Select(r => new AnswerTarget(r.Id, r.Answer)).ToList()))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+                db.Set<AlertRecipient>()
+                    .Where(r => r.AlertId == a.Id
+                        && ((r.Kind == AlertRecipientKind.Person && r.PersonId == personId)
+                            || (r.Kind == AlertRecipientKind.Organisation && r.OrganisationId == organisationId)
+                            || db.Set<AlertEscalation>().Any(e => e.RecipientId == r.Id && e.ToPersonId == personId)))
+                    .Select(r => new AnswerTarget(r.Id, r.Answer))
+                    .ToList()))
+            .FirstOrDefault()));
 
     private IQueryable<AlertRecipient> Answerable(IQueryable<AlertRecipient> recipients, DirectoryPerson person)
     {

@@ -17,9 +17,14 @@ public sealed class DirectoryService(AppDbContext db, AuditLog audit, ILogger<Di
 
     public async Task<DirectoryPerson?> FindByEntraObjectIdAsync(Guid entraObjectId, CancellationToken cancellationToken)
     {
-        var person = await People.FirstOrDefaultAsync(p => p.EntraObjectId == entraObjectId, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var person = await ByEntraObjectId.For(db)(db, entraObjectId);
         return person is null ? null : DirectoryPerson.From(person);
     }
+
+    /// <summary>Compiled once: every API call and every card answer looks the caller up this way.</summary>
+    private static readonly PerModel<Func<AppDbContext, Guid, Task<Person?>>> ByEntraObjectId = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid entraObjectId) => db.Set<Person>().Include(p => p.Roles).AsNoTracking().FirstOrDefault(p => p.EntraObjectId == entraObjectId)));
 
     public async Task<DirectoryPerson?> FindByTeamsUserIdAsync(string teamsUserId, CancellationToken cancellationToken)
     {
