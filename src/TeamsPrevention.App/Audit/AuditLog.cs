@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TeamsPrevention.App.Data;
 
 namespace TeamsPrevention.App.Audit;
@@ -65,6 +66,27 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
         var previousHash = head?.Hash ?? AuditHasher.Genesis;
         var occurredAt = AuditHasher.Truncate(time.GetUtcNow());
         var entries = new List<AuditEntry>(records.Count);
+
+        // One prepared INSERT executed once per entry (a list view appends hundreds): EF's raw SQL would build and
+        // prepare a new command each time. Plain ADO.NET on the context's own connection and transaction.
+        await using var insert = db.Database.GetDbConnection().CreateCommand();
+        insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        insert.CommandText = """
+            INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
+            VALUES (@sequence, @occurredAt, @actor, @actorRole, @action, @situationCode, @targetType, @targetId, @purpose, @outcome, @previousHash, @hash)
+            """;
+        var parameters = new[] { "sequence", "occurredAt", "actor", "actorRole", "action", "situationCode", "targetType", "targetId", "purpose", "outcome", "previousHash", "hash" }
+            .Select(name =>
+            {
+                var parameter = insert.CreateParameter();
+                parameter.ParameterName = "@" + name;
+                insert.Parameters.Add(parameter);
+                return parameter;
+            })
+            .ToArray();
+
+        // The SQLite context stores times as UTC ticks (see UtcTicksConverter); ADO.NET bypasses converters.
+        object storedTime = db.Provider == DatabaseProvider.Sqlite ? occurredAt.UtcTicks : occurredAt;
         foreach (var record in records)
         {
             sequence++;
@@ -86,16 +108,17 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
                     record.TargetType, record.TargetId, record.Purpose, record.Outcome, previousHash),
             };
 
-            // The SQLite context stores times as UTC ticks (see UtcTicksConverter); raw SQL bypasses converters.
-            object storedTime = db.Provider == DatabaseProvider.Sqlite ? occurredAt.UtcTicks : occurredAt;
-            var action = entry.Action.ToString();
-            var outcome = entry.Outcome.ToString();
-            await db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
-                VALUES ({entry.Sequence}, {storedTime}, {entry.Actor}, {entry.ActorRole}, {action}, {entry.SituationCode}, {entry.TargetType}, {entry.TargetId}, {entry.Purpose}, {outcome}, {entry.PreviousHash}, {entry.Hash})
-                """,
-                cancellationToken);
+            object?[] values =
+            [
+                entry.Sequence, storedTime, entry.Actor, entry.ActorRole, entry.Action.ToString(), entry.SituationCode,
+                entry.TargetType, entry.TargetId, entry.Purpose, entry.Outcome.ToString(), entry.PreviousHash, entry.Hash,
+            ];
+            for (var i = 0; i < values.Length; i++)
+            {
+                parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            await insert.ExecuteNonQueryAsync(cancellationToken);
             previousHash = entry.Hash;
             entries.Add(entry);
         }
