@@ -60,6 +60,7 @@ export const allRoles: Role[] = ["Chair", "Coordinator", "Referent", "PoliceRefe
 export const directoryApi = {
   organisations: (signal?: AbortSignal) => api.get<Organisation[]>("/api/directory/organisations", { signal }),
   people: (signal?: AbortSignal) => api.get<Person[]>("/api/directory/people", { signal }),
+  roles: (signal?: AbortSignal) => api.get<Role[]>("/api/directory/roles", { signal }),
   deputies: (signal?: AbortSignal) => api.get<Deputyship[]>("/api/directory/deputies", { signal }),
   createOrganisation: (input: OrganisationInput) => api.post<Organisation>("/api/directory/organisations", input),
   updateOrganisation: (id: string, input: OrganisationInput) => api.put<Organisation>(`/api/directory/organisations/${encodeURIComponent(id)}`, input),

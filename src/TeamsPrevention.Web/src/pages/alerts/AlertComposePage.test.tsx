@@ -115,7 +115,7 @@ describe("AlertComposePage", { timeout: 30_000 }, () => {
     const dispatch = vi.fn();
     const choices = {
       people: [coordinator, person("p-anne", "Anne Leroy", ["Partner"], "school")],
-      organisations: [{ id: "o-cpas", key: "cpas", name: "CPAS de Namur", kind: "SocialWelfare" }],
+      organisations: [{ id: "o-cpas", key: "cpas", name: "CPAS de Namur", kind: "SocialWelfare" as const }],
       roles: ["Partner" as const],
     };
     const selection = { people: ["p-anne"], organisations: ["o-cpas"], roles: [], needToKnow: false };

@@ -16,6 +16,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ApiError } from "../../api/client";
+import { directoryApi } from "../../api/directory";
+import { situationsApi } from "../../api/situations";
 import { ErrorBar, Loading, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
 import { useApi } from "../../components/useApi";
@@ -98,10 +100,10 @@ function ComposeForm({ me }: { me: PageProps["me"] }) {
   const choices = useApi(
     async (signal) => {
       const [people, organisations, roles, situations] = await Promise.all([
-        alertsApi.people(signal),
-        alertsApi.organisations(signal),
-        alertsApi.roles(signal),
-        alertsApi.situations(signal).catch(() => []),
+        directoryApi.people(signal),
+        directoryApi.organisations(signal),
+        directoryApi.roles(signal),
+        situationsApi.list(signal).catch(() => []),
       ]);
       return { people, organisations, roles, codes: situations.map((s) => s.code) };
     },

@@ -4,7 +4,7 @@ import { Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { Person, Role } from "../../api/directory";
 import { CheckList } from "../../components/CheckList";
 import { choiceCount, type RecipientSelection, type SelectionAction } from "./logic";
-import type { Organisation } from "./types";
+import type { Organisation } from "../../api/directory";
 
 const useStyles = makeStyles({
   picker: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))", gap: tokens.spacingHorizontalL },

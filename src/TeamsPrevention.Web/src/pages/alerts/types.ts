@@ -135,19 +135,6 @@ export interface CreatedAlert {
   deadline: string;
 }
 
-export interface Organisation {
-  id: string;
-  key: string;
-  name: string;
-  kind: string;
-}
-
-/** A situation as `GET /api/situations` lists it: only its code is used here. */
-export interface SituationSummary {
-  code: string;
-  status: string;
-}
-
 export const isTracking = (view: AlertTracking | RecipientAlertView): view is AlertTracking => "counts" in view;
 
 export const alertsApi = {
@@ -161,8 +148,4 @@ export const alertsApi = {
   answer: (id: string, answer: AlertAnswer) => api.post<{ outcome: string }>(`/api/alerts/${encodeURIComponent(id)}/answer`, { answer }),
   withdraw: (id: string) => api.post<void>(`/api/alerts/${encodeURIComponent(id)}/withdraw`),
   exportCsv: (id: string, reference: string) => api.download(`/api/alerts/${encodeURIComponent(id)}/export`, `alerte-${reference}.csv`, "text/csv"),
-  people: (signal: AbortSignal) => api.get<Person[]>("/api/directory/people", { signal }),
-  organisations: (signal: AbortSignal) => api.get<Organisation[]>("/api/directory/organisations", { signal }),
-  roles: (signal: AbortSignal) => api.get<Role[]>("/api/directory/roles", { signal }),
-  situations: (signal: AbortSignal) => api.get<SituationSummary[]>("/api/situations", { signal }),
 };
