@@ -33,11 +33,15 @@ public sealed class ConnectorClient(
     /// <summary>
     /// Optional pacing of writes (send, reply, update, create conversation): awaited before every attempt, the first and
     /// each retry, with the conversation written to (null when creating one). Set by a caller that keeps to the Teams
-    /// limits itself (the alerts' outbox); this client is transient, so it paces that caller's writes only.
+    /// limits itself (the alerts' outbox); this client is transient, so it paces that caller's writes only. Returns a
+    /// ticket for the attempt, handed back to <see cref="OnThrottled"/> if that attempt is answered 429.
     /// </summary>
     public Func<string?, CancellationToken, Task<long>>? BeforeWrite { get; set; }
 
-    /// <summary>Optional: told of every 429 on a write, with its conversation (null when creating one) and <c>Retry-After</c>.</summary>
+    /// <summary>
+    /// Optional: told of every 429 on a write, with its conversation (null when creating one), <c>Retry-After</c> and
+    /// the attempt's ticket from <see cref="BeforeWrite"/> (0 without one).
+    /// </summary>
     public Action<string?, TimeSpan?, long>? OnThrottled { get; set; }
 
     /// <summary>Posts a new activity to a conversation; returns the new activity's id.</summary>
