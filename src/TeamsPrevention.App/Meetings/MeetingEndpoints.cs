@@ -30,41 +30,41 @@ public static class MeetingEndpoints
     {
         var api = endpoints.MapGroup("/api/meetings").WithTags("Meetings").RequireAuthorization(DirectoryPolicies.Member);
         api.MapGet("", (ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.ListAsync(p, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.ListAsync(p, ct)), ct));
         api.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, id, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, id, ct)), ct));
         api.MapPost("", (MeetingInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p =>
+            PersonEndpoints.RunAsync(user, me, async p =>
             {
                 var created = await s.ScheduleAsync(p, input, ct);
                 return TypedResults.Created($"/api/meetings/{created.Id}", created);
             }, ct)).RequireAuthorization(DirectoryPolicies.Coordination);
         api.MapPut("/{id:guid}", (Guid id, MeetingInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.RescheduleAsync(p, id, input, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.RescheduleAsync(p, id, input, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
         api.MapDelete("/{id:guid}", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.CancelAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.CancelAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
         api.MapPost("/{id:guid}/retry", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.RetryAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.RetryAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
         api.MapGet("/{id:guid}/responses", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.GetResponsesAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.GetResponsesAsync(p, id, ct)), ct)).RequireAuthorization(DirectoryPolicies.Coordination);
         api.MapGet("/{id:guid}/agenda", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.GetAgendaAsync(p, id, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.GetAgendaAsync(p, id, ct)), ct));
         api.MapPost("/{id:guid}/agenda", (Guid id, AgendaItemInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.AddItemAsync(p, id, input.Code, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.AddItemAsync(p, id, input.Code, ct)), ct));
         api.MapPut("/{id:guid}/agenda/{itemId:guid}/attendance", (Guid id, Guid itemId, AttendanceInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.SetAttendanceAsync(p, id, itemId, input.Present, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.SetAttendanceAsync(p, id, itemId, input.Present, ct)), ct));
         api.MapPut("/{id:guid}/agenda/{itemId:guid}/minutes", (Guid id, Guid itemId, MinutesInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.SaveMinutesAsync(p, id, itemId, input, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.SaveMinutesAsync(p, id, itemId, input, ct)), ct));
         api.MapGet("/{id:guid}/agenda/{itemId:guid}/minutes", (Guid id, Guid itemId, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.GetMinutesAsync(p, id, itemId, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.GetMinutesAsync(p, id, itemId, ct)), ct));
         api.MapPost("/{id:guid}/secrecy", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.AcknowledgeSecrecyAsync(p, id, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.AcknowledgeSecrecyAsync(p, id, ct)), ct));
         api.MapGet("/{id:guid}/agenda/{itemId:guid}/police-feedback", (Guid id, Guid itemId, ClaimsPrincipal user, CurrentPerson me, PoliceFeedbackService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, id, itemId, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, id, itemId, ct)), ct));
         api.MapPut("/{id:guid}/agenda/{itemId:guid}/police-feedback", (Guid id, Guid itemId, PoliceFeedbackInput input, ClaimsPrincipal user, CurrentPerson me, PoliceFeedbackService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.SaveAsync(p, id, itemId, input, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.SaveAsync(p, id, itemId, input, ct)), ct));
         api.MapGet("/{id:guid}/minutes/export", (Guid id, HttpContext http, ClaimsPrincipal user, CurrentPerson me, MinutesExport s, CancellationToken ct) =>
-            RunAsync(user, me, async p =>
+            PersonEndpoints.RunAsync(user, me, async p =>
             {
                 var html = await s.ExportAsync(p, id, ct);
                 http.Response.Headers.CacheControl = "no-store";
@@ -74,33 +74,12 @@ public static class MeetingEndpoints
                 return TypedResults.Content(html, "text/html; charset=utf-8");
             }, ct)).Produces<string>(StatusCodes.Status200OK, "text/html");
         api.MapGet("/{id:guid}/notices", (Guid id, ClaimsPrincipal user, CurrentPerson me, MeetingService s, MeetingNotices notices, CancellationToken ct) =>
-            RunAsync(user, me, async p =>
+            PersonEndpoints.RunAsync(user, me, async p =>
             {
                 await s.GetAsync(p, id, ct);
                 return TypedResults.Ok(await notices.ListAsync(id, ct));
             }, ct)).RequireAuthorization(DirectoryPolicies.Coordination);
         return endpoints;
-    }
-
-    private static async Task<IResult> RunAsync(ClaimsPrincipal user, CurrentPerson current, Func<DirectoryPerson, Task<IResult>> work, CancellationToken ct)
-    {
-        if (await current.GetAsync(user, ct) is not { } person)
-        {
-            return TypedResults.Problem(title: "Personne inconnue de l'annuaire.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        try
-        {
-            return await work(person);
-        }
-        catch (MeetingProblem problem) when (problem.Errors is not null)
-        {
-            return TypedResults.ValidationProblem(problem.Errors, title: problem.Title);
-        }
-        catch (MeetingProblem problem)
-        {
-            return TypedResults.Problem(title: problem.Title, statusCode: problem.Status);
-        }
     }
 }
 

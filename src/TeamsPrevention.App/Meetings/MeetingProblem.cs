@@ -1,14 +1,11 @@
+using TeamsPrevention.App.Hosting;
+
 namespace TeamsPrevention.App.Meetings;
 
 /// <summary>A refusal shown as ProblemDetails (French title).</summary>
-public sealed class MeetingProblem(int status, string title, IDictionary<string, string[]>? errors = null) : Exception(title)
+public sealed class MeetingProblem(int status, string title, IDictionary<string, string[]>? errors = null)
+    : ProblemException(status, title, null, errors)
 {
-    public int Status { get; } = status;
-
-    public string Title { get; } = title;
-
-    public IDictionary<string, string[]>? Errors { get; } = errors;
-
     public static MeetingProblem NotFound() => new(StatusCodes.Status404NotFound, "Réunion introuvable.");
 
     public static MeetingProblem Forbidden(string title) => new(StatusCodes.Status403Forbidden, title);

@@ -21,51 +21,30 @@ public static class ResourceEndpoints
     {
         var api = endpoints.MapGroup("/api/resources").WithTags("Resources").RequireAuthorization(DirectoryPolicies.Member);
         api.MapGet("", ([AsParameters] ResourceFilter filter, ClaimsPrincipal user, CurrentPerson me, ResourceService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.ListAsync(p, filter, ct)), ct))
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.ListAsync(p, filter, ct)), ct))
             .Produces<IReadOnlyList<ResourceView>>();
         api.MapGet("/tags", async (ResourceService s, CancellationToken ct) => TypedResults.Ok(await s.TagsAsync(ct)));
         api.MapGet("/{id:guid}", (Guid id, ClaimsPrincipal user, CurrentPerson me, ResourceService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, id, ct)), ct))
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, id, ct)), ct))
             .Produces<ResourceView>().ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("", (ResourceInput input, ClaimsPrincipal user, CurrentPerson me, ResourceService s, CancellationToken ct) =>
-            RunAsync(user, me, async p =>
+            PersonEndpoints.RunAsync(user, me, async p =>
             {
                 var created = await s.CreateAsync(p, input, ct);
                 return TypedResults.Created($"/api/resources/{created.Id}", created);
             }, ct))
             .Produces<ResourceView>(StatusCodes.Status201Created).ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapPut("/{id:guid}", (Guid id, ResourceInput input, ClaimsPrincipal user, CurrentPerson me, ResourceService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.UpdateAsync(p, id, input, ct)), ct))
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.UpdateAsync(p, id, input, ct)), ct))
             .Produces<ResourceView>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapDelete("/{id:guid}", (Guid id, ClaimsPrincipal user, CurrentPerson me, ResourceService s, CancellationToken ct) =>
-            RunAsync(user, me, async p =>
+            PersonEndpoints.RunAsync(user, me, async p =>
             {
                 await s.DeleteAsync(p, id, ct);
                 return TypedResults.NoContent();
             }, ct))
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
-    }
-
-    private static async Task<IResult> RunAsync(ClaimsPrincipal user, CurrentPerson current, Func<DirectoryPerson, Task<IResult>> work, CancellationToken ct)
-    {
-        if (await current.GetAsync(user, ct) is not { } person)
-        {
-            return TypedResults.Problem(title: "Personne inconnue de l'annuaire.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        try
-        {
-            return await work(person);
-        }
-        catch (ResourceProblem problem) when (problem.Errors is not null)
-        {
-            return TypedResults.ValidationProblem(problem.Errors, title: problem.Title);
-        }
-        catch (ResourceProblem problem)
-        {
-            return TypedResults.Problem(title: problem.Title, detail: problem.Detail, statusCode: problem.Status);
-        }
     }
 }
 

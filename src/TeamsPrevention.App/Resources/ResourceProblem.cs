@@ -1,17 +1,11 @@
+using TeamsPrevention.App.Hosting;
+
 namespace TeamsPrevention.App.Resources;
 
 /// <summary>A refused request (nothing changed), answered as ProblemDetails with a French title and no personal data.</summary>
 public sealed class ResourceProblem(int status, string title, string? detail = null, IDictionary<string, string[]>? errors = null)
-    : Exception(title)
+    : ProblemException(status, title, detail, errors)
 {
-    public int Status { get; } = status;
-
-    public string Title { get; } = title;
-
-    public string? Detail { get; } = detail;
-
-    public IDictionary<string, string[]>? Errors { get; } = errors;
-
     public static ResourceProblem NotFound() => new(404, "Ressource introuvable.");
 
     public static ResourceProblem NotOwner() =>

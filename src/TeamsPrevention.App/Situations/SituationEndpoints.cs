@@ -46,64 +46,43 @@ public static class SituationEndpoints
 
         var api = endpoints.MapGroup("/api/situations").WithTags("Situations").RequireAuthorization(DirectoryPolicies.Member);
         api.MapGet("", (ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.ListAsync(p, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.ListAsync(p, ct)), ct));
         api.MapGet("/indicators", (SituationService s) => TypedResults.Ok(new IndicatorChecklist(s.IndicatorsAreExample, s.Indicators)));
         api.MapPost("", (SignalInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p =>
+            PersonEndpoints.RunAsync(user, me, async p =>
             {
                 var created = await s.ReportAsync(p, input, ct);
                 return TypedResults.Created($"/api/situations/{created.Code}", created);
             }, ct));
         api.MapGet("/{code}", (string code, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, code, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.GetAsync(p, code, ct)), ct));
         api.MapPost("/{code}/screening", (string code, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.StartScreeningAsync(p, code, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.StartScreeningAsync(p, code, ct)), ct));
         api.MapPost("/{code}/inclusion", (string code, InclusionInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.IncludeAsync(p, code, input.NextReviewAt, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.IncludeAsync(p, code, input.NextReviewAt, ct)), ct));
         api.MapPost("/{code}/decline", (string code, DeclineInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.DeclineAsync(p, code, input.ReferredTo, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.DeclineAsync(p, code, input.ReferredTo, ct)), ct));
         api.MapPost("/{code}/actions", (string code, ActionInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.AddActionAsync(p, code, input, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.AddActionAsync(p, code, input, ct)), ct));
         api.MapPut("/{code}/actions/{actionId:guid}", (string code, Guid actionId, ActionStatusInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.UpdateActionAsync(p, code, actionId, input.Status, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.UpdateActionAsync(p, code, actionId, input.Status, ct)), ct));
         api.MapPost("/{code}/reviews", (string code, ReviewInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.RecordReviewAsync(p, code, input, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.RecordReviewAsync(p, code, input, ct)), ct));
         api.MapPost("/{code}/closure", (string code, ClosureInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.CloseAsync(p, code, input.Reason, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.CloseAsync(p, code, input.Reason, ct)), ct));
         api.MapPost("/{code}/channel", (string code, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.RequestChannelAsync(p, code, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.RequestChannelAsync(p, code, ct)), ct));
         api.MapPost("/{code}/need-to-know", (string code, GrantInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.GrantAsync(p, code, input.PersonId, input.ExpiresAt, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.GrantAsync(p, code, input.PersonId, input.ExpiresAt, ct)), ct));
         api.MapDelete("/{code}/need-to-know/{personId:guid}", (string code, Guid personId, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.RevokeAsync(p, code, personId, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.RevokeAsync(p, code, personId, ct)), ct));
         api.MapPost("/{code}/break-glass", (string code, ReasonInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.BreakGlassAsync(p, code, input.Reason, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.BreakGlassAsync(p, code, input.Reason, ct)), ct));
         api.MapPut("/{code}/identity", (string code, Dictionary<string, string?> fields, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.SetIdentityAsync(p, code, fields, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.SetIdentityAsync(p, code, fields, ct)), ct));
         api.MapPost("/{code}/identity/reveal", (string code, ReasonInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            RunAsync(user, me, async p => TypedResults.Ok(await s.RevealIdentityAsync(p, code, input.Reason, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.RevealIdentityAsync(p, code, input.Reason, ct)), ct));
         return endpoints;
-    }
-
-    private static async Task<IResult> RunAsync(ClaimsPrincipal user, CurrentPerson current, Func<DirectoryPerson, Task<IResult>> work, CancellationToken ct)
-    {
-        if (await current.GetAsync(user, ct) is not { } person)
-        {
-            return TypedResults.Problem(title: "Personne inconnue de l'annuaire.", statusCode: StatusCodes.Status403Forbidden);
-        }
-
-        try
-        {
-            return await work(person);
-        }
-        catch (SituationProblem problem) when (problem.Errors is not null)
-        {
-            return TypedResults.ValidationProblem(problem.Errors, title: problem.Title);
-        }
-        catch (SituationProblem problem)
-        {
-            return TypedResults.Problem(title: problem.Title, detail: problem.Detail, statusCode: problem.Status);
-        }
     }
 }
 

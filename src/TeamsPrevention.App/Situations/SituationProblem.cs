@@ -1,3 +1,5 @@
+using TeamsPrevention.App.Hosting;
+
 namespace TeamsPrevention.App.Situations;
 
 /// <summary>
@@ -6,16 +8,8 @@ namespace TeamsPrevention.App.Situations;
 /// (users read them); they never carry personal data.
 /// </summary>
 public sealed class SituationProblem(int status, string title, string? detail = null, IDictionary<string, string[]>? errors = null)
-    : Exception(title)
+    : ProblemException(status, title, detail, errors)
 {
-    public int Status { get; } = status;
-
-    public string Title { get; } = title;
-
-    public string? Detail { get; } = detail;
-
-    public IDictionary<string, string[]>? Errors { get; } = errors;
-
     public static SituationProblem NotFound() => new(404, "Situation introuvable.");
 
     public static SituationProblem Forbidden(string detail) => new(403, "Action non autorisée pour votre rôle.", detail);

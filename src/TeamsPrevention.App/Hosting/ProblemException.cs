@@ -1,0 +1,17 @@
+namespace TeamsPrevention.App.Hosting;
+
+/// <summary>
+/// A request a feature refuses, nothing changed: answered as ProblemDetails (a validation problem when it names
+/// fields). Titles are French (users read them) and never carry personal data. Each feature has its own subclass.
+/// </summary>
+public abstract class ProblemException(int status, string title, string? detail, IDictionary<string, string[]>? errors)
+    : Exception(title)
+{
+    public int Status { get; } = status;
+
+    public string Title { get; } = title;
+
+    public string? Detail { get; } = detail;
+
+    public IDictionary<string, string[]>? Errors { get; } = errors;
+}
