@@ -1,6 +1,6 @@
 import { api } from "./client";
 
-/** What the dashboard needs of `/api/alerts` (AlertEndpoints.cs); the Alerts pages keep their own, fuller types. */
+/** What the dashboard needs of `/api/alerts` (AlertEndpoints.cs); the Alerts pages build their fuller types on these. */
 export type AlertAnswer = "Acknowledged" | "NeedMoreInformation" | "NotConcerned";
 export type AlertSeverity = "Info" | "Elevated" | "Urgent";
 

@@ -1,10 +1,11 @@
 import { api } from "../../api/client";
+import type { AlertAnswer, AlertCounts, AlertSeverity } from "../../api/alerts";
 import type { Person, Role } from "../../api/directory";
 
+export type { AlertAnswer, AlertCounts, AlertSeverity };
+
 /** The alerts API's records (`Alerts/AlertEndpoints.cs` and its records), as JSON. */
-export type AlertSeverity = "Info" | "Elevated" | "Urgent";
 export type AlertCategory = "Signal" | "FollowUp" | "Coordination" | "Information";
-export type AlertAnswer = "Acknowledged" | "NeedMoreInformation" | "NotConcerned";
 export type AlertRecipientKind = "Person" | "Organisation";
 export type AlertAudienceSource = "Person" | "Organisation" | "Role" | "NeedToKnow" | "Escalation";
 export type AlertDeliveryStatus = "Queued" | "Sent" | "Failed" | "Cancelled";
@@ -21,17 +22,6 @@ export const followsAll = (me: Person) => me.roles.includes("Chair") || me.roles
 
 export const maxMessageLength = 4000;
 export const maxSituationCodeLength = 16;
-
-export interface AlertCounts {
-  queued: number;
-  sent: number;
-  failed: number;
-  cancelled: number;
-  recipients: number;
-  answered: number;
-  escalated: number;
-  waiting: number;
-}
 
 export interface AlertRecipientTracking {
   id: string;
