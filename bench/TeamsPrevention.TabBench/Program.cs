@@ -14,6 +14,7 @@ using static TeamsPrevention.Shared.BenchReport;
 // Usage: dotnet run -c Release --project bench/TeamsPrevention.TabBench [-- --situations 1000 --runs 5]
 var situations = Option(args, "--situations", 1000);
 var runs = Option(args, "--runs", 5);
+var timeline = args.Contains("--timeline");
 const string Coordinator = "a1b2c3d4-0002-4000-8000-000000000002";
 const string CoordinatorName = "Marc Lambert";
 
@@ -108,13 +109,47 @@ for (var run = 1; run <= runs; run++)
 {
     await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-BE", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
     var page = await context.NewPageAsync();
+    ICDPSession? cdp = null;
+    if (timeline)
+    {
+        // Long tasks (main thread busy ≥ 50 ms) and a sampled CPU profile of the page, to say what the main thread did.
+        await page.AddInitScriptAsync("""
+            window.__longTasks = [];
+            new PerformanceObserver(l => { for (const e of l.getEntries()) window.__longTasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+            """);
+        cdp = await context.NewCDPSessionAsync(page);
+        await cdp.SendAsync("Profiler.enable");
+        await cdp.SendAsync("Profiler.setSamplingInterval", new Dictionary<string, object> { ["interval"] = 500 });
+        await cdp.SendAsync("Profiler.start");
+    }
+
     await page.GotoAsync(appUrl.ToString());
     var button = page.GetByRole(AriaRole.Button, new() { Name = $"Se connecter en tant que {CoordinatorName}" });
     await button.WaitForAsync();
+    var buttonAt = await page.EvaluateAsync<double>("performance.now()");
     var clickedAt = await page.EvaluateAsync<double>("performance.now()");
     await button.ClickAsync();
     var first = await (await page.WaitForFunctionAsync(Ready, null, new() { PollingInterval = 5, Timeout = 60_000 })).JsonValueAsync<double[]>();
     var readyAt = first[0];
+    if (timeline)
+    {
+        // Where the time went in this run: every resource (start → end, ms since navigation start), the page's own events.
+        var entries = await page.EvaluateAsync<string>("""
+            () => {
+              const nav = performance.getEntriesByType('navigation')[0];
+              const rows = [['html', nav.startTime, nav.responseEnd], ['DOMContentLoaded', nav.domContentLoadedEventStart, nav.domContentLoadedEventEnd]];
+              for (const e of performance.getEntriesByType('resource')) rows.push([new URL(e.name).pathname, e.startTime, e.responseEnd]);
+              for (const e of performance.getEntriesByType('paint')) rows.push([e.name, e.startTime, e.startTime]);
+              for (const e of performance.getEntriesByType('mark')) rows.push(['mark ' + e.name, e.startTime, e.startTime]);
+              for (const [start, duration] of window.__longTasks || []) rows.push(['long task', start, start + duration]);
+              return rows.sort((a, b) => a[1] - b[1]).map(r => `${r[1].toFixed(0).padStart(6)} → ${r[2].toFixed(0).padStart(6)}  ${r[0]}`).join('\n');
+            }
+            """);
+        var profile = await cdp!.SendAsync("Profiler.stop");
+        Say(ProfileSummary(profile!.Value.GetProperty("profile"), readyAt));
+        Say($"run {run} timeline (sign-in button found at {Ms(buttonAt)} ms, clicked at {Ms(clickedAt)} ms, interactive at {Ms(readyAt)} ms):\n{entries}");
+    }
+
     total.Add(readyAt);
     render.Add(readyAt - first[2]);
     waiting.Add(first[2] - clickedAt);
@@ -145,6 +180,28 @@ Say($"dashboard re-entry: median {Ms(Median(reopen))} ms (rendering median {Ms(M
 Say($"load average at end {LoadAverage()}");
 await report.WriteAsync();
 return 0;
+
+// Self time by function (and its script) from a CDP CPU profile, the 25 largest, up to the interactive moment.
+static string ProfileSummary(System.Text.Json.JsonElement profile, double untilMs)
+{
+    var nodes = profile.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("id").GetInt32(), n =>
+    {
+        var frame = n.GetProperty("callFrame");
+        var url = frame.GetProperty("url").GetString() ?? "";
+        return $"{frame.GetProperty("functionName").GetString() switch { "" or null => "(anonymous)", var f => f }} {url[(url.LastIndexOf('/') + 1)..]}:{frame.GetProperty("lineNumber").GetInt32()}";
+    });
+    var samples = profile.GetProperty("samples").EnumerateArray().Select(e => e.GetInt32()).ToList();
+    var deltas = profile.GetProperty("timeDeltas").EnumerateArray().Select(e => e.GetInt64()).ToList();
+    var self = new Dictionary<string, double>();
+    for (var i = 0; i < samples.Count; i++)
+    {
+        var name = nodes[samples[i]];
+        self[name] = self.GetValueOrDefault(name) + (i + 1 < deltas.Count ? deltas[i + 1] / 1000.0 : 0);
+    }
+
+    var busy = self.Where(p => !p.Key.StartsWith("(idle)", StringComparison.Ordinal)).Sum(p => p.Value);
+    return $"CPU profile (whole run, {busy:N0} ms not idle):\n" + string.Join("\n", self.OrderByDescending(p => p.Value).Take(25).Select(p => $"{p.Value,8:N1} ms  {p.Key}"));
+}
 
 static string Ms(double value) => value.ToString("N0", CultureInfo.GetCultureInfo("en-GB"));
 

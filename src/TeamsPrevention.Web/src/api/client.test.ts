@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { api, ApiError, setTokenSource } from "./client";
+import { api, ApiError, earlyMs, setTokenSource } from "./client";
+
+function jsonFetch(bodies: unknown[]) {
+  let n = 0;
+  return vi.fn(async () => new Response(JSON.stringify(bodies[n++]), { status: 200, headers: { "Content-Type": "application/json" } }));
+}
 
 describe("api client", () => {
   afterEach(() => {
@@ -31,5 +36,39 @@ describe("api client", () => {
     vi.stubGlobal("fetch", fetch);
     await expect(api.get("/api/x")).rejects.toMatchObject({ status: 401 });
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("gives a prefetched answer to the page's first GET of that path, then asks again", async () => {
+    setTokenSource(async () => "abc");
+    const fetch = jsonFetch([["early"], ["fresh"]]);
+    vi.stubGlobal("fetch", fetch);
+    api.prefetch("/api/situations");
+    await expect(api.get("/api/situations")).resolves.toEqual(["early"]);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await expect(api.get("/api/situations")).resolves.toEqual(["fresh"]);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("asks again when the prefetched answer is too old, failed, or the person signed out meanwhile", async () => {
+    setTokenSource(async () => "abc");
+    const now = vi.spyOn(performance, "now");
+    now.mockReturnValue(1_000);
+    vi.stubGlobal("fetch", jsonFetch([["old"], ["new"]]));
+    api.prefetch("/api/alerts");
+    now.mockReturnValue(1_000 + earlyMs + 1);
+    await expect(api.get("/api/alerts")).resolves.toEqual(["new"]);
+    now.mockRestore();
+
+    vi.stubGlobal("fetch", vi.fn().mockResolvedValueOnce(new Response("{}", { status: 500 })).mockResolvedValueOnce(new Response("[1]", { status: 200 })));
+    api.prefetch("/api/meetings");
+    await expect(api.get("/api/meetings")).resolves.toEqual([1]);
+
+    const fetch = jsonFetch([["before sign-out"], ["after"]]);
+    vi.stubGlobal("fetch", fetch);
+    api.prefetch("/api/alerts/pending");
+    setTokenSource(async () => "someone else");
+    await expect(api.get("/api/alerts/pending")).resolves.toEqual(["after"]);
+    const init = (fetch.mock.calls[1] as unknown as [string, RequestInit])[1];
+    expect((init.headers as Record<string, string>).Authorization).toBe("Bearer someone else");
   });
 });

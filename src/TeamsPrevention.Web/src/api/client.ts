@@ -23,6 +23,21 @@ const activityListeners = new Set<Listener>();
 /** Set by the session once someone is signed in; cleared on sign-out. */
 export function setTokenSource(source: TokenSource | null): void {
   tokenSource = source;
+  early.clear();
+}
+
+/**
+ * GET answers asked for ahead of the page that will want them (the landing page's lists, asked for together with
+ * `/api/directory/me` at sign-in): the page's own GET of the same path, within {@link earlyMs}, takes that answer
+ * instead of asking again — once. Kept in memory only, dropped at sign-out.
+ */
+const early = new Map<string, { at: number; answer: Promise<unknown> }>();
+export const earlyMs = 10_000;
+
+function takeEarly(path: string): Promise<unknown> | undefined {
+  const entry = early.get(path);
+  early.delete(path);
+  return entry && performance.now() - entry.at <= earlyMs ? entry.answer : undefined;
 }
 
 /** Called when the API answers 401: the session is over. */
@@ -109,7 +124,23 @@ async function json<T>(response: Response): Promise<T> {
 }
 
 export const api = {
-  get: async <T>(path: string, options?: RequestOptions) => json<T>(await send("GET", path, undefined, options)),
+  get: async <T>(path: string, options?: RequestOptions) => {
+    const ahead = takeEarly(path);
+    if (ahead) {
+      try {
+        return (await ahead) as T;
+      } catch {
+        // the early request failed: asked again below, so the page shows its own request's outcome
+      }
+    }
+    return json<T>(await send("GET", path, undefined, options));
+  },
+  /** Starts a GET now for a page about to ask for it (see {@link early}). */
+  prefetch: (path: string) => {
+    const answer = send("GET", path).then((r) => json<unknown>(r));
+    answer.catch(() => undefined);
+    early.set(path, { at: performance.now(), answer });
+  },
   post: async <T>(path: string, body?: unknown, options?: RequestOptions) => json<T>(await send("POST", path, body ?? {}, options)),
   put: async <T>(path: string, body?: unknown, options?: RequestOptions) => json<T>(await send("PUT", path, body ?? {}, options)),
   delete: async <T>(path: string, options?: RequestOptions) => json<T>(await send("DELETE", path, undefined, options)),

@@ -4,19 +4,19 @@ import { FluentProvider, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme
 import { ApiError } from "../api/client";
 import { getMe, type Person } from "../api/directory";
 import { Page, ErrorBar, Loading } from "../components/Page";
-import { loadConfig, type TabConfig } from "../host/config";
-import { detectHost, teamsToken, type Host } from "../host/host";
+import type { TabConfig } from "../host/config";
+import { teamsToken, type Host } from "../host/host";
 import { Session, sandboxPersonaToken, type EndReason } from "../host/session";
 import i18n, { languageFor } from "../i18n/i18n";
-import { preloadRoute } from "./areas";
+import { prefetchRoute, preloadRoute } from "./areas";
 import { parseHash } from "./router";
 import { Shell } from "./Shell";
-import { SignIn } from "./SignIn";
+import { loadPersonas, SignIn, type Persona } from "./SignIn";
 
 type State =
   | { step: "starting" }
   | { step: "failed"; error: unknown }
-  | { step: "signIn"; config: TabConfig; host: Host; ended?: EndReason }
+  | { step: "signIn"; config: TabConfig; host: Host; personas: Promise<Persona[]>; ended?: EndReason }
   | { step: "notInDirectory"; config: TabConfig; host: Host }
   | { step: "ready"; config: TabConfig; host: Host; me: Person; session: Session };
 
@@ -31,8 +31,11 @@ function themeFor(host: Host | undefined) {
   }
 }
 
-/** Start-up: the configuration and the host, then sign-in (Teams SSO, or a sandbox persona in a browser), then the shell. */
-export function Root() {
+/**
+ * Start-up: the configuration and the host (asked for by `main.tsx` before the first render), then sign-in (Teams SSO,
+ * or a sandbox persona in a browser), then the shell.
+ */
+export function Root({ startup }: { startup: Promise<[TabConfig, Host]> }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ step: "starting" });
 
@@ -41,10 +44,12 @@ export function Root() {
       token,
       expiresAt,
       idleMinutes: config.idleTimeoutMinutes,
-      onEnd: (reason) => setState({ step: "signIn", config, host, ended: reason }),
+      onEnd: (reason) => setState({ step: "signIn", config, host, personas: loadPersonas(config), ended: reason }),
     });
     try {
+      prefetchRoute(parseHash(window.location.hash).path);
       const me = await getMe();
+      performance.mark("tp:me");
       if (host.kind === "browser") {
         await i18n.changeLanguage(languageFor(me.preferredLanguage));
       }
@@ -62,17 +67,19 @@ export function Root() {
 
   useEffect(() => {
     (async () => {
-      const [config, host] = await Promise.all([loadConfig(), detectHost()]);
+      const [config, host] = await startup;
+      performance.mark("tp:config");
       // The code of the page the address names (the dashboard by default) downloads while the person signs in.
       preloadRoute(parseHash(window.location.hash).path);
       await i18n.changeLanguage(languageFor(host.locale ?? navigator.language));
       if (host.kind === "teams") {
         await open(config, host, teamsToken, null);
       } else {
-        setState({ step: "signIn", config, host });
+        // The sandbox's personas are asked for now, while the sign-in page renders.
+        setState({ step: "signIn", config, host, personas: loadPersonas(config) });
       }
     })().catch((error: unknown) => setState({ step: "failed", error }));
-  }, [open]);
+  }, [open, startup]);
 
   const host = "host" in state ? state.host : undefined;
   return (
@@ -86,10 +93,13 @@ export function Root() {
       {state.step === "signIn" && (
         <SignIn
           config={state.config}
+          personas={state.personas}
           ended={state.ended}
           onSignIn={async (objectId) => {
             const sandbox = state.config.sandbox!;
+            performance.mark("tp:click");
             const first = await sandboxPersonaToken(sandbox.personaTokenUrlTemplate, objectId, state.config.apiScope);
+            performance.mark("tp:token");
             await open(state.config, state.host, async () => first.token, first.expiresAt);
           }}
         />

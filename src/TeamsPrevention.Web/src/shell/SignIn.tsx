@@ -5,7 +5,7 @@ import { Page, ErrorBar, Loading } from "../components/Page";
 import type { TabConfig } from "../host/config";
 import type { EndReason } from "../host/session";
 
-interface Persona {
+export interface Persona {
   objectId: string;
   displayName: string;
   role: string;
@@ -17,11 +17,33 @@ const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(260px, 1fr))", gap: tokens.spacingHorizontalM },
 });
 
+/** The sandbox tenant's personas (fictitious people), without the other tenant's; none outside the sandbox. */
+export function loadPersonas(config: TabConfig): Promise<Persona[]> {
+  if (!config.sandbox) {
+    return Promise.resolve([]);
+  }
+  const list = fetch(config.sandbox.personasUrl, { credentials: "omit", cache: "no-store" })
+    .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+    .then((all: Persona[]) => all.filter((p) => p.organisation !== "other"));
+  list.catch(() => undefined); // shown by the page; not an unhandled rejection meanwhile
+  return list;
+}
+
 /**
  * In a plain browser against the sandbox tenant: pick a persona and sign in through the sandbox's identity (the
  * personas are fictitious). Outside the sandbox the tab only opens inside Microsoft Teams.
  */
-export function SignIn({ config, ended, onSignIn }: { config: TabConfig; ended?: EndReason; onSignIn: (objectId: string) => Promise<void> }) {
+export function SignIn({
+  config,
+  personas: personasLoading,
+  ended,
+  onSignIn,
+}: {
+  config: TabConfig;
+  personas: Promise<Persona[]>;
+  ended?: EndReason;
+  onSignIn: (objectId: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const styles = useStyles();
   const [personas, setPersonas] = useState<Persona[]>();
@@ -30,14 +52,15 @@ export function SignIn({ config, ended, onSignIn }: { config: TabConfig; ended?:
   const sandbox = config.sandbox;
 
   useEffect(() => {
-    if (!sandbox) {
-      return;
-    }
-    fetch(sandbox.personasUrl, { credentials: "omit", cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((list: Persona[]) => setPersonas(list.filter((p) => p.organisation !== "other")))
-      .catch(setError);
-  }, [sandbox]);
+    let current = true;
+    personasLoading.then(
+      (list) => current && setPersonas(list),
+      (e: unknown) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [personasLoading]);
 
   if (!sandbox) {
     return (

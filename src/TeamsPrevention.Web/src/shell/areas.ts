@@ -1,3 +1,4 @@
+import { api } from "../api/client";
 import type { PageArea, PageRoute } from "./types";
 import { matchPath } from "./router";
 import dashboard from "../pages/dashboard";
@@ -27,6 +28,14 @@ export function findRoute(path: string): { route: PageRoute; params: Record<stri
     }
   }
   return null;
+}
+
+/** Asks for the data the page the path names opens with (its route's `prefetch`): called once a token is there. */
+export function prefetchRoute(path: string): void {
+  const route = findRoute(path)?.route;
+  if (route && !route.roles) {
+    route.prefetch?.forEach((p) => api.prefetch(p));
+  }
 }
 
 /** Starts fetching the code of the page the path names (while the person signs in), without rendering it. */

@@ -17,6 +17,11 @@ export interface PageRoute {
   path: string;
   component: ComponentType<PageProps>;
   roles?: Role[];
+  /**
+   * The GETs the page makes as it opens, asked for together with `/api/directory/me` when someone signs in on this
+   * page's address (`api.prefetch`). Only on routes open to every role: nobody is sent a request they would be refused.
+   */
+  prefetch?: string[];
 }
 
 /** An entry in the navigation bar. `label`: a key of the `common` namespace (`nav.situations`). */

@@ -5,7 +5,8 @@ const DashboardPage = lazyPage(() => import("./DashboardPage"), "DashboardPage")
 
 const area: PageArea = {
   routes: [
-    { path: "/", component: DashboardPage },
+    // Its four lists (DashboardPage's useApi calls), asked for at sign-in together with the person's own record.
+    { path: "/", component: DashboardPage, prefetch: ["/api/situations", "/api/alerts/pending", "/api/alerts", "/api/meetings"] },
   ],
   nav: { path: "/", label: "nav.dashboard", order: 0 },
 };
