@@ -24,6 +24,7 @@ var faultRate = Option(args, "--fault-rate", 0.1);
 var acks = Option(args, "--acks", 100);
 const int TenantPerSecond = 50;
 var hold = Option(args, "--hold", 0); // seconds the App keeps running at the end (to attach dotnet-trace or dotnet-counters)
+var pauseBeforeAcks = Option(args, "--pause-before-acks", 0); // seconds to wait before the answers (to start dotnet-trace on them)
 var appRate = Option(args, "--app-rate", TenantPerSecond); // Alerts:Delivery:TenantPerSecond (the sandbox stays at 50/s)
 var provider = Option(args, "--database", "sqlite") switch
 {
@@ -117,6 +118,12 @@ await sandbox.Http.DeleteAsync(new Uri("faults", UriKind.Relative));
 var issuer = sandbox.Services.GetRequiredService<BotFrameworkTokenIssuer>();
 var serviceUrl = new Uri(sandbox.BaseUrl, "connector/").ToString();
 using var bot = new HttpClient { BaseAddress = appUrl };
+if (pauseBeforeAcks > 0)
+{
+    Console.WriteLine($"Pausing {pauseBeforeAcks} s before the acknowledgements (App process {app.Id}).");
+    await Task.Delay(TimeSpan.FromSeconds(pauseBeforeAcks));
+}
+
 await AckRoundAsync("warm-up (10 sequential, not counted)", SyntheticPersonas.Create(recipients).Skip(acks).Take(10).ToList(), spacing: null);
 var latencies = await AckRoundAsync($"{acks} concurrent acknowledgements", SyntheticPersonas.Create(recipients).Take(acks).ToList(), spacing: TimeSpan.Zero);
 var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second batch)", SyntheticPersonas.Create(recipients).Skip(acks + 10).Take(acks).ToList(), spacing: TimeSpan.Zero);

@@ -87,7 +87,18 @@ public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calenda
         if (view.Answers.Count > 0)
         {
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = texts.AnswersTitle, ["weight"] = "Bolder", ["wrap"] = true, ["separator"] = true });
-            foreach (var answer in view.Answers.OrderBy(a => a.At))
+            var shown = view.Answers.OrderBy(a => a.At).TakeLast(AlertCardView.MaxAnswerLines).ToList();
+            var counts = view.AnswerCounts.Count > 0 ? view.AnswerCounts : view.Answers.GroupBy(a => a.Answer).ToDictionary(g => g.Key, g => g.Count());
+            var total = counts.Values.Sum();
+            if (total > shown.Count)
+            {
+                // More answers than the card lists: how many of each, then the latest (all of them are in the tab).
+                var byKind = string.Join(", ", Enum.GetValues<AlertAnswer>().Where(a => counts.GetValueOrDefault(a) > 0)
+                    .Select(a => string.Format(culture, texts.AnswerCount, texts.Answers[a], counts[a])));
+                body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = string.Format(culture, texts.AnswersSummary, total, byKind, shown.Count), ["wrap"] = true });
+            }
+
+            foreach (var answer in shown)
             {
                 body.Add(new JsonObject
                 {

@@ -80,6 +80,38 @@ public sealed class AlertCardsTests
         Assert.Contains("lundi 30 mars 2026 09:15", Json(card), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void KeepsTheCardOfAThousandAnswersSmallWithTheirCountsAndTheLatestLines(UserLanguage language, AlertSeverity severity)
+    {
+        var answers = ManyAnswers(1000);
+        var view = View(severity, answers: answers[^AlertCardView.MaxAnswerLines..]) with
+        {
+            AnswerCounts = new Dictionary<AlertAnswer, int> { [AlertAnswer.Acknowledged] = 990, [AlertAnswer.NotConcerned] = 10 },
+        };
+
+        var card = Cards().Build(view, language, [.. Enumerable.Range(0, 60).Select(i => $"29:user-{i}")]);
+        var json = Json(card);
+
+        Assert.True(Encoding.UTF8.GetByteCount(card.ToJsonString()) < AlertCards.MaxCardBytes);
+        var texts = AlertTexts.For(language);
+        var lines = Elements(card).Select(e => e["text"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.Equal(AlertCardView.MaxAnswerLines, lines.Count(l => l.StartsWith("Organisation ", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.StartsWith("1000 ", StringComparison.Ordinal) && l.Contains(texts.Answers[AlertAnswer.NotConcerned], StringComparison.Ordinal) && l.Contains("990", StringComparison.Ordinal));
+        Assert.Contains("Organisation 999", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Organisation 959", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ListsEveryAnswerWithoutASummaryWhileTheyAllFit()
+    {
+        var card = Cards().Build(View(AlertSeverity.Info, answers: ManyAnswers(AlertCardView.MaxAnswerLines)), UserLanguage.Fr);
+
+        var lines = Elements(card).Select(e => e["text"]?.GetValue<string>()).OfType<string>().ToList();
+        Assert.Equal(AlertCardView.MaxAnswerLines, lines.Count(l => l.StartsWith("Organisation ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("plus récentes", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ShowsAnswersAndWithdrawalWithoutButtons()
     {
@@ -114,7 +146,7 @@ public sealed class AlertCardsTests
         new DateTimeOffset(2026, 3, 9, 16, 0, 0, TimeSpan.Zero), false, 1, answers ?? []);
 
     private static List<AlertCardAnswer> ManyAnswers(int count) =>
-        [.. Enumerable.Range(0, count).Select(i => new AlertCardAnswer($"Organisation {i}", AlertAnswer.Acknowledged, new DateTimeOffset(2026, 3, 5, 9, i % 60, 0, TimeSpan.Zero)))];
+        [.. Enumerable.Range(0, count).Select(i => new AlertCardAnswer($"Organisation {i}", AlertAnswer.Acknowledged, new DateTimeOffset(2026, 3, 5, 9, 0, 0, TimeSpan.Zero).AddSeconds(i)))];
 
     internal static string Json(JsonNode card) =>
         card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });

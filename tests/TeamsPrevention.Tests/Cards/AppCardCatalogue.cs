@@ -78,6 +78,14 @@ public static class AppCardCatalogue
                 cards[$"alert {severity} answered, with refresh ({language})"] =
                     alertCards.Build(view with { Answers = answers }, language, ["29:sandbox-a", "29:sandbox-b"]);
                 cards[$"alert {severity} withdrawn ({language})"] = alertCards.Build(view with { Withdrawn = true, Answers = answers }, language);
+                cards[$"alert {severity} answered by 1,000 recipients ({language})"] = alertCards.Build(
+                    view with
+                    {
+                        Answers = [.. Enumerable.Range(0, AlertCardView.MaxAnswerLines).Select(i => new AlertCardAnswer($"Organisation {i}", AlertAnswer.Acknowledged, Instants[0].AddSeconds(i)))],
+                        AnswerCounts = new Dictionary<AlertAnswer, int> { [AlertAnswer.Acknowledged] = 900, [AlertAnswer.NeedMoreInformation] = 60, [AlertAnswer.NotConcerned] = 40 },
+                    },
+                    language,
+                    [.. Enumerable.Range(0, 60).Select(i => $"29:sandbox-{i}")]);
             }
         }
     }
