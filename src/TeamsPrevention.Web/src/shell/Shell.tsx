@@ -6,6 +6,7 @@ import type { Host } from "../host/host";
 import { languageNames, languages } from "../i18n/i18n";
 import { Loading, Page } from "../components/Page";
 import { areas, findRoute } from "./areas";
+import { PageErrorBoundary } from "./PageErrorBoundary";
 import { href, useLocation } from "./router";
 import { allowed } from "./types";
 
@@ -59,9 +60,11 @@ export function Shell({ me, host, onSignOut }: { me: Person; host: Host; onSignO
     const Component = match.route.component;
     // Each page is a chunk of its own: the first visit fetches it (a labelled spinner meanwhile).
     content = (
-      <Suspense fallback={<Loading />}>
-        <Component me={me} host={host} params={match.params} query={location.query} />
-      </Suspense>
+      <PageErrorBoundary key={location.path}>
+        <Suspense fallback={<Loading />}>
+          <Component me={me} host={host} params={match.params} query={location.query} />
+        </Suspense>
+      </PageErrorBoundary>
     );
   }
 
