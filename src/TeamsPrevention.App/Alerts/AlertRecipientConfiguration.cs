@@ -12,7 +12,9 @@ internal sealed class AlertRecipientConfiguration : IEntityTypeConfiguration<Ale
         builder.Property(r => r.ChosenAs).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Answer).HasConversion<string>().HasMaxLength(24);
         builder.HasOne<Alert>().WithMany().HasForeignKey(r => r.AlertId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(r => r.AlertId);
+        // An answer looks its recipients up by alert and person, or alert and organisation (the alert alone is their prefix).
+        builder.HasIndex(r => new { r.AlertId, r.PersonId });
+        builder.HasIndex(r => new { r.AlertId, r.OrganisationId });
         builder.HasIndex(r => r.EscalationDueAt);
     }
 }

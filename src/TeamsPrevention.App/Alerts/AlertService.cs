@@ -178,7 +178,7 @@ public sealed class AlertService(
             return new AnswerResult(AnswerOutcome.AlreadyAnswered, await CardViewAsync(alertId, state.Version, cancellationToken));
         }
 
-        var write = new AlertAnswerWrite(alertId, state.SituationCode, person, answer, open, state.Cards > options.Value.RefreshUserLimit);
+        var write = new AlertAnswerWrite(alertId, state.SituationCode, person, answer, open, state.BeyondRefreshLimit);
         var (changed, view) = await answers.WriteAsync(write, cancellationToken);
         return new AnswerResult(changed ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered, view);
     }
@@ -346,32 +346,54 @@ public sealed class AlertService(
         await Answerable(db.Set<AlertRecipient>().AsNoTracking().Where(r => r.AlertId == alertId), person).ToListAsync(cancellationToken);
 
     /// <summary>
-    /// In one query: the alert's state, how many cards it has, and the recipients <paramref name="person"/> may answer
-    /// for (themselves, their organisation, or what escalated to them) with their answers. Null for an unknown alert.
+    /// The alert's state, whether it has more cards than Teams refreshes, and the recipients <paramref name="person"/>
+    /// may answer for (themselves, their organisation, or what escalated to them) with their answers. Null for an
+    /// unknown alert. Two small indexed queries whose cost does not grow with the number of recipients: the three ways
+    /// of answering are three index lookups (not a filter over every recipient of the alert), and the card count is
+    /// "is there a card beyond the limit" (not a count of every card).
     /// </summary>
-    private Task<AnswerState?> AnswerStateAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
+    private async Task<AnswerState?> AnswerStateAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        return AnswerStateQuery.For(db)(db, alertId, person.Id, person.OrganisationId);
+        var row = await AlertRowQuery.For(db)(db, alertId, options.Value.RefreshUserLimit, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var targets = new List<AnswerTarget>();
+        await foreach (var target in TargetsQuery.For(db)(db, alertId, person.Id, person.OrganisationId).WithCancellation(cancellationToken))
+        {
+            if (!targets.Exists(t => t.Id == target.Id))
+            {
+                targets.Add(target);
+            }
+        }
+
+        return new AnswerState(row.Withdrawn, row.SituationCode, row.Version, row.BeyondRefreshLimit, targets);
     }
 
-    /// <summary>Compiled once: every card answer runs it, and EF's per-call translation cost was a third of an answer's CPU.</summary>
-    private static readonly PerModel<Func<AppDbContext, Guid, Guid, Guid, Task<AnswerState?>>> AnswerStateQuery = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid alertId, Guid personId, Guid organisationId) => db.Set<Alert>().AsNoTracking()
+    /// <summary>Compiled once (per model): every card answer runs these, and EF's per-call translation was a third of an answer's CPU.</summary>
+    private static readonly PerModel<Func<AppDbContext, Guid, int, CancellationToken, Task<AlertRow?>>> AlertRowQuery = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid alertId, int refreshLimit, CancellationToken _) => db.Set<Alert>().AsNoTracking()
             .Where(a => a.Id == alertId)
-            .Select(a => new AnswerState(
+            .Select(a => new AlertRow(
                 a.WithdrawnAt != null,
                 a.SituationCode,
                 a.Version,
-                db.Set<AlertDelivery>().Count(d => d.AlertId == a.Id),
-                db.Set<AlertRecipient>()
-                    .Where(r => r.AlertId == a.Id
-                        && ((r.Kind == AlertRecipientKind.Person && r.PersonId == personId)
-                            || (r.Kind == AlertRecipientKind.Organisation && r.OrganisationId == organisationId)
-                            || db.Set<AlertEscalation>().Any(e => e.RecipientId == r.Id && e.ToPersonId == personId)))
-                    .Select(r => new AnswerTarget(r.Id, r.Answer))
-                    .ToList()))
+                db.Set<AlertDelivery>().Where(d => d.AlertId == alertId).Skip(refreshLimit).Any()))
             .FirstOrDefault()));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, Guid, Guid, IAsyncEnumerable<AnswerTarget>>> TargetsQuery = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid alertId, Guid personId, Guid organisationId) => db.Set<AlertRecipient>().AsNoTracking()
+            .Where(r => r.AlertId == alertId && r.Kind == AlertRecipientKind.Person && r.PersonId == personId)
+            .Concat(db.Set<AlertRecipient>().AsNoTracking()
+                .Where(r => r.AlertId == alertId && r.Kind == AlertRecipientKind.Organisation && r.OrganisationId == organisationId))
+            .Concat(
+                from e in db.Set<AlertEscalation>().AsNoTracking()
+                where e.AlertId == alertId && e.ToPersonId == personId
+                join r in db.Set<AlertRecipient>().AsNoTracking() on e.RecipientId equals r.Id
+                select r)
+            .Select(r => new AnswerTarget(r.Id, r.Answer))));
 
     private IQueryable<AlertRecipient> Answerable(IQueryable<AlertRecipient> recipients, DirectoryPerson person)
     {
@@ -383,7 +405,9 @@ public sealed class AlertService(
             || db.Set<AlertEscalation>().Any(e => e.RecipientId == r.Id && e.ToPersonId == personId));
     }
 
-    private sealed record AnswerState(bool Withdrawn, string? SituationCode, int Version, int Cards, List<AnswerTarget> Targets);
+    private sealed record AnswerState(bool Withdrawn, string? SituationCode, int Version, bool BeyondRefreshLimit, List<AnswerTarget> Targets);
+
+    private sealed record AlertRow(bool Withdrawn, string? SituationCode, int Version, bool BeyondRefreshLimit);
 
     private sealed record AnswerTarget(Guid Id, AlertAnswer? Answer);
 

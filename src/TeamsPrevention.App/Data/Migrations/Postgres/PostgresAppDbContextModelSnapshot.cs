@@ -290,9 +290,11 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AlertId");
-
                     b.HasIndex("EscalationDueAt");
+
+                    b.HasIndex("AlertId", "OrganisationId");
+
+                    b.HasIndex("AlertId", "PersonId");
 
                     b.ToTable("AlertRecipients", (string)null);
                 });

@@ -284,9 +284,11 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AlertId");
-
                     b.HasIndex("EscalationDueAt");
+
+                    b.HasIndex("AlertId", "OrganisationId");
+
+                    b.HasIndex("AlertId", "PersonId");
 
                     b.ToTable("AlertRecipients", (string)null);
                 });
