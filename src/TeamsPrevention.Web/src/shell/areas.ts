@@ -1,4 +1,5 @@
 import { api } from "../api/client";
+import { retryFailedPages } from "./lazyPage";
 import type { PageArea, PageRoute } from "./types";
 import { matchPath } from "./router";
 import dashboard from "../pages/dashboard";
@@ -41,5 +42,6 @@ export function prefetchRoute(path: string): void {
 /** Starts fetching the code of the page the path names (while the person signs in), without rendering it. */
 export function preloadRoute(path: string): void {
   const component = findRoute(path)?.route.component as { preload?: () => Promise<unknown> } | undefined;
-  void component?.preload?.().catch(() => undefined);
+  // A failed preload is not shown: the page's first render downloads it again (and shows its own failure).
+  void component?.preload?.().catch(() => retryFailedPages());
 }

@@ -3,7 +3,7 @@ import { Suspense } from "react";
 import { fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import type { PageProps } from "./types";
-import { lazyPage } from "./lazyPage";
+import { lazyPage, retryFailedPages } from "./lazyPage";
 import { PageErrorBoundary } from "./PageErrorBoundary";
 
 const props: PageProps = {
@@ -60,5 +60,14 @@ describe("lazy pages", () => {
     expect(load).toHaveBeenCalledTimes(2);
     vi.restoreAllMocks();
     vi.unstubAllGlobals();
+  });
+
+  it("downloads again on first render when the preload during sign-in failed", async () => {
+    const load = vi.fn().mockRejectedValueOnce(new Error("offline")).mockResolvedValue({ Hello });
+    const Page = lazyPage(load, "Hello");
+    await Page.preload().catch(() => retryFailedPages()); // what the shell's preloadRoute does
+    show(Page);
+    expect(await screen.findByText("Page chargée")).toBeTruthy();
+    expect(load).toHaveBeenCalledTimes(2);
   });
 });
