@@ -341,16 +341,29 @@ public sealed class AlertService(
         };
     }
 
-    /// <summary>The recipients (of this alert) <paramref name="person"/> may answer for.</summary>
-    public async Task<IReadOnlyList<AlertRecipient>> AnswerableAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken) =>
-        await Answerable(db.Set<AlertRecipient>().AsNoTracking().Where(r => r.AlertId == alertId), person).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The recipients (of this alert) <paramref name="person"/> may answer for: themselves, their organisation, or what
+    /// escalated to them — three index lookups, not a filter over every recipient of the alert.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertRecipient>> AnswerableAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
+    {
+        var answerable = new List<AlertRecipient>();
+        await foreach (var recipient in AnswerableQuery.For(db)(db, alertId, person.Id, person.OrganisationId).WithCancellation(cancellationToken))
+        {
+            if (!answerable.Exists(r => r.Id == recipient.Id))
+            {
+                answerable.Add(recipient);
+            }
+        }
+
+        return answerable;
+    }
 
     /// <summary>
     /// The alert's state, whether it has more cards than Teams refreshes, and the recipients <paramref name="person"/>
     /// may answer for (themselves, their organisation, or what escalated to them) with their answers. Null for an
-    /// unknown alert. Two small indexed queries whose cost does not grow with the number of recipients: the three ways
-    /// of answering are three index lookups (not a filter over every recipient of the alert), and the card count is
-    /// "is there a card beyond the limit" (not a count of every card).
+    /// unknown alert. Two small indexed queries whose cost does not grow with the number of recipients: the alert's row
+    /// with "is there a card beyond the limit" (not a count of every card), then <see cref="AnswerableAsync"/>.
     /// </summary>
     private async Task<AnswerState?> AnswerStateAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
     {
@@ -360,15 +373,7 @@ public sealed class AlertService(
             return null;
         }
 
-        var targets = new List<AnswerTarget>();
-        await foreach (var target in TargetsQuery.For(db)(db, alertId, person.Id, person.OrganisationId).WithCancellation(cancellationToken))
-        {
-            if (!targets.Exists(t => t.Id == target.Id))
-            {
-                targets.Add(target);
-            }
-        }
-
+        var targets = (await AnswerableAsync(alertId, person, cancellationToken)).Select(r => new AnswerTarget(r.Id, r.Answer)).ToList();
         return new AnswerState(row.Withdrawn, row.SituationCode, row.Version, row.BeyondRefreshLimit, targets);
     }
 
@@ -383,7 +388,7 @@ public sealed class AlertService(
                 db.Set<AlertDelivery>().Where(d => d.AlertId == alertId).Skip(refreshLimit).Any()))
             .FirstOrDefault()));
 
-    private static readonly PerModel<Func<AppDbContext, Guid, Guid, Guid, IAsyncEnumerable<AnswerTarget>>> TargetsQuery = new(() => EF.CompileAsyncQuery(
+    private static readonly PerModel<Func<AppDbContext, Guid, Guid, Guid, IAsyncEnumerable<AlertRecipient>>> AnswerableQuery = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, Guid alertId, Guid personId, Guid organisationId) => db.Set<AlertRecipient>().AsNoTracking()
             .Where(r => r.AlertId == alertId && r.Kind == AlertRecipientKind.Person && r.PersonId == personId)
             .Concat(db.Set<AlertRecipient>().AsNoTracking()
@@ -392,18 +397,7 @@ public sealed class AlertService(
                 from e in db.Set<AlertEscalation>().AsNoTracking()
                 where e.AlertId == alertId && e.ToPersonId == personId
                 join r in db.Set<AlertRecipient>().AsNoTracking() on e.RecipientId equals r.Id
-                select r)
-            .Select(r => new AnswerTarget(r.Id, r.Answer))));
-
-    private IQueryable<AlertRecipient> Answerable(IQueryable<AlertRecipient> recipients, DirectoryPerson person)
-    {
-        var personId = person.Id;
-        var organisationId = person.OrganisationId;
-        return recipients.Where(r =>
-            (r.Kind == AlertRecipientKind.Person && r.PersonId == personId)
-            || (r.Kind == AlertRecipientKind.Organisation && r.OrganisationId == organisationId)
-            || db.Set<AlertEscalation>().Any(e => e.RecipientId == r.Id && e.ToPersonId == personId));
-    }
+                select r)));
 
     private sealed record AnswerState(bool Withdrawn, string? SituationCode, int Version, bool BeyondRefreshLimit, List<AnswerTarget> Targets);
 
