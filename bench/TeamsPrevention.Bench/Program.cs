@@ -22,9 +22,10 @@ using static TeamsPrevention.Shared.BenchReport;
 var recipients = Option(args, "--recipients", 1000);
 var faultRate = Option(args, "--fault-rate", 0.1);
 var acks = Option(args, "--acks", 100);
+var warmup = Option(args, "--warmup", 100); // sequential answers before the measured rounds (the App's answer path compiled to its optimised tier)
 const int TenantPerSecond = 50;
 var hold = Option(args, "--hold", 0); // seconds the App keeps running at the end (to attach dotnet-trace or dotnet-counters)
-var pauseBeforeAcks = Option(args, "--pause-before-acks", 0); // seconds to wait before the answers (to start dotnet-trace on them)
+var pauseBeforeAcks = Option(args, "--pause-before-acks", 0); // seconds to wait before the measured answers, after the warm-up (to start a profiler on them)
 var appRate = Option(args, "--app-rate", TenantPerSecond); // Alerts:Delivery:TenantPerSecond (the sandbox stays at 50/s)
 var provider = Option(args, "--database", "sqlite") switch
 {
@@ -33,9 +34,9 @@ var provider = Option(args, "--database", "sqlite") switch
     var other => throw new ArgumentException($"--database sqlite|postgres, not {other}"),
 };
 
-if (recipients < (3 * acks) + 10)
+if (recipients < (3 * acks) + warmup)
 {
-    throw new ArgumentException($"--recipients must be at least 3 × --acks + 10 ({(3 * acks) + 10}): three rounds of answers plus the warm-up, each by different people.");
+    throw new ArgumentException($"--recipients must be at least 3 × --acks + --warmup ({(3 * acks) + warmup}): three rounds of answers plus the warm-up, each by different people.");
 }
 
 var appUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
@@ -118,17 +119,41 @@ await sandbox.Http.DeleteAsync(new Uri("faults", UriKind.Relative));
 var issuer = sandbox.Services.GetRequiredService<BotFrameworkTokenIssuer>();
 var serviceUrl = new Uri(sandbox.BaseUrl, "connector/").ToString();
 using var bot = new HttpClient { BaseAddress = appUrl };
+traffic.Clear();
+// The warm-up's first answers are the App's first inbound activity (OpenID metadata fetched, code compiled): they are
+// reported but not counted; then a pause lets the runtime finish compiling the answer path to its optimised tier, as
+// it is in an App that has been answering for a while.
+// The warm-up is sequential answers, then as many again at once (the batched paths); then the benchmark waits until the
+// runtime's tiered compilation thread has been idle for a second (the answer path and the card replacements compiled to
+// their optimised tier, as in an App that has been running for a while), at most a minute.
+var answering = SyntheticPersonas.Create(recipients).Skip(recipients - ((3 * acks) + warmup)).ToList();
+await AckRoundAsync($"warm-up ({warmup / 2} sequential, not counted)", answering.Take(warmup / 2).ToList(), spacing: null);
+await AckRoundAsync($"warm-up ({warmup - (warmup / 2)} at once, not counted)", answering.Skip(warmup / 2).Take(warmup - (warmup / 2)).ToList(), spacing: TimeSpan.Zero);
+await WaitForCompilationIdleAsync();
 if (pauseBeforeAcks > 0)
 {
-    Console.WriteLine($"Pausing {pauseBeforeAcks} s before the acknowledgements (App process {app.Id}).");
+    Console.WriteLine($"Pausing {pauseBeforeAcks} s before the measured acknowledgements (App process {app.Id}).");
     await Task.Delay(TimeSpan.FromSeconds(pauseBeforeAcks));
 }
 
-await AckRoundAsync("warm-up (10 sequential, not counted)", SyntheticPersonas.Create(recipients).Skip(acks).Take(10).ToList(), spacing: null);
-var latencies = await AckRoundAsync($"{acks} concurrent acknowledgements", SyntheticPersonas.Create(recipients).Take(acks).ToList(), spacing: TimeSpan.Zero);
-var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second batch)", SyntheticPersonas.Create(recipients).Skip(acks + 10).Take(acks).ToList(), spacing: TimeSpan.Zero);
+var latencies = await AckRoundAsync($"{acks} concurrent acknowledgements", answering.Skip(warmup).Take(acks).ToList(), spacing: TimeSpan.Zero);
+var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second batch)", answering.Skip(warmup + acks).Take(acks).ToList(), spacing: TimeSpan.Zero);
 // The same number of people answering within one second (evenly spread arrivals), while the cards are being updated.
-var spread = await AckRoundAsync($"{acks} acknowledgements arriving over 1 s", SyntheticPersonas.Create(recipients).Skip((2 * acks) + 10).Take(acks).ToList(), spacing: TimeSpan.FromSeconds(1.0 / acks));
+var spread = await AckRoundAsync($"{acks} acknowledgements arriving over 1 s", answering.Skip(warmup + (2 * acks)).Take(acks).ToList(), spacing: TimeSpan.FromSeconds(1.0 / acks));
+Say($"OpenID metadata and key requests to the sandbox during the answers: {traffic.Read("/sandbox/").Count(e => e.Path.Contains("well-known", StringComparison.Ordinal) || e.Path.Contains("/keys", StringComparison.Ordinal))}");
+
+// What the worker's card replacements cost by themselves (no answer arriving): 2 s of them, after the answers.
+{
+    traffic.Clear();
+    var cpuBefore = AppCpuTime();
+    var compilerBefore = CompilerCpuTime();
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    var cpu = AppCpuTime() - cpuBefore;
+    var compiler = CompilerCpuTime() - compilerBefore;
+    var replaced = traffic.Read("/sandbox/connector/v3/conversations").Count(e => e.Method == "PUT" && e.Status is 200 or 201);
+    Say($"Card replacements after the answers: {replaced} in 2 s; App CPU meanwhile {cpu.TotalMilliseconds:F0} ms ({(replaced == 0 ? 0 : cpu.TotalMilliseconds / replaced):F1} ms per card replaced; of which the runtime's tiered compilation {compiler.TotalMilliseconds:F0} ms)");
+}
+
 (peak, _) = memory.Kernel();
 Say($"App memory at the end (fan-outs + acknowledgements): peak resident set {Megabytes(peak)}");
 Say($"Summary: cold {cold:F1} cards/s, warm {warm:F1} cards/s against {TenantPerSecond}/s; acknowledgement p99 {Percentile(latencies, 0.99):F1} ms and {Percentile(second, 0.99):F1} ms at once, {Percentile(spread, 0.99):F1} ms over 1 s");
@@ -145,6 +170,7 @@ return 0;
 async Task<double> FanOutAsync(string label, int expectedCards)
 {
     traffic.Clear();
+    var cpuBefore = AppCpuTime();
     var stopwatch = Stopwatch.StartNew();
     var started = DateTimeOffset.UtcNow;
     Guid alertId;
@@ -169,6 +195,7 @@ async Task<double> FanOutAsync(string label, int expectedCards)
     }
 
     var elapsed = stopwatch.Elapsed;
+    var cpu = AppCpuTime() - cpuBefore;
     var counts = oids.Select(BotCards).ToList();
     var lost = counts.Count(c => c < expectedCards);
     var duplicates = counts.Sum(c => Math.Max(0, c - expectedCards));
@@ -189,7 +216,7 @@ async Task<double> FanOutAsync(string label, int expectedCards)
 
     var rows = await DeliveriesAsync(alertId);
     Say($"Fan-out {label}:");
-    Say($"  alert accepted in {createdAfter.TotalMilliseconds:F0} ms; outbox empty (every row sent or failed) after {elapsed.TotalSeconds:F1} s");
+    Say($"  alert accepted in {createdAfter.TotalMilliseconds:F0} ms; outbox empty (every row sent or failed) after {elapsed.TotalSeconds:F1} s; App CPU meanwhile {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / recipients:F1} ms per card)");
     Say($"  cards delivered {sent.Count} in {window:F1} s between first and last = {sendRate:F1} cards/s sustained ({sendRate / TenantPerSecond:P0} of the {TenantPerSecond}/s limit); {endToEnd:F1} cards/s from the alert's creation");
     Say($"  connector writes accepted {writes} (cards + {creates.Count(e => e.Status is 200 or 201)} chats opened) = {writes / writeWindow:F1} writes/s; injected 429 {injected}; real 429 from the sandbox's limits {throttled}");
     Say($"  lost {lost}, duplicate cards {duplicates + lateDuplicates}; outbox rows {rows.Count}, sent {rows.Count(r => r.Status == AlertDeliveryStatus.Sent)}, failed {rows.Count(r => r.Status == AlertDeliveryStatus.Failed)}, SendCount > 1: {rows.Count(r => r.SendCount > 1)}");
@@ -245,6 +272,7 @@ async Task<List<double>> AckRoundAsync(string label, IReadOnlyList<DemoPersona> 
     }
 
     var cpuBefore = AppCpuTime();
+    var compilerBefore = CompilerCpuTime();
     var total = Stopwatch.StartNew();
     if (spacing is null)
     {
@@ -283,11 +311,63 @@ async Task<List<double>> AckRoundAsync(string label, IReadOnlyList<DemoPersona> 
 
     var wall = total.Elapsed;
     var cpu = AppCpuTime() - cpuBefore;
+    var compiler = CompilerCpuTime() - compilerBefore;
     requests.ForEach(r => r.Dispose());
     var ms = results.Select(r => r.Ms).OrderBy(m => m).ToList();
     var statuses = string.Join(", ", results.GroupBy(r => r.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}×{g.Count()}"));
-    Say($"Acknowledgements, {label}: statuses {statuses}; p50 {Percentile(ms, 0.5):F1} ms, p95 {Percentile(ms, 0.95):F1} ms, p99 {Percentile(ms, 0.99):F1} ms, max {ms[^1]:F1} ms; all answered in {wall.TotalMilliseconds:F0} ms; App CPU meanwhile {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / requests.Count:F1} ms per acknowledgement, the worker's card updates included)");
+    Say($"Acknowledgements, {label}: statuses {statuses}; p50 {Percentile(ms, 0.5):F1} ms, p95 {Percentile(ms, 0.95):F1} ms, p99 {Percentile(ms, 0.99):F1} ms, max {ms[^1]:F1} ms; all answered in {wall.TotalMilliseconds:F0} ms; App CPU meanwhile {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / requests.Count:F1} ms per acknowledgement, the worker's card updates included; of which the runtime's tiered compilation {compiler.TotalMilliseconds:F0} ms)");
     return ms;
+}
+
+// Waits until the App's tiered compilation thread (".NET Tiered Com") has used no CPU for one second, at most 60 s.
+async Task WaitForCompilationIdleAsync()
+{
+    var started = Stopwatch.StartNew();
+    var first = CompilerCpuTime();
+    var last = first;
+    var idleSince = Stopwatch.StartNew();
+    while (started.Elapsed < TimeSpan.FromSeconds(60))
+    {
+        await Task.Delay(250);
+        var now = CompilerCpuTime();
+        if (now != last)
+        {
+            last = now;
+            idleSince.Restart();
+        }
+        else if (idleSince.Elapsed >= TimeSpan.FromSeconds(1))
+        {
+            break;
+        }
+    }
+
+    Say($"Tiered compilation idle after {started.Elapsed.TotalSeconds:F1} s (compiler thread CPU meanwhile {(last - first).TotalMilliseconds:F0} ms)");
+}
+
+// CPU time of the App's tiered compilation thread(s) (/proc/{pid}/task/*/stat).
+TimeSpan CompilerCpuTime()
+{
+    long ticks = 0;
+    foreach (var task in System.IO.Directory.EnumerateDirectories($"/proc/{app.Id}/task"))
+    {
+        try
+        {
+            if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var stat = File.ReadAllText(Path.Combine(task, "stat"));
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            // The thread ended meanwhile.
+        }
+    }
+
+    return TimeSpan.FromMilliseconds(ticks * 10);
 }
 
 // User + system CPU time the App process has used so far (/proc/{pid}/stat, clock ticks of 1/100 s): what the

@@ -8,14 +8,16 @@ namespace TeamsPrevention.App.Alerts;
 /// The alert card's buttons (<c>alert.acknowledge</c>, <c>alert.needinfo</c>, <c>alert.notconcerned</c>) and its refresh
 /// (<c>alert.refresh</c>): the answer is recorded, and the pressing person's card is replaced with the current one.
 /// A second click records nothing more and shows the same card. Two queries on the way (the person, then the alert's
-/// state with what they may answer); the card after an answer comes from the answer's own batch.
+/// state with what they may answer); the card after an answer comes from the answer's own batch, built once per
+/// batch and language. While it runs, the delivery worker holds back (<see cref="AnswerPriority"/>).
 /// </summary>
-public sealed class AlertCardActionHandler(AlertService alerts, AlertCards cards, DirectoryService directory) : ICardActionHandler
+public sealed class AlertCardActionHandler(AlertService alerts, AlertCards cards, DirectoryService directory, AnswerPriority priority) : ICardActionHandler
 {
     public string VerbPrefix => AlertCards.VerbPrefix;
 
     public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {
+        using var answering = priority.Begin();
         var texts = AlertTexts.For(turn.Language);
         var person = await FindPersonAsync(turn, cancellationToken);
         if (person is null || !TryAlertId(action.Data, out var alertId))
@@ -42,7 +44,7 @@ public sealed class AlertCardActionHandler(AlertService alerts, AlertCards cards
             return CardActionResult.Error(400, turn.Texts.UnknownAction);
         }
 
-        return view is null ? CardActionResult.Error(403, texts.NotARecipient) : CardActionResult.WithCard(cards.Build(view, turn.Language));
+        return view is null ? CardActionResult.Error(403, texts.NotARecipient) : CardActionResult.WithCard(cards.AnswerCard(view, turn.Language));
     }
 
     private async Task<DirectoryPerson?> FindPersonAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Cards;
@@ -37,6 +39,16 @@ public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calenda
         NotConcernedVerb => AlertAnswer.NotConcerned,
         _ => null,
     };
+
+    private readonly ConditionalWeakTable<AlertCardView, ConcurrentDictionary<UserLanguage, JsonObject>> _answerCards = [];
+
+    /// <summary>
+    /// The card that answers a button press (no refresh list), built once per view and language: the answer writer hands
+    /// one view to every answer of its batch, so 100 people pressing at once share a few cards instead of building 100.
+    /// The card is shared: callers copy it (the invoke response does) and never change it.
+    /// </summary>
+    public JsonObject AnswerCard(AlertCardView view, UserLanguage language) =>
+        _answerCards.GetValue(view, _ => new()).GetOrAdd(language, l => Build(view, l));
 
     /// <summary>The link into the tab for one alert.</summary>
     public Uri TabLink(Guid alertId) => new(app.Value.PublicBaseUrl, $"tab/alerts/{alertId:D}");

@@ -26,6 +26,7 @@ public static class AlertEndpoints
         services.AddSingleton<AlertCards>();
         services.AddSingleton<AlertRateLimits>();
         services.AddSingleton<AlertWriteGate>();
+        services.AddSingleton<AnswerPriority>();
         services.AddSingleton<AlertCardViews>();
         services.AddSingleton<AlertAnswerWriter>();
         services.TryAddScoped<INeedToKnowLists, NoNeedToKnowLists>();

@@ -27,6 +27,7 @@ public sealed class AlertSender(
     GraphGateway graph,
     AlertRateLimits limits,
     AlertWriteGate gate,
+    AnswerPriority priority,
     TimeProvider time,
     IOptions<AlertOptions> options,
     IOptions<TenantOptions> tenant,
@@ -39,6 +40,8 @@ public sealed class AlertSender(
     /// <summary>Processes the row if this instance (<paramref name="owner"/>) still holds its lease.</summary>
     public async Task ProcessAsync(Guid deliveryId, string owner, CancellationToken cancellationToken)
     {
+        // People pressing a card's button go first (their card waits for the answer); this row starts when they are done.
+        await priority.WhenQuietAsync(AnswerPriority.MaxYield, time, cancellationToken);
         var delivery = await db.Set<AlertDelivery>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
         if (delivery is null || delivery.LeaseOwner != owner)
         {

@@ -200,14 +200,16 @@ public sealed class AlertService(
             var changed = 0;
             foreach (var recipientId in recipientIds)
             {
-                changed += await db.Set<AlertRecipient>()
-                    .Where(r => r.Id == recipientId && r.Answer == null)
-                    .ExecuteUpdateAsync(
-                        s => s.SetProperty(r => r.Answer, answer)
-                            .SetProperty(r => r.AnsweredAt, now)
-                            .SetProperty(r => r.AnsweredByPersonId, person.Id)
-                            .SetProperty(r => r.EscalationDueAt, (DateTimeOffset?)null),
-                        cancellationToken);
+                // Plain SQL: the answer path runs this once per answer, and EF's translation of an ExecuteUpdate (built
+                // anew on every call) cost more than the statement itself. Values in their stored forms (AlertSql).
+                changed += await db.Database.ExecuteSqlAsync(
+                    $"""
+                    UPDATE "AlertRecipients"
+                    SET "Answer" = {answer.ToString()}, "AnsweredAt" = {AlertSql.Time(db, now)},
+                        "AnsweredByPersonId" = {AlertSql.Key(db, person.Id)}, "EscalationDueAt" = NULL
+                    WHERE "Id" = {AlertSql.Key(db, recipientId)} AND "Answer" IS NULL
+                    """,
+                    cancellationToken);
             }
 
             if (changed == 0)
@@ -224,7 +226,7 @@ public sealed class AlertService(
 
         foreach (var (alertId, (count, schedule)) in alerts)
         {
-            await db.Set<Alert>().Where(a => a.Id == alertId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version + count), cancellationToken);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Alerts" SET "Version" = "Version" + {count} WHERE "Id" = {AlertSql.Key(db, alertId)}""", cancellationToken);
             if (schedule)
             {
                 // Beyond Teams' refresh limit, every card already sent is replaced: scheduled here, done by the worker.

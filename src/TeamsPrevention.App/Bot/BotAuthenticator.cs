@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -14,12 +15,20 @@ namespace TeamsPrevention.App.Bot;
 /// lifetime, 5 minutes of clock skew. Then the activity must match the token: same <c>serviceUrl</c> (required in
 /// Bot Framework tokens) and the configured tenant. A request without <c>Authorization</c> is accepted only in
 /// anonymous mode, and only for a loopback <c>serviceUrl</c> (the bot's token is never sent elsewhere unasked).
+/// A token that passed every check is remembered (the exact token string, at most <see cref="ValidatedLifetime"/> and
+/// never past its own expiry): Teams sends the same token with every activity until it renews it, and checking its
+/// signature again on every card press was a large part of an answer's cost. The activity is still checked against the
+/// token on every request; fresh signing keys forget every remembered token.
 /// </summary>
 public sealed class BotAuthenticator
 {
     private const string ServiceUrlClaim = "serviceurl";
     private const string TenantIdClaim = "tid";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest a validated token is accepted without checking it again.</summary>
+    internal static readonly TimeSpan ValidatedLifetime = TimeSpan.FromMinutes(5);
+    private const int MaxValidated = 1_000;
     private readonly TenantOptions _tenant;
     private readonly BotOptions _bot;
     private readonly ILogger<BotAuthenticator> _logger;
@@ -27,6 +36,9 @@ public sealed class BotAuthenticator
     private readonly OpenIdKeySource _botFrameworkKeys;
     private readonly OpenIdKeySource _entraKeys;
     private readonly HashSet<string> _entraIssuers;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, Validated> _validated = new(StringComparer.Ordinal);
+    private long _signatureChecks;
 
     public BotAuthenticator(
         IOptions<TenantOptions> tenant,
@@ -39,6 +51,7 @@ public sealed class BotAuthenticator
         _tenant = tenant.Value;
         _bot = bot.Value;
         _logger = logger;
+        _time = time;
         var tenantId = _tenant.TenantId;
         _entraIssuers = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -77,6 +90,11 @@ public sealed class BotAuthenticator
         }
 
         var token = authorization[Scheme.Length..].Trim();
+        if (_validated.TryGetValue(token, out var known) && _time.GetUtcNow() < known.Until)
+        {
+            return known.Caller;
+        }
+
         string issuer;
         try
         {
@@ -104,6 +122,7 @@ public sealed class BotAuthenticator
             if (result.Exception is SecurityTokenSignatureKeyNotFoundException && await keys.RefreshAsync(cancellationToken))
             {
                 BotLog.SigningKeysRefreshed(_logger, isBotFramework ? "Bot Framework" : "Entra");
+                _validated.Clear();
                 result = await ValidateAsync(token, issuer, keys, cancellationToken);
             }
 
@@ -124,7 +143,9 @@ public sealed class BotAuthenticator
                 return BotCaller.Refused(AuthFailure.MissingServiceUrlClaim);
             }
 
-            return new BotCaller(null, false, isBotFramework, serviceUrl);
+            var caller = new BotCaller(null, false, isBotFramework, serviceUrl);
+            Remember(token, caller, result.SecurityToken.ValidTo);
+            return caller;
         }
         catch (InvalidOperationException)
         {
@@ -157,6 +178,21 @@ public sealed class BotAuthenticator
             : AuthFailure.WrongActivityTenant;
     }
 
+    /// <summary>Full signature checks done so far (tokens not found among the remembered ones).</summary>
+    internal long SignatureChecks => Interlocked.Read(ref _signatureChecks);
+
+    private void Remember(string token, BotCaller caller, DateTime validTo)
+    {
+        var until = new DateTimeOffset(DateTime.SpecifyKind(validTo, DateTimeKind.Utc));
+        var latest = _time.GetUtcNow() + ValidatedLifetime;
+        if (_validated.Count >= MaxValidated)
+        {
+            _validated.Clear();
+        }
+
+        _validated[token] = new Validated(caller, until < latest ? until : latest);
+    }
+
     private async Task<TokenValidationResult> ValidateAsync(string token, string issuer, OpenIdKeySource keys, CancellationToken cancellationToken)
     {
         var parameters = new TokenValidationParameters
@@ -172,6 +208,7 @@ public sealed class BotAuthenticator
             TryAllIssuerSigningKeys = false,
             ClockSkew = ClockSkew,
         };
+        Interlocked.Increment(ref _signatureChecks);
         return await _handler.ValidateTokenAsync(token, parameters);
     }
 
@@ -195,4 +232,6 @@ public sealed class BotAuthenticator
 
     private static bool SameUrl(string a, string? b) =>
         b is not null && string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    private sealed record Validated(BotCaller Caller, DateTimeOffset Until);
 }

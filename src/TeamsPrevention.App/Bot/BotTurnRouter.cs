@@ -10,14 +10,13 @@ namespace TeamsPrevention.App.Bot;
 /// <summary>
 /// Routes one authenticated activity: messages to commands (or help, or a pointer to help), card actions to their
 /// handler, installation and conversation updates to the stored conversation references (and the welcome).
-/// Other activity types are acknowledged and ignored.
+/// Other activity types are acknowledged and ignored. Commands, card handlers and welcome follow-ups are resolved only
+/// by the turn that needs them: a card answer does not build every command (and the Graph clients behind them).
 /// </summary>
 internal sealed partial class BotTurnRouter(
     ConversationReferences references,
     ConnectorClient connector,
-    IEnumerable<IBotCommand> commands,
-    IEnumerable<ICardActionHandler> cardActions,
-    IEnumerable<IWelcomeFollowUp> welcomeFollowUps,
+    IServiceProvider services,
     ILogger<BotTurnRouter> logger)
 {
     private const string AdaptiveCardAction = "adaptiveCard/action";
@@ -95,7 +94,7 @@ internal sealed partial class BotTurnRouter(
         {
             var turn = new TurnContext(activity, "", connector);
             await turn.SendAsync(turn.Texts.Welcome, cancellationToken);
-            foreach (var followUp in welcomeFollowUps)
+            foreach (var followUp in services.GetServices<IWelcomeFollowUp>())
             {
                 await followUp.SendAsync(turn, cancellationToken);
             }
@@ -154,7 +153,7 @@ internal sealed partial class BotTurnRouter(
             return (TurnOutcome.Invalid, CardError(HttpStatusCode.BadRequest, "BadRequest", texts.UnknownAction));
         }
 
-        var handler = cardActions
+        var handler = services.GetServices<ICardActionHandler>()
             .Where(h => verb.StartsWith(h.VerbPrefix, StringComparison.Ordinal))
             .MaxBy(h => h.VerbPrefix.Length);
         if (handler is null)
@@ -189,7 +188,7 @@ internal sealed partial class BotTurnRouter(
     {
         var texts = BotTexts.For(language);
         var lines = new List<string> { string.Format(CultureInfo.InvariantCulture, texts.HelpLine, texts.HelpKeyword, texts.HelpDescription) };
-        foreach (var text in commands
+        foreach (var text in services.GetServices<IBotCommand>()
                      .Select(c => c.Texts.TryGetValue(language, out var t) ? t : c.Texts.GetValueOrDefault(UserLanguage.Fr) ?? c.Texts.Values.First())
                      .OrderBy(t => t.Keyword, StringComparer.CurrentCulture))
         {
@@ -233,7 +232,7 @@ internal sealed partial class BotTurnRouter(
         var words = Words(text.TrimStart('/'));
         IBotCommand? best = null;
         var bestLength = 0;
-        foreach (var command in commands)
+        foreach (var command in services.GetServices<IBotCommand>())
         {
             foreach (var keyword in command.Texts.Values.Select(t => Words(t.Keyword)))
             {

@@ -9,6 +9,8 @@ public static class DataExtensions
     /// The database: SQLite by default (a file under the content root, created on first run, WAL, foreign keys on,
     /// busy timeout), PostgreSQL by configuration (<c>Data:Provider = Postgres</c>, <c>ConnectionStrings:Postgres</c>).
     /// Migrations and <see cref="IDatabaseStartupTask"/>s run at start (<see cref="DatabaseMigrator"/>).
+    /// Contexts are pooled (they hold no state of their own): a request or a worker pass takes an initialised one
+    /// instead of building its services again, which was a measurable part of a card answer.
     /// </summary>
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
@@ -20,14 +22,14 @@ public static class DataExtensions
         {
             var connection = builder.Configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Data:Provider is Postgres.");
-            services.AddDbContext<PostgresAppDbContext>(o => o.UseNpgsql(connection));
+            services.AddDbContextPool<PostgresAppDbContext>(o => o.UseNpgsql(connection));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
         {
             var connection = SqliteConnectionString(builder.Configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
             var setup = new SqliteConnectionSetup(options.SqliteBusyTimeoutMilliseconds);
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connection).AddInterceptors(setup));
+            services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(connection).AddInterceptors(setup));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using TeamsPrevention.Tests.Infrastructure;
 
@@ -193,6 +194,39 @@ public sealed class BotAuthenticatorTests
         using var response = await bot.PostAsync(activity, token: null);
 
         await AssertRefusedAsync(bot, response, "UntrustedAnonymousServiceUrl");
+    }
+
+    [Fact]
+    public async Task ChecksTheSignatureOfATokenOnceButTheActivityAgainstItEveryTime()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var authenticator = bot.App.Services.GetRequiredService<App.Bot.BotAuthenticator>();
+        var token = bot.BotToken();
+
+        // Teams sends the same token with every activity: its signature is checked once.
+        using (var first = await bot.PostAsync(bot.LoadActivity("conversation-update-personal"), token))
+        using (var second = await bot.PostAsync(bot.LoadActivity(InstallActivity), token))
+        {
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        }
+
+        Assert.Equal(1, authenticator.SignatureChecks);
+
+        // The remembered token still binds the activity: another serviceUrl or tenant is refused.
+        var elsewhere = bot.LoadActivity(InstallActivity);
+        elsewhere["serviceUrl"] = "https://smba.trafficmanager.net/emea/";
+        using var refused = await bot.PostAsync(elsewhere, token);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(["Bot request refused: ServiceUrlMismatch"], bot.LoggedMessages(2000));
+
+        // Another token is checked in full, and a forged one is not let through by the remembered one.
+        using var other = await bot.PostAsync(bot.LoadActivity(InstallActivity), bot.BotToken(expires: DateTime.UtcNow.AddMinutes(50)));
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(2, authenticator.SignatureChecks);
+        var forged = token[..token.LastIndexOf('.')] + "." + Convert.ToBase64String(new byte[256]).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        using var forgedResponse = await bot.PostAsync(bot.LoadActivity(InstallActivity), forged);
+        Assert.Equal(HttpStatusCode.Unauthorized, forgedResponse.StatusCode);
     }
 
     private static async Task AssertRefusedAsync(BotHarness bot, HttpResponseMessage response, string reason)

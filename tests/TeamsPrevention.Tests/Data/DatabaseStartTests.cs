@@ -98,4 +98,36 @@ public sealed class DatabaseStartTests
         }));
         Assert.Contains("FOREIGN KEY", error.InnerException?.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task EveryPooledSqliteConnectionKeepsForeignKeysAndBusyTimeout()
+    {
+        await using var app = await DatabaseApp.StartAsync(DatabaseProvider.Sqlite);
+
+        // Pragmas are set once per native connection: every later open of a pooled one, from any request scope (and
+        // several at once, so that the pool holds more than one), must still show them.
+        var seen = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => app.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<AppDbContext>();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                var connection = db.Database.GetDbConnection();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA foreign_keys";
+                var foreignKeys = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                command.CommandText = "PRAGMA busy_timeout";
+                var busyTimeout = Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+                await Task.Delay(20);
+                return (foreignKeys, busyTimeout);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        })));
+
+        Assert.All(seen, s => Assert.Equal(1, s.foreignKeys));
+        Assert.All(seen, s => Assert.Equal(new DataOptions().SqliteBusyTimeoutMilliseconds, s.busyTimeout));
+    }
 }

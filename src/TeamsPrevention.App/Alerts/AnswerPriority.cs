@@ -1,0 +1,91 @@
+namespace TeamsPrevention.App.Alerts;
+
+/// <summary>
+/// Card answers go before card deliveries for the processor. Someone is waiting on their card for an answer; a card
+/// replacement for the other recipients (or a send of the fan-out) can start a few milliseconds later without anyone
+/// noticing. So the delivery worker, before it starts a row, waits while answers are being handled, at most
+/// <see cref="MaxYield"/> (answers arriving without a pause cannot stop the deliveries). In memory only: it orders
+/// this instance's own work and holds nothing that must survive a crash.
+/// </summary>
+public sealed class AnswerPriority
+{
+    /// <summary>The longest a delivery waits for answers to finish before it starts anyway.</summary>
+    public static readonly TimeSpan MaxYield = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _lock = new();
+    private int _answering;
+    private TaskCompletionSource _quiet = Completed();
+
+    /// <summary>Answers being handled now.</summary>
+    public int Answering => Volatile.Read(ref _answering);
+
+    /// <summary>Marks an answer as being handled until the result is disposed.</summary>
+    public Scope Begin()
+    {
+        lock (_lock)
+        {
+            if (_answering++ == 0)
+            {
+                _quiet = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        return new Scope(this);
+    }
+
+    /// <summary>Completes when no answer is being handled, or after <paramref name="maxWait"/>, whichever comes first.</summary>
+    public async Task WhenQuietAsync(TimeSpan maxWait, TimeProvider time, CancellationToken cancellationToken)
+    {
+        Task quiet;
+        lock (_lock)
+        {
+            quiet = _quiet.Task;
+        }
+
+        if (quiet.IsCompleted)
+        {
+            return;
+        }
+
+        try
+        {
+            await quiet.WaitAsync(maxWait, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Answers kept arriving: the delivery goes now.
+        }
+    }
+
+    private void End()
+    {
+        lock (_lock)
+        {
+            if (--_answering == 0)
+            {
+                _quiet.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        done.TrySetResult();
+        return done;
+    }
+
+    /// <summary>Ends the answer's priority when disposed (once).</summary>
+    public sealed class Scope(AnswerPriority priority) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                priority.End();
+            }
+        }
+    }
+}
