@@ -26,6 +26,7 @@ var warmup = Option(args, "--warmup", 100); // sequential answers before the mea
 const int TenantPerSecond = 50;
 var hold = Option(args, "--hold", 0); // seconds the App keeps running at the end (to attach dotnet-trace or dotnet-counters)
 var pauseBeforeAcks = Option(args, "--pause-before-acks", 0); // seconds to wait before the measured answers, after the warm-up (to start a profiler on them)
+var tokenPerRequest = Option(args, "--token-per-request", 0) != 0; // 1: a new Bot Framework token on every answer (Teams reuses one until it renews it)
 var appRate = Option(args, "--app-rate", TenantPerSecond); // Alerts:Delivery:TenantPerSecond (the sandbox stays at 50/s)
 var provider = Option(args, "--database", "sqlite") switch
 {
@@ -119,6 +120,9 @@ await sandbox.Http.DeleteAsync(new Uri("faults", UriKind.Relative));
 var issuer = sandbox.Services.GetRequiredService<BotFrameworkTokenIssuer>();
 var serviceUrl = new Uri(sandbox.BaseUrl, "connector/").ToString();
 using var bot = new HttpClient { BaseAddress = appUrl };
+// As the Bot Connector does, one token for every activity (it renews it before it expires); or one per answer.
+var channelToken = issuer.CreateToken(DemoTenant.BotAppId, serviceUrl);
+Say(tokenPerRequest ? "Answers carry a new Bot Framework token each (worst case)" : "Answers carry the same Bot Framework token, as Teams sends them");
 traffic.Clear();
 // The warm-up's first answers are the App's first inbound activity (OpenID metadata fetched, code compiled): they are
 // reported but not counted; then a pause lets the runtime finish compiling the answer path to its optimised tier, as
@@ -258,7 +262,7 @@ async Task<List<double>> AckRoundAsync(string label, IReadOnlyList<DemoPersona> 
         {
             Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", issuer.CreateToken(DemoTenant.BotAppId, serviceUrl));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokenPerRequest ? issuer.CreateToken(DemoTenant.BotAppId, serviceUrl) : channelToken);
         return request;
     }).ToList();
 

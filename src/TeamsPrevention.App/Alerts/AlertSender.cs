@@ -35,7 +35,7 @@ public sealed class AlertSender(
 {
     public const string UnknownPerson = "UnknownPerson";
 
-    private readonly ConnectorClient _connector = Paced(connector, limits);
+    private readonly ConnectorClient _connector = Paced(connector, limits, priority, time);
 
     /// <summary>Processes the row if this instance (<paramref name="owner"/>) still holds its lease.</summary>
     public async Task ProcessAsync(Guid deliveryId, string owner, CancellationToken cancellationToken)
@@ -240,9 +240,14 @@ public sealed class AlertSender(
         return teamsIds.Count > limit ? [] : [.. teamsIds.OfType<string>()];
     }
 
-    private static ConnectorClient Paced(ConnectorClient connector, AlertRateLimits limits)
+    private static ConnectorClient Paced(ConnectorClient connector, AlertRateLimits limits, AnswerPriority priority, TimeProvider time)
     {
-        connector.BeforeWrite = limits.WaitAsync;
+        // A write that waited for its turn at the tenant's limit still lets people answering go first.
+        connector.BeforeWrite = async (thread, cancellationToken) =>
+        {
+            await priority.WhenQuietAsync(AnswerPriority.MaxYield, time, cancellationToken);
+            return await limits.WaitAsync(thread, cancellationToken);
+        };
         connector.OnThrottled = limits.Throttled;
         return connector;
     }

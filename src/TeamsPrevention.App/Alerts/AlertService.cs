@@ -296,7 +296,7 @@ public sealed class AlertService(
     /// <summary>What the card shows now (null for an unknown alert).</summary>
     public async Task<AlertCardView?> GetCardViewAsync(Guid alertId, CancellationToken cancellationToken)
     {
-        var alert = await db.Set<Alert>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken);
+        var alert = await AlertByIdQuery.For(db)(db, alertId, cancellationToken);
         if (alert is null)
         {
             return null;
@@ -304,21 +304,20 @@ public sealed class AlertService(
 
         var organisations = (await directory.GetOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
         // Every answer counted by kind, and only the latest ones the card lists read with their answerer's organisation:
-        // the card of an alert to 1,000 people stays small, and so does this read.
-        var counts = await db.Set<AlertRecipient>().AsNoTracking()
-            .Where(r => r.AlertId == alertId && r.Answer != null)
-            .GroupBy(r => r.Answer!.Value)
-            .Select(g => new { Answer = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Answer, g => g.Count, cancellationToken);
-        var answered = await (
-            from r in db.Set<AlertRecipient>().AsNoTracking()
-            where r.AlertId == alertId && r.Answer != null
-            join p in db.Set<Person>().AsNoTracking() on r.AnsweredByPersonId equals (Guid?)p.Id into answerers
-            from p in answerers.DefaultIfEmpty()
-            orderby r.AnsweredAt descending
-            select new { r.OrganisationId, r.Answer, r.AnsweredAt, AnswererOrganisationId = (Guid?)p.OrganisationId })
-            .Take(AlertCardView.MaxAnswerLines)
-            .ToListAsync(cancellationToken);
+        // the card of an alert to 1,000 people stays small, and so does this read. Compiled: every batch of answers
+        // reads it once.
+        var counts = new Dictionary<AlertAnswer, int>();
+        await foreach (var count in AnswerCountsQuery.For(db)(db, alertId).WithCancellation(cancellationToken))
+        {
+            counts[count.Answer] = count.Count;
+        }
+
+        var answered = new List<LatestAnswer>(AlertCardView.MaxAnswerLines);
+        await foreach (var latest in LatestAnswersQuery.For(db)(db, alertId).WithCancellation(cancellationToken))
+        {
+            answered.Add(latest);
+        }
+
         var answers = new List<AlertCardAnswer>();
         foreach (var recipient in answered.OrderBy(r => r.AnsweredAt))
         {
@@ -400,6 +399,29 @@ public sealed class AlertService(
                 where e.AlertId == alertId && e.ToPersonId == personId
                 join r in db.Set<AlertRecipient>().AsNoTracking() on e.RecipientId equals r.Id
                 select r)));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, CancellationToken, Task<Alert?>>> AlertByIdQuery = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid alertId, CancellationToken _) => db.Set<Alert>().AsNoTracking().FirstOrDefault(a => a.Id == alertId)));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, IAsyncEnumerable<AnswerCount>>> AnswerCountsQuery = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid alertId) => db.Set<AlertRecipient>().AsNoTracking()
+            .Where(r => r.AlertId == alertId && r.Answer != null)
+            .GroupBy(r => r.Answer!.Value)
+            .Select(g => new AnswerCount(g.Key, g.Count()))));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, IAsyncEnumerable<LatestAnswer>>> LatestAnswersQuery = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid alertId) => (
+            from r in db.Set<AlertRecipient>().AsNoTracking()
+            where r.AlertId == alertId && r.Answer != null
+            join p in db.Set<Person>().AsNoTracking() on r.AnsweredByPersonId equals (Guid?)p.Id into answerers
+            from p in answerers.DefaultIfEmpty()
+            orderby r.AnsweredAt descending
+            select new LatestAnswer(r.OrganisationId, r.Answer, r.AnsweredAt, (Guid?)p.OrganisationId))
+            .Take(AlertCardView.MaxAnswerLines)));
+
+    private sealed record AnswerCount(AlertAnswer Answer, int Count);
+
+    private sealed record LatestAnswer(Guid? OrganisationId, AlertAnswer? Answer, DateTimeOffset? AnsweredAt, Guid? AnswererOrganisationId);
 
     private sealed record AnswerState(bool Withdrawn, string? SituationCode, int Version, bool BeyondRefreshLimit, List<AnswerTarget> Targets);
 

@@ -34,9 +34,14 @@ public sealed class DirectoryService(AppDbContext db, AuditLog audit, ILogger<Di
 
     public async Task<DirectoryPerson?> GetPersonAsync(Guid id, CancellationToken cancellationToken)
     {
-        var person = await People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var person = await ById.For(db)(db, id);
         return person is null ? null : DirectoryPerson.From(person);
     }
+
+    /// <summary>Compiled once: the alert worker looks every recipient up this way, card after card.</summary>
+    private static readonly PerModel<Func<AppDbContext, Guid, Task<Person?>>> ById = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id) => db.Set<Person>().Include(p => p.Roles).AsNoTracking().FirstOrDefault(p => p.Id == id)));
 
     /// <summary>The roles of a person (empty when unknown or inactive).</summary>
     public async Task<IReadOnlySet<DirectoryRole>> GetRolesAsync(Guid personId, CancellationToken cancellationToken)
@@ -167,9 +172,18 @@ public sealed class DirectoryService(AppDbContext db, AuditLog audit, ILogger<Di
 
     public async Task<IReadOnlyList<DirectoryOrganisation>> GetOrganisationsAsync(CancellationToken cancellationToken)
     {
-        var organisations = await db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name).ToListAsync(cancellationToken);
-        return [.. organisations.Select(DirectoryOrganisation.From)];
+        var organisations = new List<DirectoryOrganisation>();
+        await foreach (var organisation in AllOrganisations.For(db)(db).WithCancellation(cancellationToken))
+        {
+            organisations.Add(DirectoryOrganisation.From(organisation));
+        }
+
+        return organisations;
     }
+
+    /// <summary>Compiled once: every alert card names organisations, and every batch of answers builds one.</summary>
+    private static readonly PerModel<Func<AppDbContext, IAsyncEnumerable<Organisation>>> AllOrganisations = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db) => db.Set<Organisation>().AsNoTracking().OrderBy(o => o.Name).AsQueryable()));
 
     public async Task<DirectoryOrganisation?> GetOrganisationAsync(Guid id, CancellationToken cancellationToken)
     {
