@@ -19,7 +19,12 @@ public sealed class AlertCardActionHandler(AlertService alerts, AlertCards cards
     {
         using var answering = priority.Begin();
         var texts = AlertTexts.For(turn.Language);
-        var person = await FindPersonAsync(turn, cancellationToken);
+        DirectoryPerson? person;
+        using (await priority.EnterReadAsync(cancellationToken))
+        {
+            person = await FindPersonAsync(turn, cancellationToken);
+        }
+
         if (person is null || !TryAlertId(action.Data, out var alertId))
         {
             return CardActionResult.Error(403, texts.NotARecipient);
