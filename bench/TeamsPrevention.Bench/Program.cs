@@ -22,7 +22,8 @@ using static TeamsPrevention.Shared.BenchReport;
 var recipients = Option(args, "--recipients", 1000);
 var faultRate = Option(args, "--fault-rate", 0.1);
 var acks = Option(args, "--acks", 100);
-var warmup = Option(args, "--warmup", 100); // sequential answers before the measured rounds (the App's answer path compiled to its optimised tier)
+var warmup = Option(args, "--warmup", 50); // answers per warm-up cycle (half one after the other, half at once), not counted
+var warmupCycles = Option(args, "--warmup-cycles", 8); // at most; the warm-up stops at the first cycle that made the runtime compile (almost) nothing
 const int TenantPerSecond = 50;
 var hold = Option(args, "--hold", 0); // seconds the App keeps running at the end (to attach dotnet-trace or dotnet-counters)
 var pauseBeforeAcks = Option(args, "--pause-before-acks", 0); // seconds to wait before the measured answers, after the warm-up (to start a profiler on them)
@@ -35,9 +36,9 @@ var provider = Option(args, "--database", "sqlite") switch
     var other => throw new ArgumentException($"--database sqlite|postgres, not {other}"),
 };
 
-if (recipients < (3 * acks) + warmup)
+if (recipients < (3 * acks) + (warmup * warmupCycles))
 {
-    throw new ArgumentException($"--recipients must be at least 3 × --acks + --warmup ({(3 * acks) + warmup}): three rounds of answers plus the warm-up, each by different people.");
+    throw new ArgumentException($"--recipients must be at least 3 × --acks + --warmup × --warmup-cycles ({(3 * acks) + (warmup * warmupCycles)}): three rounds of answers plus the warm-up, each by different people.");
 }
 
 var appUrl = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
@@ -130,20 +131,34 @@ traffic.Clear();
 // The warm-up is sequential answers, then as many again at once (the batched paths); then the benchmark waits until the
 // runtime's tiered compilation thread has been idle for a second (the answer path and the card replacements compiled to
 // their optimised tier, as in an App that has been running for a while), at most a minute.
-var answering = SyntheticPersonas.Create(recipients).Skip(recipients - ((3 * acks) + warmup)).ToList();
-await AckRoundAsync($"warm-up ({warmup / 2} sequential, not counted)", answering.Take(warmup / 2).ToList(), spacing: null);
-await AckRoundAsync($"warm-up ({warmup - (warmup / 2)} at once, not counted)", answering.Skip(warmup / 2).Take(warmup - (warmup / 2)).ToList(), spacing: TimeSpan.Zero);
-await WaitForCompilationIdleAsync();
+var answering = SyntheticPersonas.Create(recipients).Skip(recipients - ((3 * acks) + (warmup * warmupCycles))).ToList();
+var warmers = answering.Take(warmup * warmupCycles).ToList();
+answering = [.. answering.Skip(warmup * warmupCycles)];
+// A cycle's calls promote methods to the optimised tier only after it (the runtime counts calls, then compiles in the
+// background): cycles repeat until one leaves the compiler (almost) nothing to do — the App's steady state.
+for (var cycle = 1; cycle <= warmupCycles; cycle++)
+{
+    var compilerBefore = CompilerCpuTime();
+    var people = warmers.Skip((cycle - 1) * warmup).Take(warmup).ToList();
+    await AckRoundAsync($"warm-up {cycle} ({warmup / 2} sequential, not counted)", people.Take(warmup / 2).ToList(), spacing: null);
+    await AckRoundAsync($"warm-up {cycle} ({warmup - (warmup / 2)} at once, not counted)", people.Skip(warmup / 2).ToList(), spacing: TimeSpan.Zero);
+    await WaitForCompilationIdleAsync();
+    if (CompilerCpuTime() - compilerBefore <= TimeSpan.FromMilliseconds(30))
+    {
+        break;
+    }
+}
+
 if (pauseBeforeAcks > 0)
 {
     Console.WriteLine($"Pausing {pauseBeforeAcks} s before the measured acknowledgements (App process {app.Id}).");
     await Task.Delay(TimeSpan.FromSeconds(pauseBeforeAcks));
 }
 
-var latencies = await AckRoundAsync($"{acks} concurrent acknowledgements", answering.Skip(warmup).Take(acks).ToList(), spacing: TimeSpan.Zero);
-var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second batch)", answering.Skip(warmup + acks).Take(acks).ToList(), spacing: TimeSpan.Zero);
+var latencies = await AckRoundAsync($"{acks} concurrent acknowledgements", answering.Take(acks).ToList(), spacing: TimeSpan.Zero);
+var second = await AckRoundAsync($"{acks} concurrent acknowledgements (second batch)", answering.Skip(acks).Take(acks).ToList(), spacing: TimeSpan.Zero);
 // The same number of people answering within one second (evenly spread arrivals), while the cards are being updated.
-var spread = await AckRoundAsync($"{acks} acknowledgements arriving over 1 s", answering.Skip(warmup + (2 * acks)).Take(acks).ToList(), spacing: TimeSpan.FromSeconds(1.0 / acks));
+var spread = await AckRoundAsync($"{acks} acknowledgements arriving over 1 s", answering.Skip(2 * acks).Take(acks).ToList(), spacing: TimeSpan.FromSeconds(1.0 / acks));
 Say($"OpenID metadata and key requests to the sandbox during the answers: {traffic.Read("/sandbox/").Count(e => e.Path.Contains("well-known", StringComparison.Ordinal) || e.Path.Contains("/keys", StringComparison.Ordinal))}");
 
 // What the worker's card replacements cost by themselves (no answer arriving): 2 s of them, after the answers.
