@@ -12,9 +12,7 @@ namespace TeamsPrevention.App.Alerts;
 public sealed class AlertWriteGate : IDisposable
 {
     private readonly SemaphoreSlim _sqlite = new(1, 1);
-    private readonly Lock _lock = new();
-    private int _interactive;
-    private TaskCompletionSource _noInteractive = Completed();
+    private readonly InFlight _interactive = new();
 
     /// <summary>Enters the gate for a background write on <paramref name="db"/>; dispose the result to leave.</summary>
     public async ValueTask<Releaser> EnterAsync(DbContext db, CancellationToken cancellationToken)
@@ -26,15 +24,9 @@ public sealed class AlertWriteGate : IDisposable
 
         while (true)
         {
-            Task noInteractive;
-            lock (_lock)
-            {
-                noInteractive = _noInteractive.Task;
-            }
-
-            await noInteractive.WaitAsync(cancellationToken);
+            await _interactive.Idle.WaitAsync(cancellationToken);
             await _sqlite.WaitAsync(cancellationToken);
-            if (Volatile.Read(ref _interactive) == 0)
+            if (_interactive.Count == 0)
             {
                 return new Releaser(this, false);
             }
@@ -52,13 +44,7 @@ public sealed class AlertWriteGate : IDisposable
             return default;
         }
 
-        lock (_lock)
-        {
-            if (_interactive++ == 0)
-            {
-                _noInteractive = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
+        _interactive.Enter();
 
         try
         {
@@ -66,7 +52,7 @@ public sealed class AlertWriteGate : IDisposable
         }
         catch
         {
-            LeaveInteractive();
+            _interactive.Leave();
             throw;
         }
 
@@ -80,26 +66,8 @@ public sealed class AlertWriteGate : IDisposable
         _sqlite.Release();
         if (interactive)
         {
-            LeaveInteractive();
+            _interactive.Leave();
         }
-    }
-
-    private void LeaveInteractive()
-    {
-        lock (_lock)
-        {
-            if (--_interactive == 0)
-            {
-                _noInteractive.TrySetResult();
-            }
-        }
-    }
-
-    private static TaskCompletionSource Completed()
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        done.TrySetResult();
-        return done;
     }
 
     /// <summary>Leaves the gate (nothing on PostgreSQL).</summary>

@@ -13,25 +13,16 @@ public sealed class AnswerPriority
     public static readonly TimeSpan MaxYield = TimeSpan.FromSeconds(2);
 
     private readonly SemaphoreSlim _reads = new(2 * Environment.ProcessorCount, 2 * Environment.ProcessorCount);
-    private readonly Lock _lock = new();
-    private int _answering;
-    private TaskCompletionSource _quiet = Completed();
+    private readonly InFlight _answering = new();
 
     /// <summary>Answers being handled now.</summary>
-    public int Answering => Volatile.Read(ref _answering);
+    public int Answering => _answering.Count;
 
     /// <summary>Marks an answer as being handled until the result is disposed.</summary>
     public Scope Begin()
     {
-        lock (_lock)
-        {
-            if (_answering++ == 0)
-            {
-                _quiet = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
-        return new Scope(this);
+        _answering.Enter();
+        return new Scope(_answering);
     }
 
     /// <summary>
@@ -48,12 +39,7 @@ public sealed class AnswerPriority
     /// <summary>Completes when no answer is being handled, or after <paramref name="maxWait"/>, whichever comes first.</summary>
     public async Task WhenQuietAsync(TimeSpan maxWait, TimeProvider time, CancellationToken cancellationToken)
     {
-        Task quiet;
-        lock (_lock)
-        {
-            quiet = _quiet.Task;
-        }
-
+        var quiet = _answering.Idle;
         if (quiet.IsCompleted)
         {
             return;
@@ -69,24 +55,6 @@ public sealed class AnswerPriority
         }
     }
 
-    private void End()
-    {
-        lock (_lock)
-        {
-            if (--_answering == 0)
-            {
-                _quiet.TrySetResult();
-            }
-        }
-    }
-
-    private static TaskCompletionSource Completed()
-    {
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        done.TrySetResult();
-        return done;
-    }
-
     /// <summary>Leaves the read slot when disposed.</summary>
     public readonly struct ReadSlot(SemaphoreSlim reads) : IDisposable
     {
@@ -94,15 +62,18 @@ public sealed class AnswerPriority
     }
 
     /// <summary>Ends the answer's priority when disposed (once).</summary>
-    public sealed class Scope(AnswerPriority priority) : IDisposable
+    public sealed class Scope : IDisposable
     {
+        private readonly InFlight _answering;
         private int _ended;
+
+        internal Scope(InFlight answering) => _answering = answering;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _ended, 1) == 0)
             {
-                priority.End();
+                _answering.Leave();
             }
         }
     }

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPrevention.App.Alerts;
@@ -26,8 +24,7 @@ public sealed class AlertAnswerBatchTests
         var people = await app.InScopeAsync(async sp => await sp.GetRequiredService<AppDbContext>().Set<Person>().AsNoTracking()
             .Where(p => p.DisplayName == "Jan Peeters" || p.DisplayName == "Pieter De Smet" || p.DisplayName == "Emma Wilson")
             .ToDictionaryAsync(p => p.DisplayName, p => p.Id));
-        using var client = app.CreateClient(Coordinator);
-        using var created = await client.PostAsJsonAsync("/api/alerts", new
+        var alertId = await AlertHarness.CreateAlertAsync(app, Coordinator, new
         {
             severity = "Info",
             category = "Coordination",
@@ -35,9 +32,6 @@ public sealed class AlertAnswerBatchTests
             organisations = new[] { organisations["school"] },
             people = people.Values.ToArray(),
         });
-        var body = await created.Content.ReadAsStringAsync();
-        Assert.True(created.IsSuccessStatusCode, body);
-        var alertId = JsonNode.Parse(body)!["id"]!.GetValue<Guid>();
         var recipients = await app.InScopeAsync(async sp => await sp.GetRequiredService<AppDbContext>().Set<AlertRecipient>().AsNoTracking()
             .Where(r => r.AlertId == alertId).ToListAsync());
         var school = recipients.Single(r => r.Kind == AlertRecipientKind.Organisation).Id;

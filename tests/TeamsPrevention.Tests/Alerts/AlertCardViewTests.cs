@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Data;
@@ -20,17 +18,13 @@ public sealed class AlertCardViewTests
     {
         await using var app = await DatabaseApp.StartAsync(provider, new Dictionary<string, string?> { ["Alerts:Delivery:Enabled"] = "false" });
         var organisations = await AlertDeliveryTests.OrganisationsAsync(app);
-        using var client = app.CreateClient(Coordinator);
-        using var created = await client.PostAsJsonAsync("/api/alerts", new
+        var alertId = await AlertHarness.CreateAlertAsync(app, Coordinator, new
         {
             severity = "Info",
             category = "Coordination",
             message = "Message de test",
             organisations = new[] { organisations["school"] },
         });
-        var body = await created.Content.ReadAsStringAsync();
-        Assert.True(created.IsSuccessStatusCode, body);
-        var alertId = JsonNode.Parse(body)!["id"]!.GetValue<Guid>();
 
         // 45 answered recipients beside the school (as an alert to many people would have), each a minute apart:
         // the first 30 acknowledged, the next 15 not concerned.

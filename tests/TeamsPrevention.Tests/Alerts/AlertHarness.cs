@@ -102,7 +102,10 @@ internal sealed class AlertHarness : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    public async Task<Guid> SendAsync(DatabaseApp app, string senderOid, object request)
+    public Task<Guid> SendAsync(DatabaseApp app, string senderOid, object request) => CreateAlertAsync(app, senderOid, request);
+
+    /// <summary>Creates an alert through the App's API as <paramref name="senderOid"/>; its id.</summary>
+    public static async Task<Guid> CreateAlertAsync(DatabaseApp app, string senderOid, object request)
     {
         using var client = app.CreateClient(senderOid);
         using var response = await client.PostAsJsonAsync("/api/alerts", request);
