@@ -4,12 +4,13 @@ using TeamsPrevention.App.Data;
 namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
-/// Records answers with group commit: concurrent answers are written together in one short transaction (one update per
-/// answer, one version bump per alert, one audit append for all), so 100 people pressing the card at once cost a
-/// handful of commits, not 100 that queue for the database's write lock. The card view after the batch is read once,
-/// inside the transaction, and handed to every answer of the batch: their invoke responses need no query of their own.
-/// Callers wait asynchronously for their answer's outcome; nothing is acknowledged before it is committed. A batch that
-/// fails is retried one answer per transaction, so one bad answer fails alone.
+/// Records answers with group commit: concurrent answers are resolved, checked and written together in one short
+/// transaction (<see cref="AlertService.RecordAnswersAsync"/>: the batch's people in one query, what they may answer in
+/// two per alert, one update for all the answers, one version bump per alert, one audit append), so 100 people pressing
+/// the card at once cost a handful of transactions, not 100 that queue for the database's write lock, and their
+/// requests read nothing themselves. The card view after the batch is read once, inside the transaction, and handed to
+/// every answer of the batch. Callers wait asynchronously for their answer's outcome; nothing is acknowledged before it
+/// is committed. A batch that fails is retried one answer per transaction, so one bad answer fails alone.
 /// </summary>
 public sealed class AlertAnswerWriter(IServiceScopeFactory scopes, AlertWriteGate gate, AlertCardViews views)
 {
@@ -19,12 +20,12 @@ public sealed class AlertAnswerWriter(IServiceScopeFactory scopes, AlertWriteGat
     private Task? _loop;
 
     /// <summary>
-    /// Records the answer (with the others waiting at the same time): whether it changed something, and the alert's card
-    /// view right after the batch that carried it.
+    /// Records the answer (with the others waiting at the same time): what it did, and the alert's card view right after
+    /// the batch that carried it.
     /// </summary>
-    public async Task<(bool Changed, AlertCardView? View)> WriteAsync(AlertAnswerWrite write, CancellationToken cancellationToken)
+    public async Task<AnswerResult> WriteAsync(AlertAnswerRequest request, CancellationToken cancellationToken)
     {
-        var pending = new Pending(write, new TaskCompletionSource<(bool, AlertCardView?)>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(request, new TaskCompletionSource<AnswerResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         EnsureStarted();
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Outcome.Task.WaitAsync(cancellationToken);
@@ -78,28 +79,22 @@ public sealed class AlertAnswerWriter(IServiceScopeFactory scopes, AlertWriteGat
         }
     }
 
-    private async Task<(bool, AlertCardView?)[]> CommitAsync(IReadOnlyList<Pending> batch)
+    private async Task<AnswerResult[]> CommitAsync(IReadOnlyList<Pending> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var alerts = scope.ServiceProvider.GetRequiredService<AlertService>();
         using var entered = await gate.EnterInteractiveAsync(db, CancellationToken.None);
         await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        var changed = await alerts.ApplyAnswersAsync([.. batch.Select(p => p.Write)], CancellationToken.None);
-        var cards = new Dictionary<Guid, AlertCardView?>();
-        foreach (var alertId in batch.Select(p => p.Write.AlertId).Distinct())
-        {
-            cards[alertId] = await alerts.GetCardViewAsync(alertId, CancellationToken.None);
-        }
-
+        var results = await alerts.RecordAnswersAsync([.. batch.Select(p => p.Request)], CancellationToken.None);
         await transaction.CommitAsync(CancellationToken.None);
-        foreach (var view in cards.Values.OfType<AlertCardView>())
+        foreach (var view in results.Select(r => r.View).OfType<AlertCardView>().Distinct())
         {
             views.Keep(view);
         }
 
-        return [.. batch.Select((p, i) => (changed[i], cards[p.Write.AlertId]))];
+        return results;
     }
 
-    private sealed record Pending(AlertAnswerWrite Write, TaskCompletionSource<(bool, AlertCardView?)> Outcome);
+    private sealed record Pending(AlertAnswerRequest Request, TaskCompletionSource<AnswerResult> Outcome);
 }

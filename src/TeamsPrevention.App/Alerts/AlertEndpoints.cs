@@ -35,7 +35,8 @@ public static class AlertEndpoints
         services.AddScoped<AlertEscalator>();
         services.AddScoped<AlertTracker>();
         services.AddScoped<ReceivedAlerts>();
-        services.AddScoped<ICardActionHandler, AlertCardActionHandler>();
+        services.AddCardActionHandler<AlertCardActionHandler>();
+        services.AddCardActionHandler<AlertRefreshHandler>();
         services.AddScoped<IBotCommand, AlertCommand>();
         services.AddScoped<IBotCommand, MyAlertsCommand>();
         services.AddSingleton<AlertWorker>();

@@ -21,7 +21,6 @@ public sealed class AlertService(
     INeedToKnowLists needToKnow,
     AlertAnswerWriter answers,
     AlertCardViews views,
-    AnswerPriority priority,
     TimeProvider time,
     IOptions<AlertOptions> options,
     ILogger<AlertService> logger)
@@ -149,44 +148,128 @@ public sealed class AlertService(
     }
 
     /// <summary>
-    /// Records <paramref name="answer"/> for everything <paramref name="person"/> answers for; a second click changes
-    /// nothing. One read (the alert's state and what the person may answer), then one small write (the answer, the
-    /// alert's version, the audit entry, and — beyond Teams' refresh limit — one <see cref="AlertCardUpdate"/> row),
-    /// committed together with the answers given at the same moment (<see cref="AlertAnswerWriter"/>), which also
-    /// returns the card as it stands after them: the other recipients' cards are replaced later by the worker.
+    /// Records <paramref name="answer"/> for everything <paramref name="person"/> answers for (the tab's answer); a second
+    /// answer changes nothing. Goes through <see cref="AlertAnswerWriter"/> like the card answers, with those given at the
+    /// same moment; the result carries the card as it stands after them.
     /// </summary>
-    public async Task<AnswerResult> AnswerAsync(Guid alertId, DirectoryPerson person, AlertAnswer answer, CancellationToken cancellationToken)
+    public Task<AnswerResult> AnswerAsync(Guid alertId, DirectoryPerson person, AlertAnswer answer, CancellationToken cancellationToken) =>
+        answers.WriteAsync(AlertAnswerRequest.ByPerson(alertId, answer, person), cancellationToken);
+
+    /// <summary>
+    /// Resolves, checks and records a batch of answers inside the caller's open transaction (<see cref="AlertAnswerWriter"/>):
+    /// who answers (one query for the batch's people), then for each alert its state, what those people may answer
+    /// (themselves, their organisation, or what escalated to them: two queries for all of them), the writes
+    /// (<see cref="ApplyAnswersAsync"/>) and the card after the batch, handed to every answer of that alert. The answer's
+    /// own request reads nothing: a hundred people pressing at once cost a few queries per batch, not three each, and
+    /// what an answer was checked against cannot change before it is written.
+    /// </summary>
+    internal async Task<AnswerResult[]> RecordAnswersAsync(IReadOnlyList<AlertAnswerRequest> requests, CancellationToken cancellationToken)
     {
-        AnswerState? state;
-        using (await priority.EnterReadAsync(cancellationToken))
+        var people = await IdentifyAsync(requests, cancellationToken);
+        var outcomes = new AnswerOutcome?[requests.Count];
+        var writes = new List<AlertAnswerWrite>();
+        var writers = new List<int>();
+        var views = new Dictionary<Guid, AlertCardView?>();
+        foreach (var alert in Enumerable.Range(0, requests.Count).GroupBy(i => requests[i].AlertId))
         {
-            state = await AnswerStateAsync(alertId, person, cancellationToken);
+            var alertId = alert.Key;
+            var row = await AlertRowQuery.For(db)(db, alertId, options.Value.RefreshUserLimit, cancellationToken);
+            var askers = alert.Select(i => people[i]).OfType<DirectoryPerson>().DistinctBy(p => p.Id).ToList();
+            var answerable = row is null || askers.Count == 0 ? null : await AnswerableByAsync(alertId, askers, cancellationToken);
+            foreach (var i in alert)
+            {
+                var targets = answerable is not null && people[i] is { } person ? answerable.For(person) : [];
+                var open = targets.Where(t => t.Answer is null).Select(t => t.Id).ToList();
+                outcomes[i] = row is null ? AnswerOutcome.NotFound
+                    : targets.Count == 0 ? AnswerOutcome.NotARecipient
+                    : row.Withdrawn ? AnswerOutcome.Withdrawn
+                    : open.Count == 0 ? AnswerOutcome.AlreadyAnswered
+                    : null;
+                if (outcomes[i] is null)
+                {
+                    writes.Add(new AlertAnswerWrite(alertId, row!.SituationCode, people[i]!, requests[i].Answer, open, row.BeyondRefreshLimit));
+                    writers.Add(i);
+                }
+            }
         }
 
-        if (state is null)
+        var changed = writes.Count == 0 ? [] : await ApplyAnswersAsync(writes, cancellationToken);
+        for (var w = 0; w < writers.Count; w++)
         {
-            return new AnswerResult(AnswerOutcome.NotFound, null);
+            outcomes[writers[w]] = changed[w] ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered;
         }
 
-        if (state.Withdrawn)
+        // The card after the batch, for the people who may see it (an unknown alert or a stranger gets none).
+        foreach (var alertId in requests.Where((_, i) => outcomes[i] is not (AnswerOutcome.NotFound or AnswerOutcome.NotARecipient)).Select(r => r.AlertId).Distinct())
         {
-            return new AnswerResult(AnswerOutcome.Withdrawn, null);
+            views[alertId] = await GetCardViewAsync(alertId, cancellationToken);
         }
 
-        if (state.Targets.Count == 0)
+        return [.. requests.Select((r, i) => outcomes[i]!.Value switch
         {
-            return new AnswerResult(AnswerOutcome.NotARecipient, null);
+            AnswerOutcome.NotFound or AnswerOutcome.NotARecipient => new AnswerResult(outcomes[i]!.Value, null),
+            var seen => new AnswerResult(seen, views[r.AlertId]),
+        })];
+    }
+
+    /// <summary>Who gives each answer: the person given, else the active person with the Entra object id, else with the Teams user id.</summary>
+    private async Task<DirectoryPerson?[]> IdentifyAsync(IReadOnlyList<AlertAnswerRequest> requests, CancellationToken cancellationToken)
+    {
+        var people = new DirectoryPerson?[requests.Count];
+        var byObjectId = await directory.FindByEntraObjectIdsAsync(
+            [.. requests.Where(r => r.Person is null && r.EntraObjectId is not null).Select(r => r.EntraObjectId!.Value).Distinct()], cancellationToken);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            people[i] = requests[i].Person
+                ?? (requests[i].EntraObjectId is { } oid && byObjectId.TryGetValue(oid, out var found) && found.Active ? found : null);
         }
 
-        var open = state.Targets.Where(t => t.Answer is null).Select(t => t.Id).ToList();
-        if (open.Count == 0)
+        var unknown = Enumerable.Range(0, requests.Count).Where(i => people[i] is null && requests[i].Person is null && requests[i].TeamsUserId is not null).ToList();
+        if (unknown.Count > 0)
         {
-            return new AnswerResult(AnswerOutcome.AlreadyAnswered, await CardViewAsync(alertId, state.Version, cancellationToken));
+            var byTeamsId = await directory.FindByTeamsUserIdsAsync([.. unknown.Select(i => requests[i].TeamsUserId!).Distinct()], cancellationToken);
+            foreach (var i in unknown)
+            {
+                people[i] = byTeamsId.TryGetValue(requests[i].TeamsUserId!, out var found) && found.Active ? found : null;
+            }
         }
 
-        var write = new AlertAnswerWrite(alertId, state.SituationCode, person, answer, open, state.BeyondRefreshLimit);
-        var (changed, view) = await answers.WriteAsync(write, cancellationToken);
-        return new AnswerResult(changed ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered, view);
+        return people;
+    }
+
+    /// <summary>
+    /// What these people may answer on the alert: the recipients naming them or their organisations (one query), and
+    /// those escalated to them (one query).
+    /// </summary>
+    private async Task<Answerable> AnswerableByAsync(Guid alertId, IReadOnlyList<DirectoryPerson> people, CancellationToken cancellationToken)
+    {
+        var personIds = people.Select(p => p.Id).ToList();
+        var organisationIds = people.Select(p => p.OrganisationId).Distinct().ToList();
+        var named = await db.Set<AlertRecipient>().AsNoTracking()
+            .Where(r => r.AlertId == alertId
+                && ((r.Kind == AlertRecipientKind.Person && personIds.Contains(r.PersonId!.Value))
+                    || (r.Kind == AlertRecipientKind.Organisation && organisationIds.Contains(r.OrganisationId!.Value))))
+            .Select(r => new AnswerableRecipient(r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, null))
+            .ToListAsync(cancellationToken);
+        var escalated = await (
+            from e in db.Set<AlertEscalation>().AsNoTracking()
+            where e.AlertId == alertId && e.ToPersonId != null && personIds.Contains(e.ToPersonId!.Value)
+            join r in db.Set<AlertRecipient>().AsNoTracking() on e.RecipientId equals r.Id
+            select new AnswerableRecipient(r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, e.ToPersonId))
+            .ToListAsync(cancellationToken);
+        return new Answerable([.. named, .. escalated]);
+    }
+
+    private sealed record AnswerableRecipient(Guid Id, AlertRecipientKind Kind, Guid? PersonId, Guid? OrganisationId, AlertAnswer? Answer, Guid? EscalatedTo);
+
+    private sealed record Answerable(List<AnswerableRecipient> Recipients)
+    {
+        public List<AnswerTarget> For(DirectoryPerson person) => [.. Recipients
+            .Where(r => r.EscalatedTo == person.Id
+                || (r.EscalatedTo is null && r.Kind == AlertRecipientKind.Person && r.PersonId == person.Id)
+                || (r.EscalatedTo is null && r.Kind == AlertRecipientKind.Organisation && r.OrganisationId == person.OrganisationId))
+            .DistinctBy(r => r.Id)
+            .Select(r => new AnswerTarget(r.Id, r.Answer))];
     }
 
     /// <summary>

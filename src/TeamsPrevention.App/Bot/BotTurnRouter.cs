@@ -10,11 +10,11 @@ namespace TeamsPrevention.App.Bot;
 /// <summary>
 /// Routes one authenticated activity: messages to commands (or help, or a pointer to help), card actions to their
 /// handler, installation and conversation updates to the stored conversation references (and the welcome).
-/// Other activity types are acknowledged and ignored. Commands, card handlers and welcome follow-ups are resolved only
-/// by the turn that needs them: a card answer does not build every command (and the Graph clients behind them).
+/// Other activity types are acknowledged and ignored. Commands, card handlers, welcome follow-ups and the conversation
+/// references are resolved only by the turn that needs them: a card answer builds its own handler and nothing else
+/// (no command, no Graph client, no other feature's handler).
 /// </summary>
 internal sealed partial class BotTurnRouter(
-    ConversationReferences references,
     ConnectorClient connector,
     IServiceProvider services,
     ILogger<BotTurnRouter> logger)
@@ -23,6 +23,9 @@ internal sealed partial class BotTurnRouter(
     private const string CardContentType = "application/vnd.microsoft.card.adaptive";
     private const string MessageContentType = "application/vnd.microsoft.activity.message";
     private const string ErrorContentType = "application/vnd.microsoft.error";
+
+    /// <summary>Resolved by the turns that store a reference (a card answer needs no database context of its own).</summary>
+    private ConversationReferences References => services.GetRequiredService<ConversationReferences>();
 
     /// <summary>Handles the turn; returns the invoke response for an <c>invoke</c>, null for anything else.</summary>
     public async Task<InvokeResponse?> RouteAsync(Activity activity, CancellationToken cancellationToken)
@@ -53,7 +56,7 @@ internal sealed partial class BotTurnRouter(
 
     private async Task<TurnOutcome> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
-        await references.CaptureAsync(activity, installed: null, cancellationToken);
+        await References.CaptureAsync(activity, installed: null, cancellationToken);
 
         var (text, mentioned) = ReadText(activity);
         if (ConversationReferences.KindOf(activity) != ConversationKind.Personal && !mentioned)
@@ -86,7 +89,7 @@ internal sealed partial class BotTurnRouter(
         bool? installed = action.StartsWith("add", StringComparison.OrdinalIgnoreCase) ? true
             : action.StartsWith("remove", StringComparison.OrdinalIgnoreCase) ? false
             : null;
-        var newlyInstalled = await references.CaptureAsync(activity, installed, cancellationToken);
+        var newlyInstalled = await References.CaptureAsync(activity, installed, cancellationToken);
 
         // Teams (and the Playground) also send a conversationUpdate for the same installation: only this one
         // welcomes, and only once per installation (a duplicate finds the flag already set).
@@ -109,7 +112,7 @@ internal sealed partial class BotTurnRouter(
     {
         var botId = activity.Recipient?.Id;
         var botRemoved = activity.MembersRemoved?.Any(m => m.Id == botId) == true;
-        await references.CaptureAsync(activity, botRemoved ? false : null, cancellationToken);
+        await References.CaptureAsync(activity, botRemoved ? false : null, cancellationToken);
         return TurnOutcome.ReferenceStored;
     }
 
@@ -153,13 +156,15 @@ internal sealed partial class BotTurnRouter(
             return (TurnOutcome.Invalid, CardError(HttpStatusCode.BadRequest, "BadRequest", texts.UnknownAction));
         }
 
-        var handler = services.GetServices<ICardActionHandler>()
-            .Where(h => verb.StartsWith(h.VerbPrefix, StringComparison.Ordinal))
-            .MaxBy(h => h.VerbPrefix.Length);
-        if (handler is null)
+        var route = services.GetServices<CardActionRoute>()
+            .Where(r => verb.StartsWith(r.VerbPrefix, StringComparison.Ordinal))
+            .MaxBy(r => r.VerbPrefix.Length);
+        if (route is null)
         {
             return (TurnOutcome.NotImplemented, CardError(HttpStatusCode.BadRequest, "UnknownVerb", texts.UnknownAction));
         }
+
+        var handler = (ICardActionHandler)services.GetRequiredService(route.HandlerType);
 
         var data = action!["data"] is { } node ? JsonSerializer.SerializeToElement(node) : JsonSerializer.SerializeToElement(new JsonObject());
         var turn = new TurnContext(activity, "", connector);

@@ -32,6 +32,30 @@ public sealed class DirectoryService(AppDbContext db, AuditLog audit, ILogger<Di
         return person is null ? null : DirectoryPerson.From(person);
     }
 
+    /// <summary>The people with these Entra object ids, in one query (a batch of card answers), keyed by that id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, DirectoryPerson>> FindByEntraObjectIdsAsync(IReadOnlyCollection<Guid> entraObjectIds, CancellationToken cancellationToken)
+    {
+        if (entraObjectIds.Count == 0)
+        {
+            return new Dictionary<Guid, DirectoryPerson>();
+        }
+
+        var people = await People.Where(p => entraObjectIds.Contains(p.EntraObjectId)).ToListAsync(cancellationToken);
+        return people.ToDictionary(p => p.EntraObjectId, DirectoryPerson.From);
+    }
+
+    /// <summary>The people with these Teams user ids (<c>29:…</c>), in one query, keyed by that id.</summary>
+    public async Task<IReadOnlyDictionary<string, DirectoryPerson>> FindByTeamsUserIdsAsync(IReadOnlyCollection<string> teamsUserIds, CancellationToken cancellationToken)
+    {
+        if (teamsUserIds.Count == 0)
+        {
+            return new Dictionary<string, DirectoryPerson>();
+        }
+
+        var people = await People.Where(p => p.TeamsUserId != null && teamsUserIds.Contains(p.TeamsUserId)).ToListAsync(cancellationToken);
+        return people.ToDictionary(p => p.TeamsUserId!, DirectoryPerson.From, StringComparer.Ordinal);
+    }
+
     public async Task<DirectoryPerson?> GetPersonAsync(Guid id, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

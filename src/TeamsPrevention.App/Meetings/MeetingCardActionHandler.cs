@@ -14,7 +14,7 @@ namespace TeamsPrevention.App.Meetings;
 /// </summary>
 internal sealed class MeetingCardActionHandler(DirectoryService directory, MeetingService meetings, IOptions<AppOptions> appOptions) : ICardActionHandler
 {
-    public string VerbPrefix => "meeting.";
+    public static string VerbPrefix => "meeting.";
 
     public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {

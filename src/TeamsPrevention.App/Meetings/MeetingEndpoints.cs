@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Directory;
 
 namespace TeamsPrevention.App.Meetings;
@@ -21,7 +22,7 @@ public static class MeetingEndpoints
         builder.Services.AddScoped<Bot.IBotCommand, NextMeetingCommand>();
         builder.Services.AddScoped<Bot.IBotCommand, PlatformCommand>();
         builder.Services.AddScoped<Bot.IBotCommand, ScheduleMeetingCommand>();
-        builder.Services.AddScoped<Bot.ICardActionHandler, MeetingCardActionHandler>();
+        builder.Services.AddCardActionHandler<MeetingCardActionHandler>();
         builder.Services.AddHostedService<MeetingWorker>();
         return builder;
     }

@@ -12,7 +12,7 @@ namespace TeamsPrevention.App.Secrecy;
 internal sealed class SecrecyCardHandler(SecrecyAcknowledgements acknowledgements, AuditLog audit, ILogger<SecrecyCardHandler> logger)
     : ICardActionHandler
 {
-    public string VerbPrefix => "secrecy.";
+    public static string VerbPrefix => "secrecy.";
 
     public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public static class SecrecyExtensions
         services.AddScoped<SecrecyAcknowledgements>();
         services.AddScoped<IWelcomeFollowUp, SecrecyWelcome>();
         services.AddScoped<IBotCommand, SecrecyCommand>();
-        services.AddScoped<ICardActionHandler, SecrecyCardHandler>();
+        services.AddCardActionHandler<SecrecyCardHandler>();
         return builder;
     }
 }

@@ -7,7 +7,7 @@ namespace TeamsPrevention.App.Situations;
 /// <summary>Records the signal sent from the form card; answers a card with the code only.</summary>
 internal sealed class ReportSignalCardHandler(SituationService situations, DirectoryService directory) : ICardActionHandler
 {
-    public string VerbPrefix => "situation.";
+    public static string VerbPrefix => "situation.";
 
     public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
     {

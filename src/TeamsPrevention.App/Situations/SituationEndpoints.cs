@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Directory;
 
 namespace TeamsPrevention.App.Situations;
@@ -28,7 +29,7 @@ public static class SituationEndpoints
         services.AddScoped<Bot.IBotCommand, ReportSignalCommand>();
         services.AddScoped<Bot.IBotCommand, MySituationsCommand>();
         services.AddScoped<Bot.IBotCommand, SituationStatusCommand>();
-        services.AddScoped<Bot.ICardActionHandler, ReportSignalCardHandler>();
+        services.AddCardActionHandler<ReportSignalCardHandler>();
         if (!services.Any(d => d.ServiceType.FullName == "Microsoft.AspNetCore.OpenApi.OpenApiDocumentService"))
         {
             services.AddOpenApi();

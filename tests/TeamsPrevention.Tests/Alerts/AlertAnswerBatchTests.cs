@@ -8,8 +8,9 @@ using TeamsPrevention.Tests.Infrastructure;
 namespace TeamsPrevention.Tests.Alerts;
 
 /// <summary>
-/// A batch of answers committed together (<see cref="AlertAnswerWriter"/>) is one statement on the database: each
-/// recipient answered once, by the first answer of the batch that names it, and never over an earlier answer.
+/// A batch of answers committed together (<see cref="AlertAnswerWriter"/>): who answers and what they may answer resolved
+/// for the whole batch, then one statement on the database: each recipient answered once, by the first answer of the
+/// batch that names it, and never over an earlier answer.
 /// </summary>
 public sealed class AlertAnswerBatchTests
 {
@@ -37,7 +38,7 @@ public sealed class AlertAnswerBatchTests
         var school = recipients.Single(r => r.Kind == AlertRecipientKind.Organisation).Id;
         Guid Of(string name) => recipients.Single(r => r.PersonId == people[name]).Id;
         var jan = await PersonAsync(app, AlertHarness.Oid("PoliceReferent"));
-        var emma = await PersonAsync(app, TeamsPrevention.Sandbox.Tenant.DemoTenant.Personas.First(p => p.DisplayName == "Emma Wilson").ObjectId);
+        var emma = await PersonAsync(app, Persona("Emma Wilson"));
 
         // Emma answered before the batch.
         await CommitAsync(app, [new AlertAnswerWrite(alertId, null, emma, AlertAnswer.NotConcerned, [Of("Emma Wilson")], false)]);
@@ -62,6 +63,85 @@ public sealed class AlertAnswerBatchTests
         Assert.All(after.Values.Where(r => r.Answer is not null), r => Assert.Null(r.EscalationDueAt));
         Assert.All(after.Values.Where(r => r.Answer is not null), r => Assert.NotNull(r.AnsweredAt));
     }
+
+    [Theory, BothProviders]
+    public async Task ResolvesWhoAnswersAndWhatTheyMayAnswerForTheWholeBatch(DatabaseProvider provider)
+    {
+        await using var app = await DatabaseApp.StartAsync(provider, new Dictionary<string, string?> { ["Alerts:Delivery:Enabled"] = "false" });
+        var organisations = await AlertDeliveryTests.OrganisationsAsync(app);
+        var anne = await PersonAsync(app, AlertHarness.Oid("Partner"));
+        var jan = await PersonAsync(app, AlertHarness.Oid("PoliceReferent"));
+        var emma = await PersonAsync(app, Persona("Emma Wilson"));
+        var pieter = await PersonAsync(app, Persona("Pieter De Smet"));
+        var karim = await PersonAsync(app, Persona("Karim Benali"));
+        var coordinator = await PersonAsync(app, Coordinator);
+        var alertId = await AlertHarness.CreateAlertAsync(app, Coordinator, new
+        {
+            severity = "Elevated",
+            category = "Signal",
+            message = "Message de test",
+            organisations = new[] { organisations["school"], organisations["cpas"] },
+            people = new[] { jan.Id, emma.Id },
+        });
+        var withdrawnId = await AlertHarness.CreateAlertAsync(app, Coordinator, new
+        {
+            severity = "Info",
+            category = "Coordination",
+            message = "Message retiré",
+            people = new[] { karim.Id },
+        });
+        Assert.True(await app.InScopeAsync(sp => sp.GetRequiredService<AlertService>().WithdrawAsync(withdrawnId, coordinator, CancellationToken.None)));
+        Assert.Equal(AnswerOutcome.Recorded, (await RecordAsync(app, [ByObjectId(alertId, emma, AlertAnswer.NotConcerned)]))[0].Outcome);
+
+        var results = await RecordAsync(app,
+        [
+            ByObjectId(alertId, anne, AlertAnswer.Acknowledged),                                                   // for the school
+            ByObjectId(alertId, anne, AlertAnswer.NotConcerned),                                                   // again: the first one stands
+            new AlertAnswerRequest(alertId, AlertAnswer.NeedMoreInformation, null, null, jan.TeamsUserId),         // known by the Teams id only
+            ByObjectId(alertId, emma, AlertAnswer.Acknowledged),                                                   // answered before the batch
+            new AlertAnswerRequest(alertId, AlertAnswer.Acknowledged, null, Guid.NewGuid(), "29:unknown"),         // nobody the directory knows
+            ByObjectId(alertId, coordinator, AlertAnswer.Acknowledged),                                            // the sender, not a recipient
+            ByObjectId(Guid.NewGuid(), anne, AlertAnswer.Acknowledged),                                            // no such alert
+            ByObjectId(withdrawnId, karim, AlertAnswer.Acknowledged),                                              // withdrawn
+            AlertAnswerRequest.ByPerson(alertId, AlertAnswer.Acknowledged, pieter),                                // the tab's answer, for the CPAS
+        ]);
+
+        Assert.Equal(
+            [AnswerOutcome.Recorded, AnswerOutcome.AlreadyAnswered, AnswerOutcome.Recorded, AnswerOutcome.AlreadyAnswered, AnswerOutcome.NotARecipient,
+                AnswerOutcome.NotARecipient, AnswerOutcome.NotFound, AnswerOutcome.Withdrawn, AnswerOutcome.Recorded],
+            results.Select(r => r.Outcome));
+        Assert.All(results.Where(r => r.Outcome is AnswerOutcome.NotARecipient or AnswerOutcome.NotFound), r => Assert.Null(r.View));
+
+        // Every answer that may see the card gets the card as it stands after the whole batch.
+        var view = results[0].View!;
+        Assert.All(new[] { 1, 2, 3, 8 }, i => Assert.Same(view, results[i].View));
+        Assert.Equal(2, view.AnswerCounts[AlertAnswer.Acknowledged]);
+        Assert.Equal(1, view.AnswerCounts[AlertAnswer.NeedMoreInformation]);
+        Assert.Equal(1, view.AnswerCounts[AlertAnswer.NotConcerned]);
+        Assert.True(results[7].View!.Withdrawn);
+
+        var after = await app.InScopeAsync(async sp => await sp.GetRequiredService<AppDbContext>().Set<AlertRecipient>().AsNoTracking()
+            .Where(r => r.AlertId == alertId || r.AlertId == withdrawnId).ToListAsync());
+        Assert.Equal((AlertAnswer?)AlertAnswer.Acknowledged, after.Single(r => r.OrganisationId == organisations["school"]).Answer);
+        Assert.Equal(anne.Id, after.Single(r => r.OrganisationId == organisations["school"]).AnsweredByPersonId);
+        Assert.Equal(pieter.Id, after.Single(r => r.OrganisationId == organisations["cpas"]).AnsweredByPersonId);
+        Assert.Equal(jan.Id, after.Single(r => r.PersonId == jan.Id).AnsweredByPersonId);
+        Assert.Equal((AlertAnswer?)AlertAnswer.NotConcerned, after.Single(r => r.PersonId == emma.Id).Answer);
+        Assert.Null(after.Single(r => r.AlertId == withdrawnId).Answer);
+    }
+
+    private static string Persona(string name) => TeamsPrevention.Sandbox.Tenant.DemoTenant.Personas.First(p => p.DisplayName == name).ObjectId;
+
+    private static AlertAnswerRequest ByObjectId(Guid alertId, DirectoryPerson person, AlertAnswer answer) => new(alertId, answer, null, person.EntraObjectId, null);
+
+    private static Task<AnswerResult[]> RecordAsync(DatabaseApp app, IReadOnlyList<AlertAnswerRequest> requests) => app.InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var results = await sp.GetRequiredService<AlertService>().RecordAnswersAsync(requests, CancellationToken.None);
+        await transaction.CommitAsync();
+        return results;
+    });
 
     private static Task<bool[]> CommitAsync(DatabaseApp app, IReadOnlyList<AlertAnswerWrite> writes) => app.InScopeAsync(async sp =>
     {

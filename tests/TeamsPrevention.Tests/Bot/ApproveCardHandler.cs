@@ -6,7 +6,7 @@ namespace TeamsPrevention.Tests.Bot;
 /// <summary>A card action handler registered by the tests for the verbs starting with <c>approve</c>.</summary>
 public sealed class ApproveCardHandler : ICardActionHandler
 {
-    public string VerbPrefix => "approve";
+    public static string VerbPrefix => "approve";
 
     public Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken) => action.Verb switch
     {

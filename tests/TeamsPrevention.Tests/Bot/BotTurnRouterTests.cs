@@ -198,6 +198,7 @@ public sealed class BotTurnRouterTests
     [InlineData("approve.refused", 412, "application/vnd.microsoft.error")]
     [InlineData("approve.throws", 500, "application/vnd.microsoft.error")]
     [InlineData("unknown.verb", 400, "application/vnd.microsoft.error")]
+    [InlineData("broken.verb", 500, "application/vnd.microsoft.error")]
     public async Task AnswersCardActionWithTheInvokeResponseShape(string verb, int status, string type)
     {
         await using var bot = await StartWithExtensionsAsync();
@@ -266,6 +267,7 @@ public sealed class BotTurnRouterTests
     private static Task<BotHarness> StartWithExtensionsAsync() => BotHarness.StartAsync(services: s =>
     {
         s.AddScoped<IBotCommand, PingCommand>();
-        s.AddScoped<ICardActionHandler, ApproveCardHandler>();
+        s.AddCardActionHandler<ApproveCardHandler>();
+        s.AddCardActionHandler<UnbuildableCardHandler>();
     });
 }

@@ -1,0 +1,47 @@
+using TeamsPrevention.App.Bot;
+using TeamsPrevention.App.Directory;
+
+namespace TeamsPrevention.App.Alerts;
+
+/// <summary>
+/// The alert card's refresh (<c>alert.refresh</c>, sent by Teams when one of the card's refresh users views it, for
+/// alerts of at most 60 cards): the current card for a person who may see it, nothing for anyone else. Its reads run in
+/// the answers' read slots (<see cref="AnswerPriority.EnterReadAsync"/>): sixty people opening the chat at once read a
+/// few at a time.
+/// </summary>
+public sealed class AlertRefreshHandler(AlertService alerts, AlertCards cards, DirectoryService directory, AnswerPriority priority) : ICardActionHandler
+{
+    public static string VerbPrefix => AlertCards.RefreshVerb;
+
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, CardAction action, CancellationToken cancellationToken)
+    {
+        var texts = AlertTexts.For(turn.Language);
+        if (action.Verb != AlertCards.RefreshVerb)
+        {
+            return CardActionResult.Error(400, turn.Texts.UnknownAction);
+        }
+
+        AlertCardView? view = null;
+        using (await priority.EnterReadAsync(cancellationToken))
+        {
+            if (AlertCardActionHandler.TryAlertId(action.Data, out var alertId) && await FindPersonAsync(turn, cancellationToken) is { } person)
+            {
+                view = await alerts.CardViewForAsync(alertId, person, cancellationToken);
+            }
+        }
+
+        return view is null ? CardActionResult.Error(403, texts.NotARecipient) : CardActionResult.WithCard(cards.AnswerCard(view, turn.Language));
+    }
+
+    private async Task<DirectoryPerson?> FindPersonAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        if (Guid.TryParse(turn.PersonAadObjectId, out var oid) && await directory.FindByEntraObjectIdAsync(oid, cancellationToken) is { Active: true } byOid)
+        {
+            return byOid;
+        }
+
+        return turn.PersonTeamsUserId is { } teamsId && await directory.FindByTeamsUserIdAsync(teamsId, cancellationToken) is { Active: true } byTeamsId
+            ? byTeamsId
+            : null;
+    }
+}
