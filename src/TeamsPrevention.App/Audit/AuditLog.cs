@@ -25,6 +25,9 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
     /// <summary>The transaction-level advisory lock key of appends on PostgreSQL ("TPAUDIT" as ASCII).</summary>
     public const long PostgresAppendLockKey = 0x0054504155444954;
 
+    /// <summary>Entries per INSERT statement: 12 parameters each, well under SQLite's and PostgreSQL's parameter limits.</summary>
+    private const int RowsPerInsert = 100;
+
     public async Task<AuditEntry> RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -32,8 +35,9 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
     }
 
     /// <summary>
-    /// Appends several entries, in order, in one transaction with one read of the chain's head: what a list view
-    /// records (one entry per situation shown) without a commit and a head read per entry.
+    /// Appends several entries, in order, in one transaction with one read of the chain's head and one statement per
+    /// hundred entries: what a list view records (one entry per situation shown) without a commit, a head read and a
+    /// round trip per entry.
     /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> RecordManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
@@ -66,27 +70,6 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
         var previousHash = head?.Hash ?? AuditHasher.Genesis;
         var occurredAt = AuditHasher.Truncate(time.GetUtcNow());
         var entries = new List<AuditEntry>(records.Count);
-
-        // One prepared INSERT executed once per entry (a list view appends hundreds): EF's raw SQL would build and
-        // prepare a new command each time. Plain ADO.NET on the context's own connection and transaction.
-        await using var insert = db.Database.GetDbConnection().CreateCommand();
-        insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        insert.CommandText = """
-            INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
-            VALUES (@sequence, @occurredAt, @actor, @actorRole, @action, @situationCode, @targetType, @targetId, @purpose, @outcome, @previousHash, @hash)
-            """;
-        var parameters = new[] { "sequence", "occurredAt", "actor", "actorRole", "action", "situationCode", "targetType", "targetId", "purpose", "outcome", "previousHash", "hash" }
-            .Select(name =>
-            {
-                var parameter = insert.CreateParameter();
-                parameter.ParameterName = "@" + name;
-                insert.Parameters.Add(parameter);
-                return parameter;
-            })
-            .ToArray();
-
-        // The SQLite context stores times as UTC ticks (see UtcTicksConverter); ADO.NET bypasses converters.
-        object storedTime = db.Provider == DatabaseProvider.Sqlite ? occurredAt.UtcTicks : occurredAt;
         foreach (var record in records)
         {
             sequence++;
@@ -107,20 +90,44 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
                     sequence, occurredAt, record.Actor, record.ActorRole, record.Action, record.SituationCode,
                     record.TargetType, record.TargetId, record.Purpose, record.Outcome, previousHash),
             };
-
-            object?[] values =
-            [
-                entry.Sequence, storedTime, entry.Actor, entry.ActorRole, entry.Action.ToString(), entry.SituationCode,
-                entry.TargetType, entry.TargetId, entry.Purpose, entry.Outcome.ToString(), entry.PreviousHash, entry.Hash,
-            ];
-            for (var i = 0; i < values.Length; i++)
-            {
-                parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
-            await insert.ExecuteNonQueryAsync(cancellationToken);
             previousHash = entry.Hash;
             entries.Add(entry);
+        }
+
+        // One multi-row INSERT per RowsPerInsert entries (a list view appends hundreds, a batch of card answers dozens):
+        // on PostgreSQL one round trip instead of one per entry, on SQLite one statement to prepare. Plain ADO.NET on the
+        // context's own connection and transaction; the SQLite context stores times as UTC ticks (see
+        // UtcTicksConverter), and ADO.NET bypasses converters.
+        object storedTime = db.Provider == DatabaseProvider.Sqlite ? occurredAt.UtcTicks : occurredAt;
+        foreach (var chunk in entries.Chunk(RowsPerInsert))
+        {
+            await using var insert = db.Database.GetDbConnection().CreateCommand();
+            insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+            var rows = new List<string>(chunk.Length);
+            foreach (var entry in chunk)
+            {
+                object?[] values =
+                [
+                    entry.Sequence, storedTime, entry.Actor, entry.ActorRole, entry.Action.ToString(), entry.SituationCode,
+                    entry.TargetType, entry.TargetId, entry.Purpose, entry.Outcome.ToString(), entry.PreviousHash, entry.Hash,
+                ];
+                var names = new string[values.Length];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    var parameter = insert.CreateParameter();
+                    parameter.ParameterName = names[i] = $"@p{insert.Parameters.Count}";
+                    parameter.Value = values[i] ?? DBNull.Value;
+                    insert.Parameters.Add(parameter);
+                }
+
+                rows.Add($"({string.Join(", ", names)})");
+            }
+
+            insert.CommandText = $"""
+                INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
+                VALUES {string.Join(", ", rows)}
+                """;
+            await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         if (transaction is not null)

@@ -104,20 +104,21 @@ public sealed class AuditLogTests
     [Theory, BothProviders]
     public async Task AppendsSeveralEntriesInOrderOnOneChainThatVerifies(DatabaseProvider provider)
     {
+        // 250 entries: three INSERT statements (100 rows each at most), one chain.
         await using var app = await DatabaseApp.StartAsync(provider, NoSeed);
         await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(new AuditRecord("system", null, AuditAction.Change, Purpose: "before"), CancellationToken.None));
 
         var written = await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordManyAsync(
-            [.. Enumerable.Range(1, 50).Select(i => new AuditRecord("a1b2c3d4-0003-4000-8000-000000000003", "Referent", AuditAction.View, $"K7M-{i:D3}", "Situation", null, "list"))],
+            [.. Enumerable.Range(1, 250).Select(i => new AuditRecord("a1b2c3d4-0003-4000-8000-000000000003", "Referent", AuditAction.View, $"K7M-{i:D3}", "Situation", null, "list"))],
             CancellationToken.None));
         await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(new AuditRecord("system", null, AuditAction.Change, Purpose: "after"), CancellationToken.None));
 
-        Assert.Equal(Enumerable.Range(2, 50).Select(i => (long)i), written.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(2, 250).Select(i => (long)i), written.Select(e => e.Sequence));
         Assert.All(written.Zip(written.Skip(1)), pair => Assert.Equal(pair.First.Hash, pair.Second.PreviousHash));
-        Assert.Equal(52, await app.Database.CountAsync("AuditEntries"));
+        Assert.Equal(252, await app.Database.CountAsync("AuditEntries"));
         var verification = await app.InScopeAsync(s => s.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None));
         Assert.True(verification.IsIntact);
-        Assert.Equal(52, verification.EntriesChecked);
+        Assert.Equal(252, verification.EntriesChecked);
     }
 
     [Fact]
