@@ -238,6 +238,13 @@ async Task<double> FanOutAsync(string label, int expectedCards)
     Say($"  alert accepted in {createdAfter.TotalMilliseconds:F0} ms; outbox empty (every row sent or failed) after {elapsed.TotalSeconds:F1} s; App CPU meanwhile {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / recipients:F1} ms per card)");
     Say($"  cards delivered {sent.Count} in {window:F1} s between first and last = {sendRate:F1} cards/s sustained ({sendRate / TenantPerSecond:P0} of the {TenantPerSecond}/s limit); {endToEnd:F1} cards/s from the alert's creation");
     Say($"  connector writes accepted {writes} (cards + {creates.Count(e => e.Status is 200 or 201)} chats opened) = {writes / writeWindow:F1} writes/s; injected 429 {injected}; real 429 from the sandbox's limits {throttled}");
+    // Why a run is slower than another: the App pauses the whole tenant for Retry-After when Alerts:Delivery:TenantPauseAfterThrottled
+    // (10) 429s arrive within one second, and the injected 429s are random: they sometimes cluster.
+    var accepted = entries.Where(e => e.Method == "POST" && e.Status is 200 or 201).Select(e => e.Time).Order().ToList();
+    var gap = accepted.Zip(accepted.Skip(1), (a, b) => b - a).DefaultIfEmpty().Max();
+    var refusals = entries.Where(e => e.Status == 429).Select(e => e.Time).Order().ToList();
+    var clustered = refusals.Select((t, i) => refusals.Skip(i).TakeWhile(u => u - t < TimeSpan.FromSeconds(1)).Count()).DefaultIfEmpty().Max();
+    Say($"  longest time without an accepted write {gap.TotalMilliseconds:F0} ms; most 429s within one second {clustered} (the App pauses the tenant at 10)");
     Say($"  lost {lost}, duplicate cards {duplicates + lateDuplicates}; outbox rows {rows.Count}, sent {rows.Count(r => r.Status == AlertDeliveryStatus.Sent)}, failed {rows.Count(r => r.Status == AlertDeliveryStatus.Failed)}, SendCount > 1: {rows.Count(r => r.SendCount > 1)}");
     Say($"  App peak resident set so far {Megabytes(memory.Kernel().Peak)}");
     return sendRate;
