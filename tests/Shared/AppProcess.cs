@@ -26,6 +26,9 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Every line the App writes (standard output and error), as it arrives (on a reader thread).</summary>
+    public event Action<string>? LineReceived;
+
     /// <summary>The App's dll next to the caller's configuration (<c>src/TeamsPrevention.App/bin/{Configuration}/{tfm}</c>).</summary>
     public static string AppDll()
     {
@@ -149,6 +152,7 @@ internal sealed class AppProcess : IAsyncDisposable
             return;
         }
 
+        LineReceived?.Invoke(line);
         lock (_lastLines)
         {
             _lastLines.Enqueue(line);

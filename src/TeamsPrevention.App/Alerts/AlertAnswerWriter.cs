@@ -6,11 +6,12 @@ namespace TeamsPrevention.App.Alerts;
 /// <summary>
 /// Records answers with group commit: concurrent answers are resolved, checked and written together in one short
 /// transaction (<see cref="AlertService.RecordAnswersAsync"/>: the batch's people in one query, what they may answer in
-/// two per alert, one update for all the answers, one version bump per alert, one audit append), so 100 people pressing
-/// the card at once cost a handful of transactions, not 100 that queue for the database's write lock, and their
-/// requests read nothing themselves. The card view after the batch is read once, inside the transaction, and handed to
-/// every answer of the batch. Callers wait asynchronously for their answer's outcome; nothing is acknowledged before it
-/// is committed. A batch that fails is retried one answer per transaction, so one bad answer fails alone.
+/// one per alert, one update for all the answers, one command per alert for its version bump and card-update request,
+/// one audit append), so 100 people pressing the card at once cost a handful of transactions, not 100 that queue for
+/// the database's write lock, and their requests read nothing themselves. The card view after the batch is read once,
+/// inside the transaction, and handed to every answer of the batch that may see it. Callers wait asynchronously for
+/// their answer's outcome; nothing is acknowledged before it is committed. A batch that fails is retried one answer per
+/// transaction, so one bad answer fails alone.
 /// </summary>
 public sealed class AlertAnswerWriter(IServiceScopeFactory scopes, AlertWriteGate gate, AlertCardViews views)
 {

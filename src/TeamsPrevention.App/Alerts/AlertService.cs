@@ -158,7 +158,7 @@ public sealed class AlertService(
     /// <summary>
     /// Resolves, checks and records a batch of answers inside the caller's open transaction (<see cref="AlertAnswerWriter"/>):
     /// who answers (one query for the batch's people), then for each alert its state, what those people may answer
-    /// (themselves, their organisation, or what escalated to them: two queries for all of them), the writes
+    /// (themselves, their organisation, or what escalated to them: one query for all of them), the writes
     /// (<see cref="ApplyAnswersAsync"/>) and the card after the batch, handed to every answer of that alert. The answer's
     /// own request reads nothing: a hundred people pressing at once cost a few queries per batch, not three each, and
     /// what an answer was checked against cannot change before it is written.
@@ -238,26 +238,25 @@ public sealed class AlertService(
     }
 
     /// <summary>
-    /// What these people may answer on the alert: the recipients naming them or their organisations (one query), and
-    /// those escalated to them (one query).
+    /// What these people may answer on the alert, in one query: the recipients naming them or their organisations, and
+    /// those escalated to them.
     /// </summary>
     private async Task<Answerable> AnswerableByAsync(Guid alertId, IReadOnlyList<DirectoryPerson> people, CancellationToken cancellationToken)
     {
         var personIds = people.Select(p => p.Id).ToList();
         var organisationIds = people.Select(p => p.OrganisationId).Distinct().ToList();
-        var named = await db.Set<AlertRecipient>().AsNoTracking()
+        var named = db.Set<AlertRecipient>().AsNoTracking()
             .Where(r => r.AlertId == alertId
                 && ((r.Kind == AlertRecipientKind.Person && personIds.Contains(r.PersonId!.Value))
                     || (r.Kind == AlertRecipientKind.Organisation && organisationIds.Contains(r.OrganisationId!.Value))))
-            .Select(r => new AnswerableRecipient(r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, null))
-            .ToListAsync(cancellationToken);
-        var escalated = await (
+            .Select(r => new { r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, EscalatedTo = (Guid?)null });
+        var escalated =
             from e in db.Set<AlertEscalation>().AsNoTracking()
             where e.AlertId == alertId && e.ToPersonId != null && personIds.Contains(e.ToPersonId!.Value)
             join r in db.Set<AlertRecipient>().AsNoTracking() on e.RecipientId equals r.Id
-            select new AnswerableRecipient(r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, e.ToPersonId))
-            .ToListAsync(cancellationToken);
-        return new Answerable([.. named, .. escalated]);
+            select new { r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, EscalatedTo = e.ToPersonId };
+        var rows = await named.Concat(escalated).ToListAsync(cancellationToken);
+        return new Answerable([.. rows.Select(r => new AnswerableRecipient(r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, r.EscalatedTo))]);
     }
 
     private sealed record AnswerableRecipient(Guid Id, AlertRecipientKind Kind, Guid? PersonId, Guid? OrganisationId, AlertAnswer? Answer, Guid? EscalatedTo);
@@ -314,12 +313,19 @@ public sealed class AlertService(
 
         foreach (var (alertId, (count, schedule)) in alerts)
         {
-            await db.Database.ExecuteSqlAsync($"""UPDATE "Alerts" SET "Version" = "Version" + {count} WHERE "Id" = {AlertSql.Key(db, alertId)}""", cancellationToken);
-            if (schedule)
-            {
-                // Beyond Teams' refresh limit, every card already sent is replaced: scheduled here, done by the worker.
-                await ScheduleCardUpdateAsync(alertId, now, cancellationToken);
-            }
+            // Beyond Teams' refresh limit, every card already sent is replaced: asked here (durably, in this transaction,
+            // coalesced per alert), done by the worker. The version bump and the request are one command (one round trip
+            // on PostgreSQL).
+            await (schedule
+                ? db.Database.ExecuteSqlAsync(
+                    $"""
+                    UPDATE "Alerts" SET "Version" = "Version" + {count} WHERE "Id" = {AlertSql.Key(db, alertId)};
+                    INSERT INTO "AlertCardUpdates" ("AlertId", "Stamp", "RequestedAt")
+                    VALUES ({AlertSql.Key(db, alertId)}, {AlertSql.Key(db, Guid.NewGuid())}, {AlertSql.Time(db, now)})
+                    ON CONFLICT ("AlertId") DO UPDATE SET "Stamp" = excluded."Stamp", "RequestedAt" = excluded."RequestedAt"
+                    """,
+                    cancellationToken)
+                : db.Database.ExecuteSqlAsync($"""UPDATE "Alerts" SET "Version" = "Version" + {count} WHERE "Id" = {AlertSql.Key(db, alertId)}""", cancellationToken));
         }
 
         await audit.RecordManyAsync(records, cancellationToken);
@@ -577,16 +583,6 @@ public sealed class AlertService(
 
     internal static string RoleOf(DirectoryPerson person) =>
         person.Roles.Count == 0 ? "none" : string.Join(',', person.Roles);
-
-    /// <summary>Asks the worker (durably, in the caller's transaction) to replace the alert's sent cards; coalesced per alert.</summary>
-    private async Task ScheduleCardUpdateAsync(Guid alertId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO "AlertCardUpdates" ("AlertId", "Stamp", "RequestedAt")
-            VALUES ({AlertSql.Key(db, alertId)}, {AlertSql.Key(db, Guid.NewGuid())}, {AlertSql.Time(db, now)})
-            ON CONFLICT ("AlertId") DO UPDATE SET "Stamp" = excluded."Stamp", "RequestedAt" = excluded."RequestedAt"
-            """,
-            cancellationToken);
 
     /// <summary>Marks every card already sent for the alert to be replaced by the worker.</summary>
     internal async Task MarkSentCardsForUpdateAsync(Guid alertId, DateTimeOffset now, CancellationToken cancellationToken) =>
