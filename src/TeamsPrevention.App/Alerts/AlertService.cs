@@ -169,7 +169,7 @@ public sealed class AlertService(
         var outcomes = new AnswerOutcome?[requests.Count];
         var writes = new List<AlertAnswerWrite>();
         var writers = new List<int>();
-        var views = new Dictionary<Guid, AlertCardView?>();
+        var cards = new Dictionary<Guid, AlertCardView?>();
         foreach (var alert in Enumerable.Range(0, requests.Count).GroupBy(i => requests[i].AlertId))
         {
             var alertId = alert.Key;
@@ -202,13 +202,13 @@ public sealed class AlertService(
         // The card after the batch, for the people who may see it (an unknown alert or a stranger gets none).
         foreach (var alertId in requests.Where((_, i) => outcomes[i] is not (AnswerOutcome.NotFound or AnswerOutcome.NotARecipient)).Select(r => r.AlertId).Distinct())
         {
-            views[alertId] = await GetCardViewAsync(alertId, cancellationToken);
+            cards[alertId] = await GetCardViewAsync(alertId, cancellationToken);
         }
 
         return [.. requests.Select((r, i) => outcomes[i]!.Value switch
         {
             AnswerOutcome.NotFound or AnswerOutcome.NotARecipient => new AnswerResult(outcomes[i]!.Value, null),
-            var seen => new AnswerResult(seen, views[r.AlertId]),
+            var seen => new AnswerResult(seen, cards[r.AlertId]),
         })];
     }
 
