@@ -19,7 +19,6 @@ public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calenda
     public const string NeedMoreInformationVerb = "alert.needinfo";
     public const string NotConcernedVerb = "alert.notconcerned";
     public const string RefreshVerb = "alert.refresh";
-    public const string ComposeVerb = "alert.compose";
 
     /// <summary>Teams and Outlook limit a post to about 28 KB.</summary>
     public const int MaxCardBytes = 28 * 1024;
