@@ -78,9 +78,12 @@ internal sealed class SandboxMiddleware(
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         try
         {
-            if (rule.LatencyMs > 0)
+            // At least the rule's latency: a timer may fire up to a millisecond before its due time as a stopwatch sees it.
+            var latency = TimeSpan.FromMilliseconds(rule.LatencyMs);
+            var waited = Stopwatch.StartNew();
+            while (waited.Elapsed < latency)
             {
-                await Task.Delay(rule.LatencyMs, stopping.Token);
+                await Task.Delay((int)Math.Ceiling((latency - waited.Elapsed).TotalMilliseconds), stopping.Token);
             }
 
             if (!decision.Fires)
