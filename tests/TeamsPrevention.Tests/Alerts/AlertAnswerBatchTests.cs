@@ -134,22 +134,20 @@ public sealed class AlertAnswerBatchTests
 
     private static AlertAnswerRequest ByObjectId(Guid alertId, DirectoryPerson person, AlertAnswer answer) => new(alertId, answer, null, person.EntraObjectId, null);
 
-    private static Task<AnswerResult[]> RecordAsync(DatabaseApp app, IReadOnlyList<AlertAnswerRequest> requests) => app.InScopeAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<AppDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var results = await sp.GetRequiredService<AlertService>().RecordAnswersAsync(requests, CancellationToken.None);
-        await transaction.CommitAsync();
-        return results;
-    });
+    private static Task<AnswerResult[]> RecordAsync(DatabaseApp app, IReadOnlyList<AlertAnswerRequest> requests) =>
+        InTransactionAsync(app, alerts => alerts.RecordAnswersAsync(requests, CancellationToken.None));
 
-    private static Task<bool[]> CommitAsync(DatabaseApp app, IReadOnlyList<AlertAnswerWrite> writes) => app.InScopeAsync(async sp =>
+    private static Task<bool[]> CommitAsync(DatabaseApp app, IReadOnlyList<AlertAnswerWrite> writes) =>
+        InTransactionAsync(app, alerts => alerts.ApplyAnswersAsync(writes, CancellationToken.None));
+
+    /// <summary>Runs <paramref name="work"/> in one committed transaction, as <see cref="AlertAnswerWriter"/> does.</summary>
+    private static Task<T> InTransactionAsync<T>(DatabaseApp app, Func<AlertService, Task<T>> work) => app.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var outcomes = await sp.GetRequiredService<AlertService>().ApplyAnswersAsync(writes, CancellationToken.None);
+        var result = await work(sp.GetRequiredService<AlertService>());
         await transaction.CommitAsync();
-        return outcomes;
+        return result;
     });
 
     private static Task<DirectoryPerson> PersonAsync(DatabaseApp app, string oid) => app.InScopeAsync(async sp =>
