@@ -247,12 +247,12 @@ public sealed class AlertService(
         var organisationIds = people.Select(p => p.OrganisationId).Distinct().ToList();
         var named = db.Set<AlertRecipient>().AsNoTracking()
             .Where(r => r.AlertId == alertId
-                && ((r.Kind == AlertRecipientKind.Person && personIds.Contains(r.PersonId!.Value))
-                    || (r.Kind == AlertRecipientKind.Organisation && organisationIds.Contains(r.OrganisationId!.Value))))
+                && ((r.Kind == AlertRecipientKind.Person && EF.Parameter(personIds).Contains(r.PersonId!.Value))
+                    || (r.Kind == AlertRecipientKind.Organisation && EF.Parameter(organisationIds).Contains(r.OrganisationId!.Value))))
             .Select(r => new { r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, EscalatedTo = (Guid?)null });
         var escalated =
             from e in db.Set<AlertEscalation>().AsNoTracking()
-            where e.AlertId == alertId && e.ToPersonId != null && personIds.Contains(e.ToPersonId!.Value)
+            where e.AlertId == alertId && e.ToPersonId != null && EF.Parameter(personIds).Contains(e.ToPersonId!.Value)
             join r in db.Set<AlertRecipient>().AsNoTracking() on e.RecipientId equals r.Id
             select new { r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, EscalatedTo = e.ToPersonId };
         var rows = await named.Concat(escalated).ToListAsync(cancellationToken);
@@ -333,40 +333,29 @@ public sealed class AlertService(
     }
 
     /// <summary>
-    /// Records the answers of a batch in one statement per 300 recipients (<c>UPDATE … FROM (VALUES …) … RETURNING</c>,
-    /// understood by SQLite and PostgreSQL alike): a batch of 100 answers is one round trip, not 100, so the people
-    /// waiting on it are answered sooner. Only recipients still unanswered change; returns those that did.
+    /// Records the answers of a batch in one statement (<c>UPDATE … FROM</c> the given rows <c>… RETURNING</c>, understood
+    /// by SQLite and PostgreSQL alike, the rows passed as a table: <see cref="SqlRows"/>): a batch of 100 answers is one
+    /// round trip, not 100, so the people waiting on it are answered sooner. Only recipients still unanswered change;
+    /// returns those that did.
     /// </summary>
     private async Task<HashSet<Guid>> AnswerRecipientsAsync(
         IReadOnlyList<AlertAnswerWrite> writes, IReadOnlyList<KeyValuePair<Guid, int>> recipients, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        const int RowsPerStatement = 300;
-        var answered = new HashSet<Guid>();
-        foreach (var chunk in recipients.Chunk(RowsPerStatement))
-        {
-            var parameters = new List<object> { AlertSql.Time(db, now) };
-            var rows = new List<string>(chunk.Length);
-            foreach (var (recipientId, write) in chunk)
-            {
-                var at = parameters.Count;
-                parameters.Add(AlertSql.Key(db, recipientId));
-                parameters.Add(writes[write].Answer.ToString());
-                parameters.Add(AlertSql.Key(db, writes[write].Person.Id));
-                rows.Add($"({{{at}}}, {{{at + 1}}}, {{{at + 2}}})");
-            }
-
-            var sql = $$"""
-                WITH "Given" ("RecipientId", "GivenAnswer", "GivenBy") AS (VALUES {{string.Join(", ", rows)}})
-                UPDATE "AlertRecipients"
-                SET "Answer" = "Given"."GivenAnswer", "AnsweredAt" = {0}, "AnsweredByPersonId" = "Given"."GivenBy", "EscalationDueAt" = NULL
-                FROM "Given"
-                WHERE "AlertRecipients"."Id" = "Given"."RecipientId" AND "AlertRecipients"."Answer" IS NULL
-                RETURNING "AlertRecipients"."Id" AS "Value"
-                """;
-            answered.UnionWith(await db.Database.SqlQueryRaw<Guid>(sql, [.. parameters]).ToListAsync(cancellationToken));
-        }
-
-        return answered;
+        var (given, parameters) = SqlRows.Of(
+            db,
+            "given",
+            recipients.Select(r => r.Key).ToArray(),
+            recipients.Select(r => writes[r.Value].Answer.ToString()).ToArray(),
+            recipients.Select(r => writes[r.Value].Person.Id).ToArray());
+        var sql = $$"""
+            WITH "Given" ("RecipientId", "GivenAnswer", "GivenBy") AS ({{given}})
+            UPDATE "AlertRecipients"
+            SET "Answer" = "Given"."GivenAnswer", "AnsweredAt" = {0}, "AnsweredByPersonId" = "Given"."GivenBy", "EscalationDueAt" = NULL
+            FROM "Given"
+            WHERE "AlertRecipients"."Id" = "Given"."RecipientId" AND "AlertRecipients"."Answer" IS NULL
+            RETURNING "AlertRecipients"."Id" AS "Value"
+            """;
+        return [.. await db.Database.SqlQueryRaw<Guid>(sql, [AlertSql.Time(db, now), .. parameters]).ToListAsync(cancellationToken)];
     }
 
     /// <summary>Withdraws the alert (its sender, or the Chair or a Coordinator): queued cards are cancelled, sent ones updated.</summary>

@@ -25,9 +25,6 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
     /// <summary>The transaction-level advisory lock key of appends on PostgreSQL ("TPAUDIT" as ASCII).</summary>
     public const long PostgresAppendLockKey = 0x0054504155444954;
 
-    /// <summary>Entries per INSERT statement: 12 parameters each, well under SQLite's and PostgreSQL's parameter limits.</summary>
-    private const int RowsPerInsert = 100;
-
     public async Task<AuditEntry> RecordAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -35,9 +32,8 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
     }
 
     /// <summary>
-    /// Appends several entries, in order, in one transaction with one read of the chain's head and one statement per
-    /// hundred entries: what a list view records (one entry per situation shown) without a commit, a head read and a
-    /// round trip per entry.
+    /// Appends several entries, in order, in one transaction with one read of the chain's head and one statement: what a
+    /// list view records (one entry per situation shown) without a commit, a head read and a round trip per entry.
     /// </summary>
     public async Task<IReadOnlyList<AuditEntry>> RecordManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
@@ -94,38 +90,31 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
             entries.Add(entry);
         }
 
-        // One multi-row INSERT per RowsPerInsert entries (a list view appends hundreds, a batch of card answers dozens):
-        // on PostgreSQL one round trip instead of one per entry, on SQLite one statement to prepare. Plain ADO.NET on the
-        // context's own connection and transaction; the SQLite context stores times as UTC ticks (see
-        // UtcTicksConverter), and ADO.NET bypasses converters.
-        object storedTime = db.Provider == DatabaseProvider.Sqlite ? occurredAt.UtcTicks : occurredAt;
-        foreach (var chunk in entries.Chunk(RowsPerInsert))
+        // One INSERT of all the entries as a table (SqlRows: a list view appends hundreds, a batch of card answers
+        // dozens): one round trip on PostgreSQL, one short statement on SQLite. Plain ADO.NET on the context's own
+        // connection and transaction.
+        var (rows, parameters) = SqlRows.Of(
+            db,
+            "entries",
+            entries.Select(e => e.Sequence).ToArray(),
+            entries.Select(e => e.OccurredAt).ToArray(),
+            entries.Select(e => e.Actor).ToArray(),
+            entries.Select(e => e.ActorRole).ToArray(),
+            entries.Select(e => e.Action.ToString()).ToArray(),
+            entries.Select(e => e.SituationCode).ToArray(),
+            entries.Select(e => e.TargetType).ToArray(),
+            entries.Select(e => e.TargetId).ToArray(),
+            entries.Select(e => e.Purpose).ToArray(),
+            entries.Select(e => e.Outcome.ToString()).ToArray(),
+            entries.Select(e => e.PreviousHash).ToArray(),
+            entries.Select(e => e.Hash).ToArray());
+        await using (var insert = db.Database.GetDbConnection().CreateCommand())
         {
-            await using var insert = db.Database.GetDbConnection().CreateCommand();
             insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-            var rows = new List<string>(chunk.Length);
-            foreach (var entry in chunk)
-            {
-                object?[] values =
-                [
-                    entry.Sequence, storedTime, entry.Actor, entry.ActorRole, entry.Action.ToString(), entry.SituationCode,
-                    entry.TargetType, entry.TargetId, entry.Purpose, entry.Outcome.ToString(), entry.PreviousHash, entry.Hash,
-                ];
-                var names = new string[values.Length];
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var parameter = insert.CreateParameter();
-                    parameter.ParameterName = names[i] = $"@p{insert.Parameters.Count}";
-                    parameter.Value = values[i] ?? DBNull.Value;
-                    insert.Parameters.Add(parameter);
-                }
-
-                rows.Add($"({string.Join(", ", names)})");
-            }
-
+            insert.Parameters.AddRange(parameters);
             insert.CommandText = $"""
                 INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
-                VALUES {string.Join(", ", rows)}
+                {rows}
                 """;
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }

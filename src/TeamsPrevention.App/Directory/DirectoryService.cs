@@ -40,7 +40,7 @@ public sealed class DirectoryService(AppDbContext db, AuditLog audit, ILogger<Di
             return new Dictionary<Guid, DirectoryPerson>();
         }
 
-        var people = await People.Where(p => entraObjectIds.Contains(p.EntraObjectId)).ToListAsync(cancellationToken);
+        var people = await People.Where(p => EF.Parameter(entraObjectIds).Contains(p.EntraObjectId)).ToListAsync(cancellationToken);
         return people.ToDictionary(p => p.EntraObjectId, DirectoryPerson.From);
     }
 
@@ -52,7 +52,7 @@ public sealed class DirectoryService(AppDbContext db, AuditLog audit, ILogger<Di
             return new Dictionary<string, DirectoryPerson>();
         }
 
-        var people = await People.Where(p => p.TeamsUserId != null && teamsUserIds.Contains(p.TeamsUserId)).ToListAsync(cancellationToken);
+        var people = await People.Where(p => p.TeamsUserId != null && EF.Parameter(teamsUserIds).Contains(p.TeamsUserId)).ToListAsync(cancellationToken);
         return people.ToDictionary(p => p.TeamsUserId!, DirectoryPerson.From, StringComparer.Ordinal);
     }
 
