@@ -32,7 +32,7 @@ public sealed class AlertCardActionHandler(AlertAnswerWriter answers, AlertCards
         var objectId = Guid.TryParse(turn.PersonAadObjectId, out var oid) ? oid : (Guid?)null;
         var result = await answers.WriteAsync(new AlertAnswerRequest(alertId, answer, null, objectId, turn.PersonTeamsUserId), cancellationToken);
         return result is { Outcome: not (AnswerOutcome.NotARecipient or AnswerOutcome.NotFound), View: { } view }
-            ? CardActionResult.WithCard(cards.AnswerCard(view, turn.Language))
+            ? CardActionResult.WithCard(cards.SharedCard(view, turn.Language))
             : CardActionResult.Error(403, texts.NotARecipient);
     }
 

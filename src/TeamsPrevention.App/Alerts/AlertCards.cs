@@ -42,11 +42,12 @@ public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calenda
     private readonly ConditionalWeakTable<AlertCardView, ConcurrentDictionary<UserLanguage, JsonObject>> _answerCards = [];
 
     /// <summary>
-    /// The card that answers a button press (no refresh list), built once per view and language: the answer writer hands
-    /// one view to every answer of its batch, so 100 people pressing at once share a few cards instead of building 100.
-    /// The card is shared: callers copy it (the invoke response does) and never change it.
+    /// The card without a refresh list, built once per view and language: the one that answers a button press (the
+    /// answer writer hands one view to every answer of its batch, so 100 people pressing at once share a few cards
+    /// instead of building 100), and the one the worker puts in place of every sent card of an alert beyond the refresh
+    /// limit. The card is shared: it is written as it is (an invoke response, an activity's attachment) and never changed.
     /// </summary>
-    public JsonObject AnswerCard(AlertCardView view, UserLanguage language) =>
+    public JsonObject SharedCard(AlertCardView view, UserLanguage language) =>
         _answerCards.GetValue(view, _ => new()).GetOrAdd(language, l => Build(view, l));
 
     /// <summary>The link into the tab for one alert.</summary>

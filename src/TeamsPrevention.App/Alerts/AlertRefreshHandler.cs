@@ -30,7 +30,7 @@ public sealed class AlertRefreshHandler(AlertService alerts, AlertCards cards, D
             }
         }
 
-        return view is null ? CardActionResult.Error(403, texts.NotARecipient) : CardActionResult.WithCard(cards.AnswerCard(view, turn.Language));
+        return view is null ? CardActionResult.Error(403, texts.NotARecipient) : CardActionResult.WithCard(cards.SharedCard(view, turn.Language));
     }
 
     private async Task<DirectoryPerson?> FindPersonAsync(TurnContext turn, CancellationToken cancellationToken)

@@ -42,6 +42,9 @@ public sealed class AlertSender(
     {
         // People pressing a card's button go first (their card waits for the answer); this row starts when they are done.
         await priority.WhenQuietAsync(AnswerPriority.MaxYield, time, cancellationToken);
+        // One connection for the row's half-dozen statements, not one opened per statement (on SQLite every open
+        // registers EF's functions and runs the connection's pragmas again). Closed with the scope.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var delivery = await db.Set<AlertDelivery>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId, cancellationToken);
         if (delivery is null || delivery.LeaseOwner != owner)
         {
@@ -105,7 +108,8 @@ public sealed class AlertSender(
 
         var language = Languages.FromTag(person.PreferredLanguage);
         var refresh = await RefreshUserIdsAsync(delivery.AlertId, cancellationToken);
-        var card = cards.Build(view, language, refresh);
+        // Beyond the refresh limit every recipient gets the same card: built once per view and language, then shared.
+        var card = refresh.Count == 0 ? cards.SharedCard(view, language) : cards.Build(view, language, refresh);
         var activity = Bot.Activity.Card(card, AlertTexts.For(language).Preview);
         activity.Text = AlertTexts.For(language).Preview;
 

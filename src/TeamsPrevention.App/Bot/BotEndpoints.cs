@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,7 @@ public static class BotEndpoints
     {
         var logger = loggers.CreateLogger(typeof(BotEndpoints));
         var maxBytes = options.Value.MaxActivityBytes;
-        var body = request.ContentLength > maxBytes ? null : await ReadCappedAsync(request.Body, maxBytes, cancellationToken);
+        var body = request.ContentLength > maxBytes ? null : await ReadCappedAsync(request.Body, request.ContentLength, maxBytes, cancellationToken);
         if (body is null)
         {
             BotLog.TooLarge(logger, maxBytes);
@@ -103,20 +104,38 @@ public static class BotEndpoints
         return TypedResults.Problem(title: "Unauthorized.", statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/> (whatever Content-Length said).</summary>
-    private static async Task<byte[]?> ReadCappedAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, or null when it is longer than <paramref name="maxBytes"/> (whatever Content-Length said). A body that
+    /// states its length (as the Bot Connector's do) is read into one array of that size; the rest through a pooled chunk.
+    /// </summary>
+    private static async Task<byte[]?> ReadCappedAsync(Stream body, long? contentLength, int maxBytes, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (contentLength is { } length and <= int.MaxValue)
         {
-            if (buffer.Length + read > maxBytes)
-            {
-                return null;
-            }
+            var exact = new byte[length];
+            var filled = await body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
+            // Shorter than announced: Kestrel fails the request itself. Longer is impossible: it stops at Content-Length.
+            return filled == exact.Length ? exact : exact[..filled];
+        }
 
-            buffer.Write(chunk, 0, read);
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBytes)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -174,8 +174,8 @@ internal sealed partial class BotTurnRouter(
             return (TurnOutcome.Refused, CardError((HttpStatusCode)result.StatusCode, "Refused", result.Message ?? texts.ActionFailed));
         }
 
-        var body = result.Card is { } card
-            ? new JsonObject { ["statusCode"] = 200, ["type"] = CardContentType, ["value"] = card.DeepClone() }
+        object body = result.Card is { } card
+            ? new CardInvokeBody(200, CardContentType, card)
             : new JsonObject { ["statusCode"] = 200, ["type"] = MessageContentType, ["value"] = result.Message ?? "" };
         return (TurnOutcome.CardAction, new InvokeResponse(200, body));
     }
