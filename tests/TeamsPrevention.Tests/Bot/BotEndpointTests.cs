@@ -84,6 +84,24 @@ public sealed class BotEndpointTests
     }
 
     [Fact]
+    public async Task AcceptsStreamedActivityUnderTheCap()
+    {
+        await using var bot = await BotHarness.StartAsync(SmallCap, kestrel: true);
+        var activity = bot.LoadActivity("message-personal", "fr-BE", "aide");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new UnknownLengthContent(Encoding.UTF8.GetBytes(activity.ToJsonString())),
+        };
+        request.Headers.Authorization = new("Bearer", bot.BotToken());
+
+        using var response = await bot.Client.SendAsync(request);
+
+        Assert.Null(request.Content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(bot.Connector.Requests); // The help text was sent: the whole activity was read.
+    }
+
+    [Fact]
     public async Task AcceptsActivityJustUnderTheCap()
     {
         await using var bot = await BotHarness.StartAsync(SmallCap);
