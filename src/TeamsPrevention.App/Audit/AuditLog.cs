@@ -51,19 +51,7 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
         var joined = db.Database.CurrentTransaction is not null;
         await using var transaction = joined ? null : await db.Database.BeginTransactionAsync(cancellationToken);
 
-        if (db.Provider == DatabaseProvider.Postgres)
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PostgresAppendLockKey})", cancellationToken);
-        }
-
-        var head = await db.Set<AuditEntry>()
-            .AsNoTracking()
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.Hash })
-            .FirstOrDefaultAsync(cancellationToken);
-
-        var sequence = head?.Sequence ?? 0;
-        var previousHash = head?.Hash ?? AuditHasher.Genesis;
+        var (sequence, previousHash) = await ReadHeadAsync(cancellationToken);
         var occurredAt = AuditHasher.Truncate(time.GetUtcNow());
         var entries = new List<AuditEntry>(records.Count);
         foreach (var record in records)
@@ -130,5 +118,29 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// The chain's head (sequence and hash; 0 and the genesis hash when empty), read after taking the append lock on
+    /// PostgreSQL: the lock and the read are two statements sent in one round trip. Two statements, because under READ
+    /// COMMITTED each statement reads what was committed when it started: the read must start once the lock is held, or
+    /// it could miss the entries of the append that held it.
+    /// </summary>
+    private async Task<(long Sequence, string Hash)> ReadHeadAsync(CancellationToken cancellationToken)
+    {
+        const string Head = """SELECT "Sequence", "Hash" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
+        // Inside the append's transaction: the connection is open.
+        await using var read = db.Database.GetDbConnection().CreateCommand();
+        read.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        read.CommandText = db.Provider == DatabaseProvider.Postgres
+            ? $"SELECT pg_advisory_xact_lock({PostgresAppendLockKey}); {Head}"
+            : Head;
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+        if (db.Provider == DatabaseProvider.Postgres)
+        {
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHasher.Genesis);
     }
 }
