@@ -42,6 +42,7 @@ public sealed class AlertSender(
     {
         // People pressing a card's button go first (their card waits for the answer); this row starts when they are done.
         await priority.WhenQuietAsync(AnswerPriority.MaxYield, time, cancellationToken);
+        using var preparing = await priority.EnterPreparingAsync(cancellationToken);
         // One connection for the row's half-dozen statements, not one opened per statement (on SQLite every open
         // registers EF's functions and runs the connection's pragmas again). Closed with the scope.
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -53,7 +54,7 @@ public sealed class AlertSender(
 
         try
         {
-            await ProcessClaimedAsync(delivery, owner, cancellationToken);
+            await ProcessClaimedAsync(delivery, owner, preparing, cancellationToken);
         }
         catch (ConnectorException e) when (e.Failure == ConnectorFailure.MessageWritesBlocked)
         {
@@ -82,7 +83,7 @@ public sealed class AlertSender(
         }
     }
 
-    private async Task ProcessClaimedAsync(AlertDelivery delivery, string owner, CancellationToken cancellationToken)
+    private async Task ProcessClaimedAsync(AlertDelivery delivery, string owner, AnswerPriority.Slot preparing, CancellationToken cancellationToken)
     {
         var version = await db.Set<Alert>().Where(a => a.Id == delivery.AlertId).Select(a => a.Version).FirstOrDefaultAsync(cancellationToken);
         var view = views.Find(delivery.AlertId, version) ?? await alerts.GetCardViewAsync(delivery.AlertId, cancellationToken);
@@ -112,6 +113,7 @@ public sealed class AlertSender(
         var card = refresh.Count == 0 ? cards.SharedCard(view, language) : cards.Build(view, language, refresh);
         var activity = Bot.Activity.Card(card, AlertTexts.For(language).Preview);
         activity.Text = AlertTexts.For(language).Preview;
+        preparing.Dispose(); // Ready: from here the row waits for its turn at the tenant's limit, holding no slot.
 
         if (delivery.Status == AlertDeliveryStatus.Sent && delivery.PendingUpdate)
         {

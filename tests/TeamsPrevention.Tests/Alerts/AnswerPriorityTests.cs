@@ -65,4 +65,30 @@ public sealed class AnswerPriorityTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
     }
+
+    [Fact]
+    public async Task LetsDeliveriesPrepareAFewAtATimeAndCountsALeftSlotOnce()
+    {
+        var priority = new AnswerPriority();
+        var slots = new List<AnswerPriority.Slot>();
+        for (var i = 0; i < Environment.ProcessorCount; i++)
+        {
+            slots.Add(await priority.EnterPreparingAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        }
+
+        var next = priority.EnterPreparingAsync(CancellationToken.None);
+        var after = priority.EnterPreparingAsync(CancellationToken.None);
+        await Task.Delay(20);
+        Assert.False(next.IsCompleted); // Every slot is taken.
+
+        slots[0].Dispose();
+        slots[0].Dispose(); // Leaving twice frees one slot, not two.
+        using var admitted = await next.WaitAsync(TimeSpan.FromSeconds(5));
+        await Task.Delay(20);
+        Assert.False(after.IsCompleted);
+
+        slots[1].Dispose();
+        using var last = await after.WaitAsync(TimeSpan.FromSeconds(5));
+        slots.ForEach(s => s.Dispose());
+    }
 }
