@@ -39,7 +39,7 @@ public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calenda
         _ => null,
     };
 
-    private readonly ConditionalWeakTable<AlertCardView, ConcurrentDictionary<UserLanguage, JsonObject>> _answerCards = [];
+    private readonly ConditionalWeakTable<AlertCardView, ConcurrentDictionary<UserLanguage, JsonObject>> _sharedCards = [];
 
     /// <summary>
     /// The card without a refresh list, built once per view and language: the one that answers a button press (the
@@ -48,7 +48,7 @@ public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calenda
     /// limit. The card is shared: it is written as it is (an invoke response, an activity's attachment) and never changed.
     /// </summary>
     public JsonObject SharedCard(AlertCardView view, UserLanguage language) =>
-        _answerCards.GetValue(view, _ => new()).GetOrAdd(language, l => Build(view, l));
+        _sharedCards.GetValue(view, _ => new()).GetOrAdd(language, l => Build(view, l));
 
     /// <summary>The link into the tab for one alert.</summary>
     public Uri TabLink(Guid alertId) => new(app.Value.PublicBaseUrl, $"tab/alerts/{alertId:D}");

@@ -106,11 +106,13 @@ public static class BotEndpoints
 
     /// <summary>
     /// The body, or null when it is longer than <paramref name="maxBytes"/> (whatever Content-Length said). A body that
-    /// states its length (as the Bot Connector's do) is read into one array of that size; the rest through a pooled chunk.
+    /// states a length of at most 64 KB (an activity is a few KB) is read into one array of that size; the rest through a
+    /// pooled chunk, so a stated length alone (before the token is checked) never reserves more than 64 KB.
     /// </summary>
     private static async Task<byte[]?> ReadCappedAsync(Stream body, long? contentLength, int maxBytes, CancellationToken cancellationToken)
     {
-        if (contentLength is { } length and <= int.MaxValue)
+        const int ExactReadLimit = 64 * 1024;
+        if (contentLength is { } length and <= ExactReadLimit)
         {
             var exact = new byte[length];
             var filled = await body.ReadAtLeastAsync(exact, exact.Length, throwOnEndOfStream: false, cancellationToken);
