@@ -83,7 +83,7 @@ public sealed class AlertSender(
         }
     }
 
-    private async Task ProcessClaimedAsync(AlertDelivery delivery, string owner, AnswerPriority.Slot preparing, CancellationToken cancellationToken)
+    private async Task ProcessClaimedAsync(AlertDelivery delivery, string owner, AnswerPriority.Lease preparing, CancellationToken cancellationToken)
     {
         var version = await db.Set<Alert>().Where(a => a.Id == delivery.AlertId).Select(a => a.Version).FirstOrDefaultAsync(cancellationToken);
         var view = views.Find(delivery.AlertId, version) ?? await alerts.GetCardViewAsync(delivery.AlertId, cancellationToken);

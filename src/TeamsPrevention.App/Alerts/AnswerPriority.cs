@@ -20,10 +20,10 @@ public sealed class AnswerPriority
     public int Answering => _answering.Count;
 
     /// <summary>Marks an answer as being handled until the result is disposed.</summary>
-    public Scope Begin()
+    public Lease Begin()
     {
         _answering.Enter();
-        return new Scope(_answering);
+        return new Lease(_answering.Leave);
     }
 
     /// <summary>
@@ -43,10 +43,10 @@ public sealed class AnswerPriority
     /// Rows held back by answers are all released when the answers are done; without the slots, dozens would then read
     /// the database at once, just when the next answers arrive (a stampede the PostgreSQL figures showed).
     /// </summary>
-    public async Task<Slot> EnterPreparingAsync(CancellationToken cancellationToken)
+    public async Task<Lease> EnterPreparingAsync(CancellationToken cancellationToken)
     {
         await _preparing.WaitAsync(cancellationToken);
-        return new Slot(_preparing);
+        return new Lease(() => _preparing.Release());
     }
 
     /// <summary>Completes when no answer is being handled, or after <paramref name="maxWait"/>, whichever comes first.</summary>
@@ -74,36 +74,19 @@ public sealed class AnswerPriority
         public void Dispose() => reads.Release();
     }
 
-    /// <summary>Leaves a preparation slot when disposed (once).</summary>
-    public sealed class Slot : IDisposable
+    /// <summary>Ends what it was given for (an answer's priority, a preparation slot) when disposed, once.</summary>
+    public sealed class Lease : IDisposable
     {
-        private readonly SemaphoreSlim _slots;
+        private readonly Action _leave;
         private int _left;
 
-        internal Slot(SemaphoreSlim slots) => _slots = slots;
+        internal Lease(Action leave) => _leave = leave;
 
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _left, 1) == 0)
             {
-                _slots.Release();
-            }
-        }
-    }
-
-    /// <summary>Ends the answer's priority when disposed (once).</summary>
-    public sealed class Scope : IDisposable
-    {
-        private readonly InFlight _answering;
-        private int _ended;
-
-        internal Scope(InFlight answering) => _answering = answering;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _ended, 1) == 0)
-            {
-                _answering.Leave();
+                _leave();
             }
         }
     }

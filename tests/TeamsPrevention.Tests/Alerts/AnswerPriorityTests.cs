@@ -70,7 +70,7 @@ public sealed class AnswerPriorityTests
     public async Task LetsDeliveriesPrepareAFewAtATimeAndCountsALeftSlotOnce()
     {
         var priority = new AnswerPriority();
-        var slots = new List<AnswerPriority.Slot>();
+        var slots = new List<AnswerPriority.Lease>();
         for (var i = 0; i < Environment.ProcessorCount; i++)
         {
             slots.Add(await priority.EnterPreparingAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
