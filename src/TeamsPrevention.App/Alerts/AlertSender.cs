@@ -235,16 +235,30 @@ public sealed class AlertSender(
             return [];
         }
 
-        var teamsIds = await (
+        var teamsIds = new List<string>();
+        await foreach (var teamsId in RefreshUserIdsQuery.For(db)(db, alertId, limit).WithCancellation(cancellationToken))
+        {
+            if (teamsId is not null)
+            {
+                teamsIds.Add(teamsId);
+            }
+        }
+
+        return teamsIds;
+    }
+
+    /// <summary>
+    /// The Teams ids of the alert's recipients, none when it has more cards than <c>limit</c>: the "beyond the limit" test
+    /// (one index probe past the limit) is evaluated once, so a card of an alert to 1,000 people reads no recipient.
+    /// </summary>
+    private static readonly PerModel<Func<AppDbContext, Guid, int, IAsyncEnumerable<string?>>> RefreshUserIdsQuery = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid alertId, int limit) => (
             from d in db.Set<AlertDelivery>().AsNoTracking()
-            where d.AlertId == alertId
+            where d.AlertId == alertId && !db.Set<AlertDelivery>().Where(x => x.AlertId == alertId).Skip(limit).Any()
             join p in db.Set<Person>().AsNoTracking() on d.PersonId equals p.Id into people
             from p in people.DefaultIfEmpty()
             select p == null ? null : p.TeamsUserId)
-            .Take(limit + 1)
-            .ToListAsync(cancellationToken);
-        return teamsIds.Count > limit ? [] : [.. teamsIds.OfType<string>()];
-    }
+            .Take(limit)));
 
     private static ConnectorClient Paced(ConnectorClient connector, AlertRateLimits limits, AnswerPriority priority, TimeProvider time)
     {

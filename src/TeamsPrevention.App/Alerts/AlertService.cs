@@ -413,48 +413,55 @@ public sealed class AlertService(
             ? await CardViewAsync(alertId, state.Version, cancellationToken)
             : null;
 
-    /// <summary>What the card shows now (null for an unknown alert).</summary>
+    /// <summary>
+    /// What the card shows now (null for an unknown alert), in one read (<see cref="CardViewQuery"/>): every batch of
+    /// answers and every card the worker builds reads it.
+    /// </summary>
     public async Task<AlertCardView?> GetCardViewAsync(Guid alertId, CancellationToken cancellationToken)
     {
-        var alert = await AlertByIdQuery.For(db)(db, alertId, cancellationToken);
+        CardViewRow? alert = null;
+        var answered = new List<CardViewRow>(AlertCardView.MaxAnswerLines);
+        await foreach (var row in CardViewQuery.For(db)(db, alertId).WithCancellation(cancellationToken))
+        {
+            alert ??= row;
+            if (row.Answer is not null)
+            {
+                answered.Add(row);
+            }
+        }
+
         if (alert is null)
         {
             return null;
         }
 
-        var organisations = (await directory.GetOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
-        // Every answer counted by kind, and only the latest ones the card lists read with their answerer's organisation:
-        // the card of an alert to 1,000 people stays small, and so does this read. Compiled: every batch of answers
-        // reads it once.
+        var answers = new List<AlertCardAnswer>(answered.Count);
+        foreach (var row in answered.OrderBy(r => r.AnsweredAt))
+        {
+            answers.Add(new AlertCardAnswer(row.AnswererOrganisation ?? "—", row.Answer!.Value, row.AnsweredAt!.Value));
+        }
+
         var counts = new Dictionary<AlertAnswer, int>();
-        await foreach (var count in AnswerCountsQuery.For(db)(db, alertId).WithCancellation(cancellationToken))
+        foreach (var (answer, count) in (ReadOnlySpan<(AlertAnswer, int)>)[
+            (AlertAnswer.Acknowledged, alert.Acknowledged ?? 0),
+            (AlertAnswer.NeedMoreInformation, alert.NeedMoreInformation ?? 0),
+            (AlertAnswer.NotConcerned, alert.NotConcerned ?? 0)])
         {
-            counts[count.Answer] = count.Count;
-        }
-
-        var answered = new List<LatestAnswer>(AlertCardView.MaxAnswerLines);
-        await foreach (var latest in LatestAnswersQuery.For(db)(db, alertId).WithCancellation(cancellationToken))
-        {
-            answered.Add(latest);
-        }
-
-        var answers = new List<AlertCardAnswer>();
-        foreach (var recipient in answered.OrderBy(r => r.AnsweredAt))
-        {
-            var organisationId = recipient.OrganisationId ?? recipient.AnswererOrganisationId;
-            var name = organisationId is { } id && organisations.TryGetValue(id, out var found) ? found : "—";
-            answers.Add(new AlertCardAnswer(name, recipient.Answer!.Value, recipient.AnsweredAt!.Value));
+            if (count > 0)
+            {
+                counts[answer] = count;
+            }
         }
 
         return new AlertCardView(
-            alert.Id,
+            alertId,
             alert.Reference,
             alert.SituationCode,
             alert.Severity,
             alert.Category,
-            organisations.GetValueOrDefault(alert.SenderOrganisationId, "—"),
+            alert.SenderOrganisation ?? "—",
             alert.Deadline,
-            alert.WithdrawnAt is not null,
+            alert.Withdrawn,
             alert.Version,
             answers)
         {
@@ -520,28 +527,75 @@ public sealed class AlertService(
                 join r in db.Set<AlertRecipient>().AsNoTracking() on e.RecipientId equals r.Id
                 select r)));
 
-    private static readonly PerModel<Func<AppDbContext, Guid, CancellationToken, Task<Alert?>>> AlertByIdQuery = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid alertId, CancellationToken _) => db.Set<Alert>().AsNoTracking().FirstOrDefault(a => a.Id == alertId)));
+    /// <summary>
+    /// The card view in one statement: the alert with its sender organisation's name, every answer counted by kind (one
+    /// scan of the alert's answered recipients), and the latest <see cref="AlertCardView.MaxAnswerLines"/> answers with
+    /// the answering organisation's name, one row each (one row with no answer when there is none). Only codes,
+    /// categories, organisations and times: nothing about a person is read. A new <see cref="AlertAnswer"/> needs its
+    /// count here (<c>AlertCardViewTests</c> answers with every value).
+    /// </summary>
+    private static readonly PerModel<Func<AppDbContext, Guid, IAsyncEnumerable<CardViewRow>>> CardViewQuery = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid alertId) =>
+            from a in db.Set<Alert>().AsNoTracking()
+            where a.Id == alertId
+            join sender in db.Set<Organisation>().AsNoTracking() on a.SenderOrganisationId equals sender.Id into senders
+            from sender in senders.DefaultIfEmpty()
+            join c in
+                from r in db.Set<AlertRecipient>().AsNoTracking()
+                where r.AlertId == alertId && r.Answer != null
+                group r by r.AlertId into g
+                select new
+                {
+                    AlertId = g.Key,
+                    Acknowledged = g.Count(r => r.Answer == AlertAnswer.Acknowledged),
+                    NeedMoreInformation = g.Count(r => r.Answer == AlertAnswer.NeedMoreInformation),
+                    NotConcerned = g.Count(r => r.Answer == AlertAnswer.NotConcerned),
+                }
+                on a.Id equals c.AlertId into counted
+            from c in counted.DefaultIfEmpty()
+            join l in (
+                from r in db.Set<AlertRecipient>().AsNoTracking()
+                where r.AlertId == alertId && r.Answer != null
+                join p in db.Set<Person>().AsNoTracking() on r.AnsweredByPersonId equals (Guid?)p.Id into answerers
+                from p in answerers.DefaultIfEmpty()
+                join o in db.Set<Organisation>().AsNoTracking() on r.OrganisationId ?? (Guid?)p.OrganisationId equals (Guid?)o.Id into organisations
+                from o in organisations.DefaultIfEmpty()
+                orderby r.AnsweredAt descending
+                select new { r.AlertId, r.Answer, r.AnsweredAt, Organisation = o.Name })
+                .Take(AlertCardView.MaxAnswerLines)
+                on a.Id equals l.AlertId into latest
+            from l in latest.DefaultIfEmpty()
+            select new CardViewRow(
+                a.Reference,
+                a.SituationCode,
+                a.Severity,
+                a.Category,
+                sender.Name,
+                a.Deadline,
+                a.WithdrawnAt != null,
+                a.Version,
+                (int?)c.Acknowledged,
+                (int?)c.NeedMoreInformation,
+                (int?)c.NotConcerned,
+                l.Answer,
+                l.AnsweredAt,
+                l.Organisation)));
 
-    private static readonly PerModel<Func<AppDbContext, Guid, IAsyncEnumerable<AnswerCount>>> AnswerCountsQuery = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid alertId) => db.Set<AlertRecipient>().AsNoTracking()
-            .Where(r => r.AlertId == alertId && r.Answer != null)
-            .GroupBy(r => r.Answer!.Value)
-            .Select(g => new AnswerCount(g.Key, g.Count()))));
-
-    private static readonly PerModel<Func<AppDbContext, Guid, IAsyncEnumerable<LatestAnswer>>> LatestAnswersQuery = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid alertId) => (
-            from r in db.Set<AlertRecipient>().AsNoTracking()
-            where r.AlertId == alertId && r.Answer != null
-            join p in db.Set<Person>().AsNoTracking() on r.AnsweredByPersonId equals (Guid?)p.Id into answerers
-            from p in answerers.DefaultIfEmpty()
-            orderby r.AnsweredAt descending
-            select new LatestAnswer(r.OrganisationId, r.Answer, r.AnsweredAt, (Guid?)p.OrganisationId))
-            .Take(AlertCardView.MaxAnswerLines)));
-
-    private sealed record AnswerCount(AlertAnswer Answer, int Count);
-
-    private sealed record LatestAnswer(Guid? OrganisationId, AlertAnswer? Answer, DateTimeOffset? AnsweredAt, Guid? AnswererOrganisationId);
+    private sealed record CardViewRow(
+        string Reference,
+        string? SituationCode,
+        AlertSeverity Severity,
+        AlertCategory Category,
+        string? SenderOrganisation,
+        DateTimeOffset Deadline,
+        bool Withdrawn,
+        int Version,
+        int? Acknowledged,
+        int? NeedMoreInformation,
+        int? NotConcerned,
+        AlertAnswer? Answer,
+        DateTimeOffset? AnsweredAt,
+        string? AnswererOrganisation);
 
     private sealed record AnswerState(bool Withdrawn, string? SituationCode, int Version, bool BeyondRefreshLimit, List<AnswerTarget> Targets);
 

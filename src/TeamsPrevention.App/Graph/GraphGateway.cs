@@ -26,7 +26,8 @@ public sealed partial class GraphGateway
     private const int MaxBatchSize = 20;
     private static readonly string[] UserFields = ["id", "displayName", "userPrincipalName", "mail", "preferredLanguage", "jobTitle"];
 
-    private readonly GraphServiceClient _client;
+    // Built on first use: many scopes resolve the gateway (every delivery row's) and most never call Graph.
+    private readonly Lazy<GraphServiceClient> _client;
     private readonly HttpClient _http;
     private readonly AppTokenClient _tokens;
     private readonly string _delegatedScope;
@@ -47,8 +48,8 @@ public sealed partial class GraphGateway
     {
         var graphBase = tenant.Value.GraphBaseUrl ?? throw new InvalidOperationException("Tenant:GraphBaseUrl is not set.");
         _baseUrl = graphBase.ToString().TrimEnd('/');
-        var auth = new BaseBearerTokenAuthenticationProvider(new GraphAccessTokenProvider(tokens, tenant.Value.GraphScope, graphBase));
-        _client = new GraphServiceClient(http, auth, _baseUrl);
+        var scope = tenant.Value.GraphScope;
+        _client = new(() => new GraphServiceClient(http, new BaseBearerTokenAuthenticationProvider(new GraphAccessTokenProvider(tokens, scope, graphBase)), _baseUrl));
         _http = http;
         _tokens = tokens;
         _graphBase = graphBase;
@@ -104,11 +105,11 @@ public sealed partial class GraphGateway
         CallAsync<IReadOnlyList<TenantUser>>("list users", async () =>
         {
             var users = new List<TenantUser>();
-            var page = await _client.Users.GetAsync(r => r.QueryParameters.Select = UserFields, cancellationToken);
+            var page = await _client.Value.Users.GetAsync(r => r.QueryParameters.Select = UserFields, cancellationToken);
             while (page is not null)
             {
                 users.AddRange((page.Value ?? []).Select(ToUser));
-                page = page.OdataNextLink is { } next ? await _client.Users.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+                page = page.OdataNextLink is { } next ? await _client.Value.Users.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
             }
 
             return users;
@@ -120,7 +121,7 @@ public sealed partial class GraphGateway
         try
         {
             return await CallAsync("get user", async () =>
-                ToUser((await _client.Users[idOrUserPrincipalName].GetAsync(r => r.QueryParameters.Select = UserFields, cancellationToken))!),
+                ToUser((await _client.Value.Users[idOrUserPrincipalName].GetAsync(r => r.QueryParameters.Select = UserFields, cancellationToken))!),
                 cancellationToken);
         }
         catch (GraphGatewayException e) when (e.Kind == GraphFailure.NotFound)
@@ -135,11 +136,11 @@ public sealed partial class GraphGateway
         CallAsync<IReadOnlyList<Membership>>("list team members", async () =>
         {
             var members = new List<Membership>();
-            var page = await _client.Teams[teamId].Members.GetAsync(cancellationToken: cancellationToken);
+            var page = await _client.Value.Teams[teamId].Members.GetAsync(cancellationToken: cancellationToken);
             while (page is not null)
             {
                 members.AddRange((page.Value ?? []).Select(ToMembership));
-                page = page.OdataNextLink is { } next ? await _client.Teams[teamId].Members.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
+                page = page.OdataNextLink is { } next ? await _client.Value.Teams[teamId].Members.WithUrl(next).GetAsync(cancellationToken: cancellationToken) : null;
             }
 
             return members;
@@ -147,13 +148,13 @@ public sealed partial class GraphGateway
 
     public Task<Membership> AddTeamMemberAsync(string teamId, string userId, bool asOwner, CancellationToken cancellationToken) =>
         CallAsync("add team member", async () =>
-            ToMembership((await _client.Teams[teamId].Members.PostAsync(NewMember(userId, asOwner), cancellationToken: cancellationToken))!),
+            ToMembership((await _client.Value.Teams[teamId].Members.PostAsync(NewMember(userId, asOwner), cancellationToken: cancellationToken))!),
             cancellationToken);
 
     public Task RemoveTeamMemberAsync(string teamId, string membershipId, CancellationToken cancellationToken) =>
         CallAsync("remove team member", async () =>
         {
-            await _client.Teams[teamId].Members[membershipId].DeleteAsync(cancellationToken: cancellationToken);
+            await _client.Value.Teams[teamId].Members[membershipId].DeleteAsync(cancellationToken: cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -197,7 +198,7 @@ public sealed partial class GraphGateway
             Members = [NewMember(ownerUserId, owner: true), .. inCreate.Select(id => NewMember(id, owner: false))],
         };
         var created = await CallAsync("create private channel", async () =>
-            (await _client.Teams[teamId].Channels.PostAsync(request, cancellationToken: cancellationToken))!, cancellationToken);
+            (await _client.Value.Teams[teamId].Channels.PostAsync(request, cancellationToken: cancellationToken))!, cancellationToken);
         var channel = ToChannel(teamId, created);
         GraphLog.PrivateChannelCreated(_logger, channel.Id, teamId, inCreate.Count + 1);
 
@@ -221,7 +222,7 @@ public sealed partial class GraphGateway
             Members = [NewMember(ownerUserId, owner: true)],
         };
         await CallAsync("create shared channel", async () =>
-            await _client.Teams[teamId].Channels.PostAsync(request, r => r.Options.Add(headers), cancellationToken), cancellationToken);
+            await _client.Value.Teams[teamId].Channels.PostAsync(request, r => r.Options.Add(headers), cancellationToken), cancellationToken);
 
         var location = headers.ResponseHeaders.TryGetValue("Location", out var values) ? values.FirstOrDefault() : null;
         var operationId = location is null ? null : OperationIdPattern().Match(location) is { Success: true } m ? m.Groups["id"].Value : null;
@@ -236,7 +237,7 @@ public sealed partial class GraphGateway
         {
             await Task.Delay(_options.SharedChannelPollInterval, _time, cancellationToken);
             var operation = await CallAsync("poll shared channel creation", async () =>
-                (await _client.Teams[teamId].Operations[operationId].GetAsync(cancellationToken: cancellationToken))!, cancellationToken);
+                (await _client.Value.Teams[teamId].Operations[operationId].GetAsync(cancellationToken: cancellationToken))!, cancellationToken);
             if (operation.Status == TeamsAsyncOperationStatus.Succeeded && operation.TargetResourceId is { } channelId)
             {
                 GraphLog.SharedChannelFinished(_logger, operationId, teamId, "succeeded");
@@ -264,7 +265,7 @@ public sealed partial class GraphGateway
         try
         {
             return await CallAsync("get channel", async () =>
-                ToChannel(teamId, (await _client.Teams[teamId].Channels[channelId].GetAsync(cancellationToken: cancellationToken))!), cancellationToken);
+                ToChannel(teamId, (await _client.Value.Teams[teamId].Channels[channelId].GetAsync(cancellationToken: cancellationToken))!), cancellationToken);
         }
         catch (GraphGatewayException e) when (e.Kind == GraphFailure.NotFound)
         {
@@ -276,7 +277,7 @@ public sealed partial class GraphGateway
     public Task<TeamChannel?> FindChannelByNameAsync(string teamId, string displayName, CancellationToken cancellationToken) =>
         CallAsync("find channel", async () =>
         {
-            var page = await _client.Teams[teamId].Channels.GetAsync(
+            var page = await _client.Value.Teams[teamId].Channels.GetAsync(
                 r => r.QueryParameters.Filter = $"displayName eq '{displayName.Replace("'", "''", StringComparison.Ordinal)}'",
                 cancellationToken);
             var found = page?.Value?.FirstOrDefault();
@@ -286,7 +287,7 @@ public sealed partial class GraphGateway
     public Task RenameChannelAsync(string teamId, string channelId, string displayName, CancellationToken cancellationToken) =>
         CallAsync("rename channel", async () =>
         {
-            await _client.Teams[teamId].Channels[channelId].PatchAsync(new Channel { DisplayName = displayName }, cancellationToken: cancellationToken);
+            await _client.Value.Teams[teamId].Channels[channelId].PatchAsync(new Channel { DisplayName = displayName }, cancellationToken: cancellationToken);
             GraphLog.ChannelChanged(_logger, channelId, teamId, "renamed");
             return true;
         }, cancellationToken);
@@ -294,7 +295,7 @@ public sealed partial class GraphGateway
     public Task DeleteChannelAsync(string teamId, string channelId, CancellationToken cancellationToken) =>
         CallAsync("delete channel", async () =>
         {
-            await _client.Teams[teamId].Channels[channelId].DeleteAsync(cancellationToken: cancellationToken);
+            await _client.Value.Teams[teamId].Channels[channelId].DeleteAsync(cancellationToken: cancellationToken);
             GraphLog.ChannelChanged(_logger, channelId, teamId, "deleted");
             return true;
         }, cancellationToken);
@@ -307,7 +308,7 @@ public sealed partial class GraphGateway
     public Task ArchiveChannelAsync(string teamId, string channelId, CancellationToken cancellationToken) =>
         CallAsync("archive channel", async () =>
         {
-            await _client.Teams[teamId].Channels[channelId].Archive.PostAsync(
+            await _client.Value.Teams[teamId].Channels[channelId].Archive.PostAsync(
                 new Microsoft.Graph.Teams.Item.Channels.Item.Archive.ArchivePostRequestBody { ShouldSetSpoSiteReadOnlyForMembers = true },
                 cancellationToken: cancellationToken);
             GraphLog.ChannelChanged(_logger, channelId, teamId, "archived");
@@ -320,7 +321,7 @@ public sealed partial class GraphGateway
         CallAsync<IReadOnlyList<Membership>>("list channel members", async () =>
         {
             var members = new List<Membership>();
-            var builder = _client.Teams[teamId].Channels[channelId].Members;
+            var builder = _client.Value.Teams[teamId].Channels[channelId].Members;
             var page = await builder.GetAsync(cancellationToken: cancellationToken);
             while (page is not null)
             {
@@ -333,13 +334,13 @@ public sealed partial class GraphGateway
 
     public Task<Membership> AddChannelMemberAsync(string teamId, string channelId, string userId, bool asOwner, CancellationToken cancellationToken) =>
         CallAsync("add channel member", async () =>
-            ToMembership((await _client.Teams[teamId].Channels[channelId].Members.PostAsync(NewMember(userId, asOwner), cancellationToken: cancellationToken))!),
+            ToMembership((await _client.Value.Teams[teamId].Channels[channelId].Members.PostAsync(NewMember(userId, asOwner), cancellationToken: cancellationToken))!),
             cancellationToken);
 
     public Task RemoveChannelMemberAsync(string teamId, string channelId, string membershipId, CancellationToken cancellationToken) =>
         CallAsync("remove channel member", async () =>
         {
-            await _client.Teams[teamId].Channels[channelId].Members[membershipId].DeleteAsync(cancellationToken: cancellationToken);
+            await _client.Value.Teams[teamId].Channels[channelId].Members[membershipId].DeleteAsync(cancellationToken: cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -370,7 +371,7 @@ public sealed partial class GraphGateway
         try
         {
             await CallAsync("install app for user", async () =>
-                await _client.Users[userId].Teamwork.InstalledApps.PostAsync(installation, cancellationToken: cancellationToken), cancellationToken);
+                await _client.Value.Users[userId].Teamwork.InstalledApps.PostAsync(installation, cancellationToken: cancellationToken), cancellationToken);
             return true;
         }
         catch (GraphGatewayException e) when (e.Kind == GraphFailure.Conflict)
@@ -387,8 +388,8 @@ public sealed partial class GraphGateway
         {
             var body = ToEvent(request);
             var created = owner.IsGroup
-                ? await _client.Groups[owner.Id].Events.PostAsync(body, cancellationToken: cancellationToken)
-                : await _client.Users[owner.Id].Events.PostAsync(body, cancellationToken: cancellationToken);
+                ? await _client.Value.Groups[owner.Id].Events.PostAsync(body, cancellationToken: cancellationToken)
+                : await _client.Value.Users[owner.Id].Events.PostAsync(body, cancellationToken: cancellationToken);
             GraphLog.MeetingChanged(_logger, created!.Id ?? "", "created");
             return ToMeeting(owner, created);
         }, cancellationToken);
@@ -399,8 +400,8 @@ public sealed partial class GraphGateway
         {
             var body = ToEvent(request);
             var updated = owner.IsGroup
-                ? await _client.Groups[owner.Id].Events[eventId].PatchAsync(body, cancellationToken: cancellationToken)
-                : await _client.Users[owner.Id].Events[eventId].PatchAsync(body, cancellationToken: cancellationToken);
+                ? await _client.Value.Groups[owner.Id].Events[eventId].PatchAsync(body, cancellationToken: cancellationToken)
+                : await _client.Value.Users[owner.Id].Events[eventId].PatchAsync(body, cancellationToken: cancellationToken);
             GraphLog.MeetingChanged(_logger, eventId, "updated");
             return ToMeeting(owner, updated!);
         }, cancellationToken);
@@ -411,12 +412,12 @@ public sealed partial class GraphGateway
         {
             if (owner.IsGroup)
             {
-                await _client.Groups[owner.Id].Events[eventId].Cancel.PostAsync(
+                await _client.Value.Groups[owner.Id].Events[eventId].Cancel.PostAsync(
                     new Microsoft.Graph.Groups.Item.Events.Item.Cancel.CancelPostRequestBody { Comment = comment }, cancellationToken: cancellationToken);
             }
             else
             {
-                await _client.Users[owner.Id].Events[eventId].Cancel.PostAsync(
+                await _client.Value.Users[owner.Id].Events[eventId].Cancel.PostAsync(
                     new Microsoft.Graph.Users.Item.Events.Item.Cancel.CancelPostRequestBody { Comment = comment }, cancellationToken: cancellationToken);
             }
 
@@ -429,8 +430,8 @@ public sealed partial class GraphGateway
         CallAsync("get meeting", async () =>
         {
             var found = owner.IsGroup
-                ? await _client.Groups[owner.Id].Events[eventId].GetAsync(cancellationToken: cancellationToken)
-                : await _client.Users[owner.Id].Events[eventId].GetAsync(cancellationToken: cancellationToken);
+                ? await _client.Value.Groups[owner.Id].Events[eventId].GetAsync(cancellationToken: cancellationToken)
+                : await _client.Value.Users[owner.Id].Events[eventId].GetAsync(cancellationToken: cancellationToken);
             return ToMeeting(owner, found!);
         }, cancellationToken);
 
@@ -443,7 +444,7 @@ public sealed partial class GraphGateway
     public Task<MeetingSettings> GetMeetingSettingsAsync(string organizerUserId, string joinUrl, CancellationToken cancellationToken) =>
         CallAsync("get meeting settings", async () =>
         {
-            var page = await _client.Users[organizerUserId].OnlineMeetings.GetAsync(
+            var page = await _client.Value.Users[organizerUserId].OnlineMeetings.GetAsync(
                 r => r.QueryParameters.Filter = $"JoinWebUrl eq '{joinUrl.Replace("'", "''", StringComparison.Ordinal)}'", cancellationToken);
             var meeting = page?.Value?.FirstOrDefault()
                 ?? throw new GraphGatewayException(GraphFailure.NotFound, "get meeting settings", 200, "NoMeetingForJoinUrl", null, null);
@@ -460,7 +461,7 @@ public sealed partial class GraphGateway
                 AllowTranscription = allowTranscription,
                 LobbyBypassSettings = new LobbyBypassSettings { Scope = ToGraph(lobby) },
             };
-            var updated = await _client.Users[organizerUserId].OnlineMeetings[meetingId].PatchAsync(patch, cancellationToken: cancellationToken);
+            var updated = await _client.Value.Users[organizerUserId].OnlineMeetings[meetingId].PatchAsync(patch, cancellationToken: cancellationToken);
             return ToSettings(updated!);
         }, cancellationToken);
 
@@ -540,13 +541,13 @@ public sealed partial class GraphGateway
 
                 return new BatchRequestStep(step.Id, message, step.DependsOn is { Count: > 0 } d ? [.. d] : null);
             }).ToArray();
-            var content = new BatchRequestContentCollection(_client, MaxBatchSize);
+            var content = new BatchRequestContentCollection(_client.Value, MaxBatchSize);
             foreach (var requestStep in requestSteps)
             {
                 content.AddBatchRequestStep(requestStep);
             }
 
-            var response = await _client.Batch.PostAsync(content, cancellationToken);
+            var response = await _client.Value.Batch.PostAsync(content, cancellationToken);
             var result = new List<GraphBatchOutcome>();
             foreach (var step in steps)
             {

@@ -70,5 +70,43 @@ public sealed class AlertRefreshTests
         Assert.DoesNotContain(traffic, e => e!["method"]!.GetValue<string>() == "PUT");
     }
 
+    /// <summary>
+    /// The refresh list is all or nothing: with as many cards as the limit every card names every recipient; one card
+    /// more and no card carries a list (the answers then replace the sent cards instead).
+    /// </summary>
+    [Theory]
+    [InlineData(3, true)]
+    [InlineData(2, false)]
+    public async Task CardsCarryTheRefreshListOnlyUpToTheLimit(int limit, bool listed)
+    {
+        await using var harness = await AlertHarness.StartAsync(
+            DatabaseProvider.Sqlite,
+            new Dictionary<string, string?> { ["Alerts:RefreshUserLimit"] = limit.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var app = harness.StartApp();
+        var organisations = await AlertDeliveryTests.OrganisationsAsync(app);
+        await harness.SendAsync(app, Coordinator, new
+        {
+            severity = "Info",
+            category = "Signal",
+            message = "Message confidentiel de test",
+            organisations = new[] { organisations["school"], organisations["cpas"], organisations["youth"] },
+        });
+
+        foreach (var persona in new[] { Anne, Pieter, Emma })
+        {
+            await AlertHarness.EventuallyAsync(async () => (await harness.InboxAsync(persona.ObjectId)).Count == 1, because: "every partner gets one card");
+            var card = (await harness.InboxAsync(persona.ObjectId))[0]["activity"]!["attachments"]![0]!["content"]!;
+            if (listed)
+            {
+                var userIds = card["refresh"]!["userIds"]!.AsArray().Select(u => u!.GetValue<string>());
+                Assert.Equal([Anne.TeamsUserId, Pieter.TeamsUserId, Emma.TeamsUserId], userIds.Order(StringComparer.Ordinal));
+            }
+            else
+            {
+                Assert.Null(card["refresh"]);
+            }
+        }
+    }
+
     private static string Displayed(JsonNode activity) => AlertCardsTests.Json(activity["attachments"]![0]!["content"]!);
 }
