@@ -20,8 +20,8 @@ public static class DataExtensions
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
-            var connection = builder.Configuration.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Data:Provider is Postgres.");
+            var connection = PostgresConnectionString(builder.Configuration.GetConnectionString("Postgres")
+                ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Data:Provider is Postgres."));
             services.AddDbContextPool<PostgresAppDbContext>(o => o.UseNpgsql(connection));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
@@ -37,6 +37,28 @@ public static class DataExtensions
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HostingExtensions.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// The statements the App runs again and again (a card answer's, the worker's) are prepared on each connection once
+    /// they have run twice (Npgsql's automatic preparation, off by default): PostgreSQL then neither parses nor plans
+    /// them again, and it shares the machine's cores with the App. A connection string that sets
+    /// <c>Max Auto Prepare</c> itself is left as it is (0 turns it off, e.g. behind a pooler that cannot keep prepared
+    /// statements).
+    /// </summary>
+    internal static string PostgresConnectionString(string configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        // Npgsql's builder knows every keyword (its ContainsKey is always true for this one): ask the string as written.
+        var stated = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>()
+            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        if (!stated)
+        {
+            builder.MaxAutoPrepare = 200;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ToString();
     }
 
     /// <summary>
