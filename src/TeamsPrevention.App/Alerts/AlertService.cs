@@ -173,11 +173,12 @@ public sealed class AlertService(
         foreach (var alert in Enumerable.Range(0, requests.Count).GroupBy(i => requests[i].AlertId))
         {
             var alertId = alert.Key;
+            var row = await AlertRowQuery.For(db)(db, alertId, options.Value.RefreshUserLimit, cancellationToken);
             var askers = alert.Select(i => people[i]).OfType<DirectoryPerson>().DistinctBy(p => p.Id).ToList();
-            var (row, answerable) = await AnswerableByAsync(alertId, askers, cancellationToken);
+            var answerable = row is null || askers.Count == 0 ? null : await AnswerableByAsync(alertId, askers, cancellationToken);
             foreach (var i in alert)
             {
-                var targets = people[i] is { } person ? answerable.For(person) : [];
+                var targets = answerable is not null && people[i] is { } person ? answerable.For(person) : [];
                 var open = targets.Where(t => t.Answer is null).Select(t => t.Id).ToList();
                 outcomes[i] = row is null ? AnswerOutcome.NotFound
                     : targets.Count == 0 ? AnswerOutcome.NotARecipient
@@ -237,71 +238,25 @@ public sealed class AlertService(
     }
 
     /// <summary>
-    /// The alert's state (null for an unknown alert) and what these people may answer on it — the recipients naming them
-    /// or their organisations, and those escalated to them — in one query: the state's row and the recipients' rows
-    /// together (<c>UNION ALL</c>), one round trip per alert of the batch instead of two.
+    /// What these people may answer on the alert, in one query: the recipients naming them or their organisations, and
+    /// those escalated to them.
     /// </summary>
-    private async Task<(AlertRow? Row, Answerable Answerable)> AnswerableByAsync(Guid alertId, IReadOnlyList<DirectoryPerson> people, CancellationToken cancellationToken)
+    private async Task<Answerable> AnswerableByAsync(Guid alertId, IReadOnlyList<DirectoryPerson> people, CancellationToken cancellationToken)
     {
         var personIds = people.Select(p => p.Id).ToList();
         var organisationIds = people.Select(p => p.OrganisationId).Distinct().ToList();
-        var limit = options.Value.RefreshUserLimit;
-        var state = db.Set<Alert>().AsNoTracking()
-            .Where(a => a.Id == alertId)
-            .Select(a => new
-            {
-                IsState = true,
-                a.Id,
-                Kind = (AlertRecipientKind?)null,
-                PersonId = (Guid?)null,
-                OrganisationId = (Guid?)null,
-                Answer = (AlertAnswer?)null,
-                EscalatedTo = (Guid?)null,
-                Withdrawn = a.WithdrawnAt != null,
-                a.SituationCode,
-                a.Version,
-                BeyondRefreshLimit = db.Set<AlertDelivery>().Where(d => d.AlertId == alertId).Skip(limit).Any(),
-            });
         var named = db.Set<AlertRecipient>().AsNoTracking()
             .Where(r => r.AlertId == alertId
                 && ((r.Kind == AlertRecipientKind.Person && EF.Parameter(personIds).Contains(r.PersonId!.Value))
                     || (r.Kind == AlertRecipientKind.Organisation && EF.Parameter(organisationIds).Contains(r.OrganisationId!.Value))))
-            .Select(r => new
-            {
-                IsState = false,
-                r.Id,
-                Kind = (AlertRecipientKind?)r.Kind,
-                r.PersonId,
-                r.OrganisationId,
-                r.Answer,
-                EscalatedTo = (Guid?)null,
-                Withdrawn = false,
-                SituationCode = (string?)null,
-                Version = 0,
-                BeyondRefreshLimit = false,
-            });
+            .Select(r => new { r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, EscalatedTo = (Guid?)null });
         var escalated =
             from e in db.Set<AlertEscalation>().AsNoTracking()
             where e.AlertId == alertId && e.ToPersonId != null && EF.Parameter(personIds).Contains(e.ToPersonId!.Value)
             join r in db.Set<AlertRecipient>().AsNoTracking() on e.RecipientId equals r.Id
-            select new
-            {
-                IsState = false,
-                r.Id,
-                Kind = (AlertRecipientKind?)r.Kind,
-                r.PersonId,
-                r.OrganisationId,
-                r.Answer,
-                EscalatedTo = e.ToPersonId,
-                Withdrawn = false,
-                SituationCode = (string?)null,
-                Version = 0,
-                BeyondRefreshLimit = false,
-            };
-        // The recipients first: a set operation takes its columns' types (the answers' and kinds' stored text) from its first query.
-        var rows = await named.Concat(escalated).Concat(state).ToListAsync(cancellationToken);
-        var row = rows.Find(r => r.IsState) is { } found ? new AlertRow(found.Withdrawn, found.SituationCode, found.Version, found.BeyondRefreshLimit) : null;
-        return (row, new Answerable([.. rows.Where(r => !r.IsState).Select(r => new AnswerableRecipient(r.Id, r.Kind!.Value, r.PersonId, r.OrganisationId, r.Answer, r.EscalatedTo))]));
+            select new { r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, EscalatedTo = e.ToPersonId };
+        var rows = await named.Concat(escalated).ToListAsync(cancellationToken);
+        return new Answerable([.. rows.Select(r => new AnswerableRecipient(r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, r.EscalatedTo))]);
     }
 
     private sealed record AnswerableRecipient(Guid Id, AlertRecipientKind Kind, Guid? PersonId, Guid? OrganisationId, AlertAnswer? Answer, Guid? EscalatedTo);
