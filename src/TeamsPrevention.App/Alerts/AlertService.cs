@@ -442,16 +442,9 @@ public sealed class AlertService(
         }
 
         var counts = new Dictionary<AlertAnswer, int>();
-        foreach (var (answer, count) in (ReadOnlySpan<(AlertAnswer, int)>)[
-            (AlertAnswer.Acknowledged, alert.Acknowledged ?? 0),
-            (AlertAnswer.NeedMoreInformation, alert.NeedMoreInformation ?? 0),
-            (AlertAnswer.NotConcerned, alert.NotConcerned ?? 0)])
-        {
-            if (count > 0)
-            {
-                counts[answer] = count;
-            }
-        }
+        Count(AlertAnswer.Acknowledged, alert.Acknowledged);
+        Count(AlertAnswer.NeedMoreInformation, alert.NeedMoreInformation);
+        Count(AlertAnswer.NotConcerned, alert.NotConcerned);
 
         return new AlertCardView(
             alertId,
@@ -467,6 +460,14 @@ public sealed class AlertService(
         {
             AnswerCounts = counts,
         };
+
+        void Count(AlertAnswer answer, int? count)
+        {
+            if (count > 0)
+            {
+                counts[answer] = count.Value;
+            }
+        }
     }
 
     /// <summary>

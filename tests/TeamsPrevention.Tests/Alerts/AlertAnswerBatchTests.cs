@@ -21,7 +21,7 @@ public sealed class AlertAnswerBatchTests
     {
         await using var app = await DatabaseApp.StartAsync(provider, new Dictionary<string, string?> { ["Alerts:Delivery:Enabled"] = "false" });
         var organisations = await AlertDeliveryTests.OrganisationsAsync(app);
-        var anne = await PersonAsync(app, AlertHarness.Oid("Partner"));
+        var anne = await AlertHarness.PersonAsync(app, AlertHarness.Oid("Partner"));
         var people = await app.InScopeAsync(async sp => await sp.GetRequiredService<AppDbContext>().Set<Person>().AsNoTracking()
             .Where(p => p.DisplayName == "Jan Peeters" || p.DisplayName == "Pieter De Smet" || p.DisplayName == "Emma Wilson")
             .ToDictionaryAsync(p => p.DisplayName, p => p.Id));
@@ -37,8 +37,8 @@ public sealed class AlertAnswerBatchTests
             .Where(r => r.AlertId == alertId).ToListAsync());
         var school = recipients.Single(r => r.Kind == AlertRecipientKind.Organisation).Id;
         Guid Of(string name) => recipients.Single(r => r.PersonId == people[name]).Id;
-        var jan = await PersonAsync(app, AlertHarness.Oid("PoliceReferent"));
-        var emma = await PersonAsync(app, Persona("Emma Wilson"));
+        var jan = await AlertHarness.PersonAsync(app, AlertHarness.Oid("PoliceReferent"));
+        var emma = await AlertHarness.PersonAsync(app, Persona("Emma Wilson"));
 
         // Emma answered before the batch.
         await CommitAsync(app, [new AlertAnswerWrite(alertId, null, emma, AlertAnswer.NotConcerned, [Of("Emma Wilson")], false)]);
@@ -69,12 +69,12 @@ public sealed class AlertAnswerBatchTests
     {
         await using var app = await DatabaseApp.StartAsync(provider, new Dictionary<string, string?> { ["Alerts:Delivery:Enabled"] = "false" });
         var organisations = await AlertDeliveryTests.OrganisationsAsync(app);
-        var anne = await PersonAsync(app, AlertHarness.Oid("Partner"));
-        var jan = await PersonAsync(app, AlertHarness.Oid("PoliceReferent"));
-        var emma = await PersonAsync(app, Persona("Emma Wilson"));
-        var pieter = await PersonAsync(app, Persona("Pieter De Smet"));
-        var karim = await PersonAsync(app, Persona("Karim Benali"));
-        var coordinator = await PersonAsync(app, Coordinator);
+        var anne = await AlertHarness.PersonAsync(app, AlertHarness.Oid("Partner"));
+        var jan = await AlertHarness.PersonAsync(app, AlertHarness.Oid("PoliceReferent"));
+        var emma = await AlertHarness.PersonAsync(app, Persona("Emma Wilson"));
+        var pieter = await AlertHarness.PersonAsync(app, Persona("Pieter De Smet"));
+        var karim = await AlertHarness.PersonAsync(app, Persona("Karim Benali"));
+        var coordinator = await AlertHarness.PersonAsync(app, Coordinator);
         var alertId = await AlertHarness.CreateAlertAsync(app, Coordinator, new
         {
             severity = "Elevated",
@@ -149,7 +149,4 @@ public sealed class AlertAnswerBatchTests
         await transaction.CommitAsync();
         return result;
     });
-
-    private static Task<DirectoryPerson> PersonAsync(DatabaseApp app, string oid) => app.InScopeAsync(async sp =>
-        (await sp.GetRequiredService<DirectoryService>().FindByEntraObjectIdAsync(Guid.Parse(oid), CancellationToken.None))!);
 }

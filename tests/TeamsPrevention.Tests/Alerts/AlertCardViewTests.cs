@@ -69,7 +69,7 @@ public sealed class AlertCardViewTests
         var people = await app.InScopeAsync(async sp => await sp.GetRequiredService<AppDbContext>().Set<Person>().AsNoTracking()
             .Where(p => p.DisplayName == "Jan Peeters" || p.DisplayName == "Pieter De Smet" || p.DisplayName == "Emma Wilson")
             .ToListAsync());
-        var coordinator = await PersonAsync(app, Coordinator);
+        var coordinator = await AlertHarness.PersonAsync(app, Coordinator);
         var alertId = await AlertHarness.CreateAlertAsync(app, Coordinator, new
         {
             severity = "Elevated",
@@ -88,11 +88,11 @@ public sealed class AlertCardViewTests
 
         // The school (through its contact) and the three people answer, every kind of answer given at least once; a
         // person's line names the organisation of who answered.
-        var anne = await PersonAsync(app, AlertHarness.Oid("Partner"));
+        var anne = await AlertHarness.PersonAsync(app, AlertHarness.Oid("Partner"));
         var answerers = new List<DirectoryPerson> { anne };
         foreach (var person in people)
         {
-            answerers.Add(await PersonAsync(app, person.EntraObjectId.ToString()));
+            answerers.Add(await AlertHarness.PersonAsync(app, person.EntraObjectId.ToString()));
         }
 
         var kinds = Enum.GetValues<AlertAnswer>();
@@ -123,7 +123,4 @@ public sealed class AlertCardViewTests
 
     private static Task<AlertCardView?> ViewAsync(DatabaseApp app, Guid alertId) =>
         app.InScopeAsync(sp => sp.GetRequiredService<AlertService>().GetCardViewAsync(alertId, CancellationToken.None));
-
-    private static Task<DirectoryPerson> PersonAsync(DatabaseApp app, string oid) => app.InScopeAsync(async sp =>
-        (await sp.GetRequiredService<DirectoryService>().FindByEntraObjectIdAsync(Guid.Parse(oid), CancellationToken.None))!);
 }

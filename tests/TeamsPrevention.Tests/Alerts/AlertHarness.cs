@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Data;
+using TeamsPrevention.App.Directory;
 using TeamsPrevention.Sandbox.Tenant;
 using TeamsPrevention.Tests.Infrastructure;
 
@@ -113,6 +114,10 @@ internal sealed class AlertHarness : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, body);
         return JsonNode.Parse(body)!["id"]!.GetValue<Guid>();
     }
+
+    /// <summary>The directory's person with the Entra object id <paramref name="oid"/>, as the App reads it.</summary>
+    public static Task<DirectoryPerson> PersonAsync(DatabaseApp app, string oid) => app.InScopeAsync(async sp =>
+        (await sp.GetRequiredService<DirectoryService>().FindByEntraObjectIdAsync(Guid.Parse(oid), CancellationToken.None))!);
 
     public static async Task<JsonObject> TrackingAsync(DatabaseApp app, Guid alertId, string oid)
     {
