@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -159,13 +160,14 @@ public sealed class AlertService(
     /// Resolves, checks and records a batch of answers inside the caller's open transaction (<see cref="AlertAnswerWriter"/>):
     /// who answers (one query for the batch's people), then for each alert its state, what those people may answer
     /// (themselves, their organisation, or what escalated to them: one query for all of them), the writes
-    /// (<see cref="ApplyAnswersAsync"/>) and the card after the batch, handed to every answer of that alert. The answer's
+    /// (<see cref="ApplyAnswers"/>) and the card after the batch, handed to every answer of that alert. The answer's
     /// own request reads nothing: a hundred people pressing at once cost a few queries per batch, not three each, and
-    /// what an answer was checked against cannot change before it is written.
+    /// what an answer was checked against cannot change before it is written. Synchronous, like everything it calls:
+    /// it runs on the writer's own thread.
     /// </summary>
-    internal async Task<AnswerResult[]> RecordAnswersAsync(IReadOnlyList<AlertAnswerRequest> requests, CancellationToken cancellationToken)
+    internal AnswerResult[] RecordAnswers(IReadOnlyList<AlertAnswerRequest> requests)
     {
-        var people = await IdentifyAsync(requests, cancellationToken);
+        var people = Identify(requests);
         var outcomes = new AnswerOutcome?[requests.Count];
         var writes = new List<AlertAnswerWrite>();
         var writers = new List<int>();
@@ -173,9 +175,9 @@ public sealed class AlertService(
         foreach (var alert in Enumerable.Range(0, requests.Count).GroupBy(i => requests[i].AlertId))
         {
             var alertId = alert.Key;
-            var row = await AlertRowQuery.For(db)(db, alertId, options.Value.RefreshUserLimit, cancellationToken);
+            var row = AlertRowNow.For(db)(db, alertId, options.Value.RefreshUserLimit);
             var askers = alert.Select(i => people[i]).OfType<DirectoryPerson>().DistinctBy(p => p.Id).ToList();
-            var answerable = row is null || askers.Count == 0 ? null : await AnswerableByAsync(alertId, askers, cancellationToken);
+            var answerable = row is null || askers.Count == 0 ? null : AnswerableBy(alertId, askers);
             foreach (var i in alert)
             {
                 var targets = answerable is not null && people[i] is { } person ? answerable.For(person) : [];
@@ -193,7 +195,7 @@ public sealed class AlertService(
             }
         }
 
-        var changed = writes.Count == 0 ? [] : await ApplyAnswersAsync(writes, cancellationToken);
+        var changed = writes.Count == 0 ? [] : ApplyAnswers(writes);
         for (var w = 0; w < writers.Count; w++)
         {
             outcomes[writers[w]] = changed[w] ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered;
@@ -202,7 +204,7 @@ public sealed class AlertService(
         // The card after the batch, for the people who may see it (an unknown alert or a stranger gets none).
         foreach (var alertId in requests.Where((_, i) => outcomes[i] is not (AnswerOutcome.NotFound or AnswerOutcome.NotARecipient)).Select(r => r.AlertId).Distinct())
         {
-            cards[alertId] = await GetCardViewAsync(alertId, cancellationToken);
+            cards[alertId] = GetCardView(alertId);
         }
 
         return [.. requests.Select((r, i) => outcomes[i]!.Value switch
@@ -213,11 +215,11 @@ public sealed class AlertService(
     }
 
     /// <summary>Who gives each answer: the person given, else the active person with the Entra object id, else with the Teams user id.</summary>
-    private async Task<DirectoryPerson?[]> IdentifyAsync(IReadOnlyList<AlertAnswerRequest> requests, CancellationToken cancellationToken)
+    private DirectoryPerson?[] Identify(IReadOnlyList<AlertAnswerRequest> requests)
     {
         var people = new DirectoryPerson?[requests.Count];
-        var byObjectId = await directory.FindByEntraObjectIdsAsync(
-            [.. requests.Where(r => r.Person is null && r.EntraObjectId is not null).Select(r => r.EntraObjectId!.Value).Distinct()], cancellationToken);
+        var byObjectId = directory.FindByEntraObjectIds(
+            [.. requests.Where(r => r.Person is null && r.EntraObjectId is not null).Select(r => r.EntraObjectId!.Value).Distinct()]);
         for (var i = 0; i < requests.Count; i++)
         {
             people[i] = requests[i].Person
@@ -227,7 +229,7 @@ public sealed class AlertService(
         var unknown = Enumerable.Range(0, requests.Count).Where(i => people[i] is null && requests[i].Person is null && requests[i].TeamsUserId is not null).ToList();
         if (unknown.Count > 0)
         {
-            var byTeamsId = await directory.FindByTeamsUserIdsAsync([.. unknown.Select(i => requests[i].TeamsUserId!).Distinct()], cancellationToken);
+            var byTeamsId = directory.FindByTeamsUserIds([.. unknown.Select(i => requests[i].TeamsUserId!).Distinct()]);
             foreach (var i in unknown)
             {
                 people[i] = byTeamsId.TryGetValue(requests[i].TeamsUserId!, out var found) && found.Active ? found : null;
@@ -241,7 +243,7 @@ public sealed class AlertService(
     /// What these people may answer on the alert, in one query: the recipients naming them or their organisations, and
     /// those escalated to them.
     /// </summary>
-    private async Task<Answerable> AnswerableByAsync(Guid alertId, IReadOnlyList<DirectoryPerson> people, CancellationToken cancellationToken)
+    private Answerable AnswerableBy(Guid alertId, IReadOnlyList<DirectoryPerson> people)
     {
         var personIds = people.Select(p => p.Id).ToList();
         var organisationIds = people.Select(p => p.OrganisationId).Distinct().ToList();
@@ -255,7 +257,7 @@ public sealed class AlertService(
             where e.AlertId == alertId && e.ToPersonId != null && EF.Parameter(personIds).Contains(e.ToPersonId!.Value)
             join r in db.Set<AlertRecipient>().AsNoTracking() on e.RecipientId equals r.Id
             select new { r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, EscalatedTo = e.ToPersonId };
-        var rows = await named.Concat(escalated).ToListAsync(cancellationToken);
+        var rows = named.Concat(escalated).ToList();
         return new Answerable([.. rows.Select(r => new AnswerableRecipient(r.Id, r.Kind, r.PersonId, r.OrganisationId, r.Answer, r.EscalatedTo))]);
     }
 
@@ -276,7 +278,7 @@ public sealed class AlertService(
     /// recipients still unanswered; then, once per alert, its version and the card update request (beyond the refresh
     /// limit); then the audit entries in one append. An answer is false when someone answered first (nothing written).
     /// </summary>
-    internal async Task<bool[]> ApplyAnswersAsync(IReadOnlyList<AlertAnswerWrite> writes, CancellationToken cancellationToken)
+    internal bool[] ApplyAnswers(IReadOnlyList<AlertAnswerWrite> writes)
     {
         var now = time.GetUtcNow();
         var outcomes = new bool[writes.Count];
@@ -294,7 +296,7 @@ public sealed class AlertService(
             }
         }
 
-        var answered = await AnswerRecipientsAsync(writes, [.. owners], now, cancellationToken);
+        var answered = AnswerRecipients(writes, [.. owners], now);
         for (var i = 0; i < writes.Count; i++)
         {
             var (alertId, situationCode, person, answer, recipientIds, scheduleCardUpdate) = writes[i];
@@ -316,19 +318,18 @@ public sealed class AlertService(
             // Beyond Teams' refresh limit, every card already sent is replaced: asked here (durably, in this transaction,
             // coalesced per alert), done by the worker. The version bump and the request are one command (one round trip
             // on PostgreSQL).
-            await (schedule
-                ? db.Database.ExecuteSqlAsync(
+            _ = schedule
+                ? db.Database.ExecuteSql(
                     $"""
                     UPDATE "Alerts" SET "Version" = "Version" + {count} WHERE "Id" = {AlertSql.Key(db, alertId)};
                     INSERT INTO "AlertCardUpdates" ("AlertId", "Stamp", "RequestedAt")
                     VALUES ({AlertSql.Key(db, alertId)}, {AlertSql.Key(db, Guid.NewGuid())}, {AlertSql.Time(db, now)})
                     ON CONFLICT ("AlertId") DO UPDATE SET "Stamp" = excluded."Stamp", "RequestedAt" = excluded."RequestedAt"
-                    """,
-                    cancellationToken)
-                : db.Database.ExecuteSqlAsync($"""UPDATE "Alerts" SET "Version" = "Version" + {count} WHERE "Id" = {AlertSql.Key(db, alertId)}""", cancellationToken));
+                    """)
+                : db.Database.ExecuteSql($"""UPDATE "Alerts" SET "Version" = "Version" + {count} WHERE "Id" = {AlertSql.Key(db, alertId)}""");
         }
 
-        await audit.RecordManyAsync(records, cancellationToken);
+        audit.RecordMany(records);
         return outcomes;
     }
 
@@ -338,8 +339,7 @@ public sealed class AlertService(
     /// round trip, not 100, so the people waiting on it are answered sooner. Only recipients still unanswered change;
     /// returns those that did.
     /// </summary>
-    private async Task<HashSet<Guid>> AnswerRecipientsAsync(
-        IReadOnlyList<AlertAnswerWrite> writes, IReadOnlyList<KeyValuePair<Guid, int>> recipients, DateTimeOffset now, CancellationToken cancellationToken)
+    private HashSet<Guid> AnswerRecipients(IReadOnlyList<AlertAnswerWrite> writes, IReadOnlyList<KeyValuePair<Guid, int>> recipients, DateTimeOffset now)
     {
         var (given, parameters) = SqlRows.Of(
             db,
@@ -355,7 +355,7 @@ public sealed class AlertService(
             WHERE "AlertRecipients"."Id" = "Given"."RecipientId" AND "AlertRecipients"."Answer" IS NULL
             RETURNING "AlertRecipients"."Id" AS "Value"
             """;
-        return [.. await db.Database.SqlQueryRaw<Guid>(sql, [AlertSql.Time(db, now), .. parameters]).ToListAsync(cancellationToken)];
+        return [.. db.Database.SqlQueryRaw<Guid>(sql, [AlertSql.Time(db, now), .. parameters])];
     }
 
     /// <summary>Withdraws the alert (its sender, or the Chair or a Coordinator): queued cards are cancelled, sent ones updated.</summary>
@@ -419,9 +419,23 @@ public sealed class AlertService(
     /// </summary>
     public async Task<AlertCardView?> GetCardViewAsync(Guid alertId, CancellationToken cancellationToken)
     {
+        var rows = new List<CardViewRow>(AlertCardView.MaxAnswerLines);
+        await foreach (var row in CardViewQuery.For(db)(db, alertId).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return ToCardView(alertId, rows);
+    }
+
+    /// <summary><see cref="GetCardViewAsync"/> with the driver's synchronous calls (the answer writer's thread).</summary>
+    private AlertCardView? GetCardView(Guid alertId) => ToCardView(alertId, CardViewNow.For(db)(db, alertId));
+
+    private static AlertCardView? ToCardView(Guid alertId, IEnumerable<CardViewRow> rows)
+    {
         CardViewRow? alert = null;
         var answered = new List<CardViewRow>(AlertCardView.MaxAnswerLines);
-        await foreach (var row in CardViewQuery.For(db)(db, alertId).WithCancellation(cancellationToken))
+        foreach (var row in rows)
         {
             alert ??= row;
             if (row.Answer is not null)
@@ -496,7 +510,7 @@ public sealed class AlertService(
     /// </summary>
     private async Task<AnswerState?> AnswerStateAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
     {
-        var row = await AlertRowQuery.For(db)(db, alertId, options.Value.RefreshUserLimit, cancellationToken);
+        var row = await AlertRowQuery.For(db)(db, alertId, options.Value.RefreshUserLimit);
         if (row is null)
         {
             return null;
@@ -506,16 +520,23 @@ public sealed class AlertService(
         return new AnswerState(row.Withdrawn, row.SituationCode, row.Version, row.BeyondRefreshLimit, targets);
     }
 
-    /// <summary>Compiled once (per model): every card answer runs these, and EF's per-call translation was a third of an answer's CPU.</summary>
-    private static readonly PerModel<Func<AppDbContext, Guid, int, CancellationToken, Task<AlertRow?>>> AlertRowQuery = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid alertId, int refreshLimit, CancellationToken _) => db.Set<Alert>().AsNoTracking()
+    /// <summary>
+    /// Compiled once (per model), for both ways of calling the driver: every card answer runs these, and EF's per-call
+    /// translation was a third of an answer's CPU.
+    /// </summary>
+    private static readonly Expression<Func<AppDbContext, Guid, int, AlertRow?>> AlertRowOf = (db, alertId, refreshLimit) =>
+        db.Set<Alert>().AsNoTracking()
             .Where(a => a.Id == alertId)
             .Select(a => new AlertRow(
                 a.WithdrawnAt != null,
                 a.SituationCode,
                 a.Version,
                 db.Set<AlertDelivery>().Where(d => d.AlertId == alertId).Skip(refreshLimit).Any()))
-            .FirstOrDefault()));
+            .FirstOrDefault();
+
+    private static readonly PerModel<Func<AppDbContext, Guid, int, Task<AlertRow?>>> AlertRowQuery = new(() => EF.CompileAsyncQuery(AlertRowOf));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, int, AlertRow?>> AlertRowNow = new(() => EF.CompileQuery(AlertRowOf));
 
     private static readonly PerModel<Func<AppDbContext, Guid, Guid, Guid, IAsyncEnumerable<AlertRecipient>>> AnswerableQuery = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, Guid alertId, Guid personId, Guid organisationId) => db.Set<AlertRecipient>().AsNoTracking()
@@ -535,52 +556,55 @@ public sealed class AlertService(
     /// categories, organisations and times: nothing about a person is read. A new <see cref="AlertAnswer"/> needs its
     /// count here (<c>AlertCardViewTests</c> answers with every value).
     /// </summary>
-    private static readonly PerModel<Func<AppDbContext, Guid, IAsyncEnumerable<CardViewRow>>> CardViewQuery = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid alertId) =>
-            from a in db.Set<Alert>().AsNoTracking()
-            where a.Id == alertId
-            join sender in db.Set<Organisation>().AsNoTracking() on a.SenderOrganisationId equals sender.Id into senders
-            from sender in senders.DefaultIfEmpty()
-            join c in
-                from r in db.Set<AlertRecipient>().AsNoTracking()
-                where r.AlertId == alertId && r.Answer != null
-                group r by r.AlertId into g
-                select new
-                {
-                    AlertId = g.Key,
-                    Acknowledged = g.Count(r => r.Answer == AlertAnswer.Acknowledged),
-                    NeedMoreInformation = g.Count(r => r.Answer == AlertAnswer.NeedMoreInformation),
-                    NotConcerned = g.Count(r => r.Answer == AlertAnswer.NotConcerned),
-                }
-                on a.Id equals c.AlertId into counted
-            from c in counted.DefaultIfEmpty()
-            join l in (
-                from r in db.Set<AlertRecipient>().AsNoTracking()
-                where r.AlertId == alertId && r.Answer != null
-                join p in db.Set<Person>().AsNoTracking() on r.AnsweredByPersonId equals (Guid?)p.Id into answerers
-                from p in answerers.DefaultIfEmpty()
-                join o in db.Set<Organisation>().AsNoTracking() on r.OrganisationId ?? (Guid?)p.OrganisationId equals (Guid?)o.Id into organisations
-                from o in organisations.DefaultIfEmpty()
-                orderby r.AnsweredAt descending
-                select new { r.AlertId, r.Answer, r.AnsweredAt, Organisation = o.Name })
-                .Take(AlertCardView.MaxAnswerLines)
-                on a.Id equals l.AlertId into latest
-            from l in latest.DefaultIfEmpty()
-            select new CardViewRow(
-                a.Reference,
-                a.SituationCode,
-                a.Severity,
-                a.Category,
-                sender.Name,
-                a.Deadline,
-                a.WithdrawnAt != null,
-                a.Version,
-                (int?)c.Acknowledged,
-                (int?)c.NeedMoreInformation,
-                (int?)c.NotConcerned,
-                l.Answer,
-                l.AnsweredAt,
-                l.Organisation)));
+    private static readonly Expression<Func<AppDbContext, Guid, IQueryable<CardViewRow>>> CardViewOf = (db, alertId) =>
+        from a in db.Set<Alert>().AsNoTracking()
+        where a.Id == alertId
+        join sender in db.Set<Organisation>().AsNoTracking() on a.SenderOrganisationId equals sender.Id into senders
+        from sender in senders.DefaultIfEmpty()
+        join c in
+            from r in db.Set<AlertRecipient>().AsNoTracking()
+            where r.AlertId == alertId && r.Answer != null
+            group r by r.AlertId into g
+            select new
+            {
+                AlertId = g.Key,
+                Acknowledged = g.Count(r => r.Answer == AlertAnswer.Acknowledged),
+                NeedMoreInformation = g.Count(r => r.Answer == AlertAnswer.NeedMoreInformation),
+                NotConcerned = g.Count(r => r.Answer == AlertAnswer.NotConcerned),
+            }
+            on a.Id equals c.AlertId into counted
+        from c in counted.DefaultIfEmpty()
+        join l in (
+            from r in db.Set<AlertRecipient>().AsNoTracking()
+            where r.AlertId == alertId && r.Answer != null
+            join p in db.Set<Person>().AsNoTracking() on r.AnsweredByPersonId equals (Guid?)p.Id into answerers
+            from p in answerers.DefaultIfEmpty()
+            join o in db.Set<Organisation>().AsNoTracking() on r.OrganisationId ?? (Guid?)p.OrganisationId equals (Guid?)o.Id into organisations
+            from o in organisations.DefaultIfEmpty()
+            orderby r.AnsweredAt descending
+            select new { r.AlertId, r.Answer, r.AnsweredAt, Organisation = o.Name })
+            .Take(AlertCardView.MaxAnswerLines)
+            on a.Id equals l.AlertId into latest
+        from l in latest.DefaultIfEmpty()
+        select new CardViewRow(
+            a.Reference,
+            a.SituationCode,
+            a.Severity,
+            a.Category,
+            sender.Name,
+            a.Deadline,
+            a.WithdrawnAt != null,
+            a.Version,
+            (int?)c.Acknowledged,
+            (int?)c.NeedMoreInformation,
+            (int?)c.NotConcerned,
+            l.Answer,
+            l.AnsweredAt,
+            l.Organisation);
+
+    private static readonly PerModel<Func<AppDbContext, Guid, IAsyncEnumerable<CardViewRow>>> CardViewQuery = new(() => EF.CompileAsyncQuery(CardViewOf));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, IEnumerable<CardViewRow>>> CardViewNow = new(() => EF.CompileQuery(CardViewOf));
 
     private sealed record CardViewRow(
         string Reference,

@@ -4,8 +4,8 @@ namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
 /// On SQLite (one writer per file, and a driver that waits for the write lock by blocking a thread), this instance's
-/// alert writes queue here asynchronously instead: no thread sleeps in SQLite's busy handler, so 100 concurrent
-/// answers or 32 sends in flight cannot starve the thread pool. Answers are <em>interactive</em>: someone is waiting
+/// alert writes queue here instead: no thread sleeps in SQLite's busy handler, so 32 sends in flight cannot starve the
+/// thread pool (they wait asynchronously; the answers' batches wait on the answer writer's own thread). Answers are <em>interactive</em>: someone is waiting
 /// on their card for them, so they go before the delivery worker's writes (which yield while an answer waits);
 /// otherwise an answer would queue behind every send in flight, each a commit. On PostgreSQL it lets everything through.
 /// </summary>
@@ -36,8 +36,11 @@ public sealed class AlertWriteGate : IDisposable
         }
     }
 
-    /// <summary>Enters the gate for an interactive write (an answer), ahead of background writes.</summary>
-    public async ValueTask<Releaser> EnterInteractiveAsync(DbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Enters the gate for an interactive write (an answer), ahead of background writes. Synchronous: the answer writer
+    /// has a thread of its own (<see cref="AlertAnswerWriter"/>), and it waits here for the write in progress only.
+    /// </summary>
+    public Releaser EnterInteractive(DbContext db)
     {
         if (!db.Database.IsSqlite())
         {
@@ -45,17 +48,7 @@ public sealed class AlertWriteGate : IDisposable
         }
 
         _interactive.Enter();
-
-        try
-        {
-            await _sqlite.WaitAsync(cancellationToken);
-        }
-        catch
-        {
-            _interactive.Leave();
-            throw;
-        }
-
+        _sqlite.Wait();
         return new Releaser(this, true);
     }
 

@@ -35,7 +35,18 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
     /// Appends several entries, in order, in one transaction with one read of the chain's head and one statement: what a
     /// list view records (one entry per situation shown) without a commit, a head read and a round trip per entry.
     /// </summary>
-    public async Task<IReadOnlyList<AuditEntry>> RecordManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AuditEntry>> RecordManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
+        AppendAsync(records, sync: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="RecordManyAsync"/> with the database driver's synchronous calls, for a thread of its own that waits on
+    /// each round trip (the card answers' batches: <see cref="Alerts.AlertAnswerWriter"/>).
+    /// </summary>
+    public IReadOnlyList<AuditEntry> RecordMany(IReadOnlyList<AuditRecord> records) =>
+        AppendAsync(records, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>The append, written once for both ways of calling the driver (with <paramref name="sync"/>, it completes before it returns).</summary>
+    private async Task<IReadOnlyList<AuditEntry>> AppendAsync(IReadOnlyList<AuditRecord> records, bool sync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
         if (records.Count == 0)
@@ -49,9 +60,9 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
         }
 
         var joined = db.Database.CurrentTransaction is not null;
-        await using var transaction = joined ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = joined ? null : sync ? db.Database.BeginTransaction() : await db.Database.BeginTransactionAsync(cancellationToken);
 
-        var (sequence, previousHash) = await ReadHeadAsync(cancellationToken);
+        var (sequence, previousHash) = await ReadHeadAsync(sync, cancellationToken);
         var occurredAt = AuditHasher.Truncate(time.GetUtcNow());
         var entries = new List<AuditEntry>(records.Count);
         foreach (var record in records)
@@ -96,7 +107,7 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
             entries.Select(e => e.Outcome.ToString()).ToArray(),
             entries.Select(e => e.PreviousHash).ToArray(),
             entries.Select(e => e.Hash).ToArray());
-        await using (var insert = db.Database.GetDbConnection().CreateCommand())
+        using (var insert = db.Database.GetDbConnection().CreateCommand())
         {
             insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             insert.Parameters.AddRange(parameters);
@@ -104,10 +115,14 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
                 INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
                 {rows}
                 """;
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            _ = sync ? insert.ExecuteNonQuery() : await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (transaction is not null)
+        if (transaction is not null && sync)
+        {
+            transaction.Commit();
+        }
+        else if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
@@ -126,21 +141,35 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
     /// COMMITTED each statement reads what was committed when it started: the read must start once the lock is held, or
     /// it could miss the entries of the append that held it.
     /// </summary>
-    private async Task<(long Sequence, string Hash)> ReadHeadAsync(CancellationToken cancellationToken)
+    private async Task<(long Sequence, string Hash)> ReadHeadAsync(bool sync, CancellationToken cancellationToken)
     {
         const string Head = """SELECT "Sequence", "Hash" FROM "AuditEntries" ORDER BY "Sequence" DESC LIMIT 1""";
         // Inside the append's transaction: the connection is open.
-        await using var read = db.Database.GetDbConnection().CreateCommand();
+        using var read = db.Database.GetDbConnection().CreateCommand();
         read.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         read.CommandText = db.Provider == DatabaseProvider.Postgres
             ? $"SELECT pg_advisory_xact_lock({PostgresAppendLockKey}); {Head}"
             : Head;
-        await using var reader = await read.ExecuteReaderAsync(cancellationToken);
-        if (db.Provider == DatabaseProvider.Postgres)
+        var reader = sync ? read.ExecuteReader() : await read.ExecuteReaderAsync(cancellationToken);
+        try
         {
-            await reader.NextResultAsync(cancellationToken);
-        }
+            if (db.Provider == DatabaseProvider.Postgres)
+            {
+                _ = sync ? reader.NextResult() : await reader.NextResultAsync(cancellationToken);
+            }
 
-        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHasher.Genesis);
+            return (sync ? reader.Read() : await reader.ReadAsync(cancellationToken)) ? (reader.GetInt64(0), reader.GetString(1)) : (0, AuditHasher.Genesis);
+        }
+        finally
+        {
+            if (sync)
+            {
+                reader.Dispose();
+            }
+            else
+            {
+                await reader.DisposeAsync();
+            }
+        }
     }
 }

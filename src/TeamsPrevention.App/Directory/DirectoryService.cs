@@ -32,27 +32,30 @@ public sealed class DirectoryService(AppDbContext db, AuditLog audit, ILogger<Di
         return person is null ? null : DirectoryPerson.From(person);
     }
 
-    /// <summary>The people with these Entra object ids, in one query (a batch of card answers), keyed by that id.</summary>
-    public async Task<IReadOnlyDictionary<Guid, DirectoryPerson>> FindByEntraObjectIdsAsync(IReadOnlyCollection<Guid> entraObjectIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The people with these Entra object ids, in one query, keyed by that id. Synchronous: a batch of card answers asks,
+    /// on the answer writer's own thread (<see cref="Alerts.AlertAnswerWriter"/>).
+    /// </summary>
+    public IReadOnlyDictionary<Guid, DirectoryPerson> FindByEntraObjectIds(IReadOnlyCollection<Guid> entraObjectIds)
     {
         if (entraObjectIds.Count == 0)
         {
             return new Dictionary<Guid, DirectoryPerson>();
         }
 
-        var people = await People.Where(p => EF.Parameter(entraObjectIds).Contains(p.EntraObjectId)).ToListAsync(cancellationToken);
+        var people = People.Where(p => EF.Parameter(entraObjectIds).Contains(p.EntraObjectId)).ToList();
         return people.ToDictionary(p => p.EntraObjectId, DirectoryPerson.From);
     }
 
-    /// <summary>The people with these Teams user ids (<c>29:…</c>), in one query, keyed by that id.</summary>
-    public async Task<IReadOnlyDictionary<string, DirectoryPerson>> FindByTeamsUserIdsAsync(IReadOnlyCollection<string> teamsUserIds, CancellationToken cancellationToken)
+    /// <summary>The people with these Teams user ids (<c>29:…</c>), in one query, keyed by that id. Synchronous, as above.</summary>
+    public IReadOnlyDictionary<string, DirectoryPerson> FindByTeamsUserIds(IReadOnlyCollection<string> teamsUserIds)
     {
         if (teamsUserIds.Count == 0)
         {
             return new Dictionary<string, DirectoryPerson>();
         }
 
-        var people = await People.Where(p => p.TeamsUserId != null && EF.Parameter(teamsUserIds).Contains(p.TeamsUserId)).ToListAsync(cancellationToken);
+        var people = People.Where(p => p.TeamsUserId != null && EF.Parameter(teamsUserIds).Contains(p.TeamsUserId)).ToList();
         return people.ToDictionary(p => p.TeamsUserId!, DirectoryPerson.From, StringComparer.Ordinal);
     }
 

@@ -135,17 +135,17 @@ public sealed class AlertAnswerBatchTests
     private static AlertAnswerRequest ByObjectId(Guid alertId, DirectoryPerson person, AlertAnswer answer) => new(alertId, answer, null, person.EntraObjectId, null);
 
     private static Task<AnswerResult[]> RecordAsync(DatabaseApp app, IReadOnlyList<AlertAnswerRequest> requests) =>
-        InTransactionAsync(app, alerts => alerts.RecordAnswersAsync(requests, CancellationToken.None));
+        InTransactionAsync(app, alerts => alerts.RecordAnswers(requests));
 
     private static Task<bool[]> CommitAsync(DatabaseApp app, IReadOnlyList<AlertAnswerWrite> writes) =>
-        InTransactionAsync(app, alerts => alerts.ApplyAnswersAsync(writes, CancellationToken.None));
+        InTransactionAsync(app, alerts => alerts.ApplyAnswers(writes));
 
     /// <summary>Runs <paramref name="work"/> in one committed transaction, as <see cref="AlertAnswerWriter"/> does.</summary>
-    private static Task<T> InTransactionAsync<T>(DatabaseApp app, Func<AlertService, Task<T>> work) => app.InScopeAsync(async sp =>
+    private static Task<T> InTransactionAsync<T>(DatabaseApp app, Func<AlertService, T> work) => app.InScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var result = await work(sp.GetRequiredService<AlertService>());
+        var result = work(sp.GetRequiredService<AlertService>());
         await transaction.CommitAsync();
         return result;
     });

@@ -20,7 +20,7 @@ public sealed class AlertWriteGateTests
 
         var background = Enumerable.Range(0, 3).Select(i => EnterAndRecordAsync(gate.EnterAsync(db, CancellationToken.None), $"worker-{i}")).ToList();
         await Task.Delay(50);
-        var answer = EnterAndRecordAsync(gate.EnterInteractiveAsync(db, CancellationToken.None), "answer");
+        var answer = EnterAndRecordAsync(new ValueTask<AlertWriteGate.Releaser>(Task.Run(() => gate.EnterInteractive(db))), "answer");
         await Task.Delay(50);
         Assert.Empty(order);
 
@@ -52,7 +52,7 @@ public sealed class AlertWriteGateTests
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
             using var entered = i % 3 == 0
-                ? await gate.EnterInteractiveAsync(db, CancellationToken.None)
+                ? await Task.Run(() => gate.EnterInteractive(db))
                 : await gate.EnterAsync(db, CancellationToken.None);
             var now = Interlocked.Increment(ref inside);
             InterlockedMax(ref most, now);
