@@ -24,45 +24,50 @@ public sealed class AlertAnswerWriter(IServiceScopeFactory scopes, AlertWriteGat
 {
     private const int MaxBatch = 128;
     private readonly BlockingCollection<Pending> _queue = [];
-    private readonly Lock _start = new();
+    private readonly Lock _state = new();
     private Thread? _thread;
+    private bool _stopped;
 
     /// <summary>
     /// Records the answer (with the others waiting at the same time): what it did, and the alert's card view right after
-    /// the batch that carried it.
+    /// the batch that carried it. Once the writer is stopped (the App shutting down), it refuses at once
+    /// (<see cref="ObjectDisposedException"/>): nothing is recorded.
     /// </summary>
     public Task<AnswerResult> WriteAsync(AlertAnswerRequest request, CancellationToken cancellationToken)
     {
         var pending = new Pending(request, new TaskCompletionSource<AnswerResult>(TaskCreationOptions.RunContinuationsAsynchronously));
-        EnsureStarted();
-        _queue.Add(pending, cancellationToken);
-        return pending.Outcome.Task.WaitAsync(cancellationToken);
-    }
-
-    /// <summary>Stops the writer once the answers already queued are written.</summary>
-    public void Dispose()
-    {
-        _queue.CompleteAdding();
-        Thread? thread;
-        lock (_start)
+        lock (_state)
         {
-            thread = _thread;
-        }
-
-        thread?.Join();
-        _queue.Dispose();
-    }
-
-    private void EnsureStarted()
-    {
-        lock (_start)
-        {
+            ObjectDisposedException.ThrowIf(_stopped, this);
+            _queue.Add(pending, cancellationToken);
             if (_thread is null)
             {
                 _thread = new Thread(Loop) { IsBackground = true, Name = "Alert answers" };
                 _thread.Start();
             }
         }
+
+        return pending.Outcome.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Stops the writer once the answers already queued are written.</summary>
+    public void Dispose()
+    {
+        Thread? thread;
+        lock (_state)
+        {
+            if (_stopped)
+            {
+                return;
+            }
+
+            _stopped = true;
+            thread = _thread;
+            _queue.CompleteAdding();
+        }
+
+        thread?.Join();
+        _queue.Dispose();
     }
 
     private void Loop()
