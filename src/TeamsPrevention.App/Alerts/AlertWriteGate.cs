@@ -5,9 +5,10 @@ namespace TeamsPrevention.App.Alerts;
 /// <summary>
 /// On SQLite (one writer per file, and a driver that waits for the write lock by blocking a thread), this instance's
 /// alert writes queue here instead: no thread sleeps in SQLite's busy handler, so 32 sends in flight cannot starve the
-/// thread pool (they wait asynchronously; the answers' batches wait on the answer writer's own thread). Answers are <em>interactive</em>: someone is waiting
-/// on their card for them, so they go before the delivery worker's writes (which yield while an answer waits);
-/// otherwise an answer would queue behind every send in flight, each a commit. On PostgreSQL it lets everything through.
+/// thread pool (they wait asynchronously; the answers' batches wait on the answer writer's own thread). Answers are
+/// <em>interactive</em>: someone is waiting on their card for them, so they go before the delivery worker's writes
+/// (which yield while an answer waits); otherwise an answer would queue behind every send in flight, each a commit. On
+/// PostgreSQL it lets everything through.
 /// </summary>
 public sealed class AlertWriteGate : IDisposable
 {

@@ -118,13 +118,16 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
             _ = sync ? insert.ExecuteNonQuery() : await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        if (transaction is not null && sync)
+        if (transaction is not null)
         {
-            transaction.Commit();
-        }
-        else if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
+            if (sync)
+            {
+                transaction.Commit();
+            }
+            else
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
 
         foreach (var entry in entries)

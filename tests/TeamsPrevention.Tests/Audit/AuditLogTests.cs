@@ -121,6 +121,24 @@ public sealed class AuditLogTests
         Assert.Equal(252, verification.EntriesChecked);
     }
 
+    [Theory, BothProviders]
+    public async Task AppendsWithTheDriversSynchronousCallsOnTheSameChain(DatabaseProvider provider)
+    {
+        // RecordMany: the answer writer's thread; here with a transaction of its own, between two asynchronous appends.
+        await using var app = await DatabaseApp.StartAsync(provider, NoSeed);
+        await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(new AuditRecord("system", null, AuditAction.Change, Purpose: "before"), CancellationToken.None));
+
+        var written = await app.InScopeAsync(s => Task.FromResult(s.GetRequiredService<AuditLog>().RecordMany(
+            [.. Enumerable.Range(1, 3).Select(i => new AuditRecord("a1b2c3d4-0003-4000-8000-000000000003", "Partner", AuditAction.Acknowledge, null, "Alert", $"alert-{i}", "alert answered"))])));
+        await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(new AuditRecord("system", null, AuditAction.Change, Purpose: "after"), CancellationToken.None));
+
+        Assert.Equal([2L, 3L, 4L], written.Select(e => e.Sequence));
+        Assert.Equal(5, await app.Database.CountAsync("AuditEntries"));
+        var verification = await app.InScopeAsync(s => s.GetRequiredService<AuditVerifier>().VerifyAsync(CancellationToken.None));
+        Assert.True(verification.IsIntact);
+        Assert.Equal(5, verification.EntriesChecked);
+    }
+
     [Fact]
     public async Task WritesNoneOfABatchWhenOneRecordIsInvalid()
     {
