@@ -20,7 +20,9 @@ public sealed class AlertWriteGateTests
 
         var background = Enumerable.Range(0, 3).Select(i => EnterAndRecordAsync(gate.EnterAsync(db, CancellationToken.None), $"worker-{i}")).ToList();
         await Task.Delay(50);
-        var answer = EnterAndRecordAsync(new ValueTask<AlertWriteGate.Releaser>(Task.Run(() => gate.EnterInteractive(db))), "answer");
+        // The answer writer enters from its own thread, with a context of its own (a DbContext is not thread-safe).
+        await using var answerDb = Sqlite();
+        var answer = EnterAndRecordAsync(new ValueTask<AlertWriteGate.Releaser>(Task.Run(() => gate.EnterInteractive(answerDb))), "answer");
         await Task.Delay(50);
         Assert.Empty(order);
 
@@ -46,11 +48,12 @@ public sealed class AlertWriteGateTests
     public async Task KeepsOneWriterAtATime()
     {
         using var gate = new AlertWriteGate();
-        await using var db = Sqlite();
         var inside = 0;
         var most = 0;
         await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
         {
+            // Each writer with a context of its own, as in the App (the answers enter from another thread).
+            await using var db = Sqlite();
             using var entered = i % 3 == 0
                 ? await Task.Run(() => gate.EnterInteractive(db))
                 : await gate.EnterAsync(db, CancellationToken.None);
