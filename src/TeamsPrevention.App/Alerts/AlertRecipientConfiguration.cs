@@ -16,5 +16,6 @@ internal sealed class AlertRecipientConfiguration : IEntityTypeConfiguration<Ale
         builder.HasIndex(r => new { r.AlertId, r.PersonId });
         builder.HasIndex(r => new { r.AlertId, r.OrganisationId });
         builder.HasIndex(r => r.EscalationDueAt);
+        builder.HasIndex(r => new { r.AlertId, r.AnsweredAt }); // the card's latest answers, in order
     }
 }

@@ -130,6 +130,76 @@ public sealed class AlertAnswerBatchTests
         Assert.Null(after.Single(r => r.AlertId == withdrawnId).Answer);
     }
 
+    [Theory, BothProviders]
+    public async Task RaisesTheVersionOfTheAlertsItChangedAndAsksForTheirCardsOnlyThen(DatabaseProvider provider)
+    {
+        await using var app = await DatabaseApp.StartAsync(provider, new Dictionary<string, string?> { ["Alerts:Delivery:Enabled"] = "false" });
+        var jan = await AlertHarness.PersonAsync(app, AlertHarness.Oid("PoliceReferent"));
+        var emma = await AlertHarness.PersonAsync(app, Persona("Emma Wilson"));
+        var pieter = await AlertHarness.PersonAsync(app, Persona("Pieter De Smet"));
+        var karim = await AlertHarness.PersonAsync(app, Persona("Karim Benali"));
+        var wide = await AlertHarness.CreateAlertAsync(app, Coordinator, new
+        {
+            severity = "Info",
+            category = "Coordination",
+            message = "Message de test",
+            people = new[] { jan.Id, emma.Id, pieter.Id },
+        });
+        var narrow = await AlertHarness.CreateAlertAsync(app, Coordinator, new
+        {
+            severity = "Info",
+            category = "Coordination",
+            message = "Autre message",
+            people = new[] { karim.Id, emma.Id },
+        });
+        var recipients = await app.InScopeAsync(async sp => await sp.GetRequiredService<AppDbContext>().Set<AlertRecipient>().AsNoTracking()
+            .Where(r => r.AlertId == wide || r.AlertId == narrow).ToListAsync());
+        Guid Of(Guid alertId, DirectoryPerson person) => recipients.Single(r => r.AlertId == alertId && r.PersonId == person.Id).Id;
+
+        // Emma answered both before; then a batch where, on the wide alert (its cards updated rather than refreshed), Jan
+        // and Pieter answer and Emma presses again, and on the other alert only Emma presses again.
+        await CommitAsync(app,
+        [
+            new AlertAnswerWrite(wide, null, emma, AlertAnswer.NotConcerned, [Of(wide, emma)], true),
+            new AlertAnswerWrite(narrow, null, emma, AlertAnswer.NotConcerned, [Of(narrow, emma)], true),
+        ]);
+        var first = await StateAsync(app, wide, narrow);
+        Assert.Equal(new[] { wide, narrow }.Order(), first.Updates.Keys.Order());
+        await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AlertCardUpdate>().Where(u => u.AlertId == narrow).ExecuteDeleteAsync());
+        var before = await StateAsync(app, wide, narrow);
+
+        var outcomes = await CommitAsync(app,
+        [
+            new AlertAnswerWrite(wide, null, jan, AlertAnswer.Acknowledged, [Of(wide, jan)], true),
+            new AlertAnswerWrite(wide, null, emma, AlertAnswer.Acknowledged, [Of(wide, emma)], true),
+            new AlertAnswerWrite(wide, null, pieter, AlertAnswer.NeedMoreInformation, [Of(wide, pieter)], true),
+            new AlertAnswerWrite(narrow, null, emma, AlertAnswer.Acknowledged, [Of(narrow, emma)], true),
+        ]);
+
+        Assert.Equal([true, false, true, false], outcomes);
+        var after = await StateAsync(app, wide, narrow);
+        Assert.Equal(before.Versions[wide] + 2, after.Versions[wide]);     // one per person whose answer was recorded
+        Assert.Equal(before.Versions[narrow], after.Versions[narrow]);     // nothing changed: no new version, no card update
+        Assert.Equal([wide], after.Updates.Keys);
+        Assert.NotEqual(before.Updates[wide], after.Updates[wide]);        // the one request of the alert, stamped anew
+
+        // Answered within the refresh limit: a new version, no update asked.
+        await CommitAsync(app, [new AlertAnswerWrite(narrow, null, karim, AlertAnswer.Acknowledged, [Of(narrow, karim)], false)]);
+        var last = await StateAsync(app, wide, narrow);
+        Assert.Equal(after.Versions[narrow] + 1, last.Versions[narrow]);
+        Assert.Equal(after.Updates, last.Updates);
+    }
+
+    /// <summary>The alerts' versions, and the stamp of each card update request.</summary>
+    private static Task<(Dictionary<Guid, int> Versions, Dictionary<Guid, Guid> Updates)> StateAsync(DatabaseApp app, params Guid[] alertIds) =>
+        app.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<AppDbContext>();
+            var versions = await db.Set<Alert>().AsNoTracking().Where(a => alertIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Version);
+            var updates = await db.Set<AlertCardUpdate>().AsNoTracking().Where(u => alertIds.Contains(u.AlertId)).ToDictionaryAsync(u => u.AlertId, u => u.Stamp);
+            return (versions, updates);
+        });
+
     private static string Persona(string name) => TeamsPrevention.Sandbox.Tenant.DemoTenant.Personas.First(p => p.DisplayName == name).ObjectId;
 
     private static AlertAnswerRequest ByObjectId(Guid alertId, DirectoryPerson person, AlertAnswer answer) => new(alertId, answer, null, person.EntraObjectId, null);

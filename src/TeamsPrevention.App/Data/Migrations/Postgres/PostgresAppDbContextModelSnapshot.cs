@@ -292,6 +292,8 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
 
                     b.HasIndex("EscalationDueAt");
 
+                    b.HasIndex("AlertId", "AnsweredAt");
+
                     b.HasIndex("AlertId", "OrganisationId");
 
                     b.HasIndex("AlertId", "PersonId");

@@ -286,6 +286,8 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
 
                     b.HasIndex("EscalationDueAt");
 
+                    b.HasIndex("AlertId", "AnsweredAt");
+
                     b.HasIndex("AlertId", "OrganisationId");
 
                     b.HasIndex("AlertId", "PersonId");
