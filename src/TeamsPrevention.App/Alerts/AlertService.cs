@@ -370,6 +370,7 @@ public sealed class AlertService(
         return [.. db.Database.SqlQueryRaw<Guid>(sql.ToString(), values)];
     }
 
+    /// <summary>Withdraws the alert (its sender, or the Chair or a Coordinator): queued cards are cancelled, sent ones updated.</summary>
     public async Task<bool> WithdrawAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
     {
         var alert = await db.Set<Alert>().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken);
