@@ -47,8 +47,15 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
     public void SetInstances(int instances) => Volatile.Write(ref _instances, Math.Max(1, instances));
 
     /// <summary>Waits until one more write to <paramref name="thread"/> (when known) and to the tenant is within the limits.</summary>
+    /// <param name="thread">The conversation written to, when known.</param>
+    /// <param name="ready">
+    /// Awaited once the write's slot has come, before the write is counted: the caller may hold it back there (answers
+    /// being handled go first). The last second's log still decides when it goes, so a write held back never goes out
+    /// in a bunch beyond the limit; its slot is simply not used.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
     /// <returns>The write's ticket (its place in this second's log), to pass to <see cref="Throttled"/> if it is refused.</returns>
-    public async Task<long> WaitAsync(string? thread, CancellationToken cancellationToken)
+    public async Task<long> WaitAsync(string? thread, CancellationToken cancellationToken, Func<CancellationToken, Task>? ready = null)
     {
         if (thread is not null)
         {
@@ -59,6 +66,11 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
         // that woke up late (the process was starved of CPU) goes out only when the writes of the last second leave room:
         // late waiters never go out in a bunch beyond the limit, and a late slot is not thrown away either.
         await DelayUntilAsync(Reserve(null), cancellationToken);
+        if (ready is not null)
+        {
+            await ready(cancellationToken);
+        }
+
         while (true)
         {
             var (ticket, wait) = RecordWrite();

@@ -262,11 +262,14 @@ public sealed class AlertSender(
 
     private static ConnectorClient Paced(ConnectorClient connector, AlertRateLimits limits, AnswerPriority priority, TimeProvider time)
     {
-        // A write that waited for its turn at the tenant's limit still lets people answering go first.
+        // People answering go first, also over a write that has waited for its turn at the tenant's limit: when its slot
+        // comes during a burst of answers, it waits for them (its slot goes unused) instead of sending, then writing its
+        // outcome, on the cores the answers need.
+        Func<CancellationToken, Task> quiet = cancellationToken => priority.WhenQuietAsync(AnswerPriority.MaxYield, time, cancellationToken);
         connector.BeforeWrite = async (thread, cancellationToken) =>
         {
-            await priority.WhenQuietAsync(AnswerPriority.MaxYield, time, cancellationToken);
-            return await limits.WaitAsync(thread, cancellationToken);
+            await quiet(cancellationToken);
+            return await limits.WaitAsync(thread, cancellationToken, quiet);
         };
         connector.OnThrottled = limits.Throttled;
         return connector;

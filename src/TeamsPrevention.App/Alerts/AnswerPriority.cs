@@ -3,9 +3,11 @@ namespace TeamsPrevention.App.Alerts;
 /// <summary>
 /// Card answers go before card deliveries for the processor. Someone is waiting on their card for an answer; a card
 /// replacement for the other recipients (or a send of the fan-out) can start a few milliseconds later without anyone
-/// noticing. So the delivery worker, before it starts a row, waits while answers are being handled, at most
-/// <see cref="MaxYield"/> (answers arriving without a pause cannot stop the deliveries). In memory only: it orders
-/// this instance's own work and holds nothing that must survive a crash.
+/// noticing. So the delivery worker waits while answers are being handled, at most <see cref="MaxYield"/> each time
+/// (answers arriving without a pause cannot stop the deliveries): before it starts a row, and again when a row's turn at
+/// the tenant's limit comes (a row already waiting for that turn when the answers arrive would otherwise send, then
+/// write its outcome, on the cores the answers need). In memory only: it orders this instance's own work and holds
+/// nothing that must survive a crash.
 /// </summary>
 public sealed class AnswerPriority
 {

@@ -114,4 +114,34 @@ public sealed class AlertRateLimitsTests
         Assert.Equal(45, sorted.Count);
         Assert.InRange(busiest, 15, 20);
     }
+
+    [Fact]
+    public async Task WritesHeldBackWhenTheirSlotComesGoOnlyWhenReleasedAndNeverBeyondTheLimit()
+    {
+        var limits = Limits(20);
+        var answers = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var clock = Stopwatch.StartNew();
+        var written = new System.Collections.Concurrent.ConcurrentBag<(long Ticket, TimeSpan At)>();
+
+        // 30 writes at 20/s; the slots of the first dozen come while "answers" are being handled (600 ms).
+        var writes = Enumerable.Range(0, 30).Select(async i =>
+        {
+            var ticket = await limits.WaitAsync($"thread-{i}", CancellationToken.None, _ => answers.Task);
+            written.Add((ticket, clock.Elapsed));
+        }).ToList();
+        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        Assert.Empty(written);
+
+        var released = clock.Elapsed;
+        answers.SetResult();
+        await Task.WhenAll(writes);
+
+        // Nothing went while held back; once released, the held-back writes go, but the last second's log keeps any
+        // sliding second at 20 at most (no bunch of late slots beyond the limit).
+        Assert.All(written, w => Assert.True(w.At >= released, $"A write went at {w.At.TotalMilliseconds:F0} ms, before the release at {released.TotalMilliseconds:F0} ms."));
+        var sorted = written.Select(w => w.Ticket).Order().ToList();
+        var busiest = sorted.Max(start => sorted.Count(t => t >= start && t < start + Stopwatch.Frequency));
+        Assert.Equal(30, sorted.Count);
+        Assert.InRange(busiest, 10, 20);
+    }
 }
