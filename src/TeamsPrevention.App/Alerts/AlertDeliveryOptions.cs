@@ -19,7 +19,7 @@ public sealed class AlertDeliveryOptions
     [Range(0.0, 0.5)]
     public double TenantMargin { get; set; } = 0.02;
 
-    /// <summary>429s within one second that mean the tenant's limit (not one thread's) is reached: the whole tenant then pauses for the Retry-After.</summary>
+    /// <summary>429s within one second that mean the tenant's limit (not one thread's) is reached, when they are also at least one write in three of that second: the whole tenant then pauses for the Retry-After.</summary>
     [Range(1, 1000)]
     public int TenantPauseAfterThrottled { get; set; } = 10;
 

@@ -10,7 +10,8 @@ namespace TeamsPrevention.App.Alerts;
 /// holds back any write that would exceed the limit, e.g. waiters that all woke up late after a CPU stall. Each conversation (thread) is
 /// paced the same way at its own limit. Every attempt takes a slot, retries included (the connector client calls
 /// <see cref="WaitAsync"/> before each attempt). A 429 pauses the conversation for its <c>Retry-After</c>; when many
-/// 429s arrive within one second (the tenant's limit, not one thread's) the whole tenant pauses for the <c>Retry-After</c>.
+/// 429s arrive within one second, a large share of that second's writes (the tenant's limit, not one thread's nor a few
+/// refused at random), the whole tenant pauses for the <c>Retry-After</c>.
 /// The tenant rate is this instance's share: <see cref="SetInstances"/> divides it between the live instances
 /// (heartbeats in the database, see <see cref="AlertWorker"/>). Real time, not the injectable clock: Teams counts real seconds.
 /// </summary>
@@ -85,8 +86,9 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
 
     /// <summary>
     /// A write was answered 429: its conversation pauses for <paramref name="retryAfter"/>; the attempt's tenant slot is
-    /// given back (a refused request is not counted by the service's window); and when 429s pile up within one second,
-    /// the tenant pauses too.
+    /// given back (a refused request is not counted by the service's window); and when 429s pile up within one second
+    /// (<see cref="AlertDeliveryOptions.TenantPauseAfterThrottled"/> of them, and at least one write in three of that
+    /// second refused), the tenant pauses too.
     /// </summary>
     public void Throttled(string? thread, TimeSpan? retryAfter, long ticket)
     {
@@ -109,7 +111,17 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
                 _throttled.Dequeue();
             }
 
-            if (_throttled.Count >= delivery.TenantPauseAfterThrottled)
+            // The tenant's limit refuses every write beyond it, whatever its conversation: a pause needs many 429s within
+            // the second *and* at least one write in three refused. A few percent of writes refused at random (a busy
+            // service, conversations at their own limit) pile up to ten in some second of a long fan-out, and pausing
+            // the whole tenant for them threw away a second of sending each time.
+            var accepted = 0;
+            for (var node = _written.Last; node is not null && node.Value > now - Stopwatch.Frequency; node = node.Previous)
+            {
+                accepted++;
+            }
+
+            if (_throttled.Count >= delivery.TenantPauseAfterThrottled && 2 * _throttled.Count >= accepted)
             {
                 _tenantPausedUntil = Math.Max(_tenantPausedUntil, now + pause);
                 _throttled.Clear();

@@ -77,6 +77,40 @@ public sealed class AlertRateLimitsTests
         Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(380), $"The tenant did not pause ({clock.Elapsed}).");
     }
 
+    [Theory]
+    [InlineData(30, 3, false)] // 3 refused among 33 writes: refused at random, the tenant goes on
+    [InlineData(10, 6, true)] // 6 refused among 16: the tenant's limit
+    public async Task PausesTheTenantOnlyWhenTheRefusalsAreALargeShareOfTheSecondsWrites(int accepted, int refused, bool pauses)
+    {
+        var limits = Limits(1000, pauseAfter: 3);
+        for (var i = 0; i < accepted; i++)
+        {
+            await limits.WaitAsync($"accepted-{i}", CancellationToken.None);
+        }
+
+        var tickets = new List<long>();
+        for (var i = 0; i < refused; i++)
+        {
+            tickets.Add(await limits.WaitAsync($"refused-{i}", CancellationToken.None));
+        }
+
+        for (var i = 0; i < refused; i++)
+        {
+            limits.Throttled($"refused-{i}", TimeSpan.FromMilliseconds(600), tickets[i]);
+        }
+
+        var clock = Stopwatch.StartNew();
+        await limits.WaitAsync("unrelated", CancellationToken.None);
+        if (pauses)
+        {
+            Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(550), $"The tenant did not pause ({clock.Elapsed}).");
+        }
+        else
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(300), $"The tenant paused for {clock.Elapsed} on a few random 429s.");
+        }
+    }
+
     [Fact]
     public async Task SharesTheTenantRateBetweenLiveInstances()
     {
