@@ -258,9 +258,10 @@ async Task<(double Rate, double Steady)> FanOutAsync(string label, int expectedC
     Say($"  alert accepted in {createdAfter.TotalMilliseconds:F0} ms; outbox empty (every row sent or failed) after {elapsed.TotalSeconds:F1} s; App CPU meanwhile {cpu.TotalMilliseconds:F0} ms ({cpu.TotalMilliseconds / recipients:F1} ms per card)");
     Say($"  cards delivered {sent.Count} in {window:F1} s between first and last = {sendRate:F1} cards/s sustained ({sendRate / TenantPerSecond:P0} of the {TenantPerSecond}/s limit); {endToEnd:F1} cards/s from the alert's creation");
     Say($"  connector writes accepted {writes} (cards + {creates.Count(e => e.Status is 200 or 201)} chats opened) = {writes / writeWindow:F1} writes/s; injected 429 {injected}; real 429 from the sandbox's limits {throttled}");
-    // Why a run is slower than another: the App pauses the whole tenant for Retry-After when Alerts:Delivery:TenantPauseAfterThrottled
-    // (10) 429s arrive within one second and they are at least a third of that second's writes (the tenant's limit, not
-    // the injected 429s, which are random: they cluster to 10 or more in some second of most runs, and used to pause it).
+    // Why a run is slower than another: mostly the tail of retries (below: a last card refused twice waits 2 s); and the
+    // App pauses the whole tenant for Retry-After when Alerts:Delivery:TenantPauseAfterThrottled (10) 429s arrive within
+    // one second and they are at least a third of that second's writes (the tenant's limit; the injected 429s are random:
+    // they cluster to 10 or more in some second of most runs, and until 2026-11-30 that alone paused the tenant).
     var accepted = entries.Where(e => e.Method == "POST" && e.Status is 200 or 201).Select(e => e.Time).Order().ToList();
     var gap = accepted.Zip(accepted.Skip(1), (a, b) => b - a).DefaultIfEmpty().Max();
     var refusals = entries.Where(e => e.Status == 429).Select(e => e.Time).Order().ToList();
