@@ -14,7 +14,8 @@ public enum AuthFailure
     NotYetValid,
     NoExpiry,
     InvalidToken,
-    WrongTokenTenant,
+    /// <summary>A token that is not the channel's: issued by the tenant's Entra ID, or a person's (delegated scope).</summary>
+    NotAChannelToken,
     MissingServiceUrlClaim,
     ServiceUrlMismatch,
     WrongActivityTenant,

@@ -9,12 +9,16 @@ using TeamsPrevention.App.Hosting;
 namespace TeamsPrevention.App.Bot;
 
 /// <summary>
-/// Checks who sent an inbound activity. Accepted: Bot Framework channel tokens (issuer <see cref="TenantOptions.BotIssuer"/>,
-/// keys from <see cref="TenantOptions.BotOpenIdMetadataUrl"/>) and Entra tokens of the configured tenant (v1 and v2
-/// issuers, keys from the tenant's v2 metadata). Both: audience = the bot's app id, RS256 only, signed, with a
-/// lifetime, 5 minutes of clock skew. Then the activity must match the token: same <c>serviceUrl</c> (required in
-/// Bot Framework tokens) and the configured tenant. A request without <c>Authorization</c> is accepted only in
-/// anonymous mode, and only for a loopback <c>serviceUrl</c> (the bot's token is never sent elsewhere unasked).
+/// Checks who sent an inbound activity. Accepted: only the tokens the Bot Framework channel puts on its calls to the bot
+/// (Microsoft, "Authentication with the Bot Connector API", Connector to Bot, steps 1–7): issuer
+/// <see cref="TenantOptions.BotIssuer"/>, keys from <see cref="TenantOptions.BotOpenIdMetadataUrl"/>, audience = the
+/// bot's app id, RS256 only, signed, with a lifetime, 5 minutes of clock skew, and a <c>serviceurl</c> claim equal to the
+/// activity's <c>serviceUrl</c>. That holds for single-tenant bots too: the channel's token is the Bot Framework's.
+/// A token issued by the tenant's Entra ID (a person's tab sign-in, or an application's token — the Emulator's and
+/// skills' paths) is not a channel call and is refused, whatever its audience; so is a token that carries a delegated
+/// scope (<c>scp</c>) or says it is not an application token (<c>idtyp</c>). Then the activity must be of the configured
+/// tenant. A request without <c>Authorization</c> is accepted only in anonymous mode, and only for a loopback
+/// <c>serviceUrl</c> (the bot's token is never sent elsewhere unasked).
 /// A token that passed every check is remembered (the exact token string, at most <see cref="ValidatedLifetime"/> and
 /// never past its own expiry): Teams sends the same token with every activity until it renews it, and checking its
 /// signature again on every card press was a large part of an answer's cost. The activity is still checked against the
@@ -23,7 +27,8 @@ namespace TeamsPrevention.App.Bot;
 public sealed class BotAuthenticator
 {
     private const string ServiceUrlClaim = "serviceurl";
-    private const string TenantIdClaim = "tid";
+    private const string ScopeClaim = "scp";
+    private const string TokenTypeClaim = "idtyp";
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     /// <summary>The longest a validated token is accepted without checking it again.</summary>
@@ -34,8 +39,7 @@ public sealed class BotAuthenticator
     private readonly ILogger<BotAuthenticator> _logger;
     private readonly JsonWebTokenHandler _handler = new();
     private readonly OpenIdKeySource _botFrameworkKeys;
-    private readonly OpenIdKeySource _entraKeys;
-    private readonly HashSet<string> _entraIssuers;
+    private readonly HashSet<string> _tenantIssuers;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, Validated> _validated = new(StringComparer.Ordinal);
     private long _signatureChecks;
@@ -53,14 +57,14 @@ public sealed class BotAuthenticator
         _logger = logger;
         _time = time;
         var tenantId = _tenant.TenantId;
-        _entraIssuers = new HashSet<string>(StringComparer.Ordinal)
+        // Only to name the refusal: a token of the tenant's own Entra ID is never a channel token.
+        _tenantIssuers = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             $"https://login.microsoftonline.com/{tenantId}/v2.0",
             $"https://sts.windows.net/{tenantId}/",
             _tenant.Authority.ToString(),
         };
         _botFrameworkKeys = KeySource(_tenant.BotOpenIdMetadataUrl!);
-        _entraKeys = KeySource(new Uri(_tenant.Instance!, $"{tenantId}/v2.0/.well-known/openid-configuration"));
 
         OpenIdKeySource KeySource(Uri metadata) => new(
             metadata,
@@ -80,7 +84,7 @@ public sealed class BotAuthenticator
     {
         if (authorization is null)
         {
-            return _bot.AllowAnonymous ? new BotCaller(null, true, false, null) : BotCaller.Refused(AuthFailure.MissingToken);
+            return _bot.AllowAnonymous ? new BotCaller(null, true, null) : BotCaller.Refused(AuthFailure.MissingToken);
         }
 
         const string Scheme = "Bearer ";
@@ -109,19 +113,18 @@ public sealed class BotAuthenticator
             return BotCaller.Refused(AuthFailure.MalformedToken);
         }
 
-        var isBotFramework = string.Equals(issuer, _tenant.BotIssuer, StringComparison.Ordinal);
-        if (!isBotFramework && !_entraIssuers.Contains(issuer))
+        if (!string.Equals(issuer, _tenant.BotIssuer, StringComparison.Ordinal))
         {
-            return BotCaller.Refused(AuthFailure.UnknownIssuer);
+            return BotCaller.Refused(_tenantIssuers.Contains(issuer) ? AuthFailure.NotAChannelToken : AuthFailure.UnknownIssuer);
         }
 
-        var keys = isBotFramework ? _botFrameworkKeys : _entraKeys;
+        var keys = _botFrameworkKeys;
         try
         {
             var result = await ValidateAsync(token, issuer, keys, cancellationToken);
             if (result.Exception is SecurityTokenSignatureKeyNotFoundException && await keys.RefreshAsync(cancellationToken))
             {
-                BotLog.SigningKeysRefreshed(_logger, isBotFramework ? "Bot Framework" : "Entra");
+                BotLog.SigningKeysRefreshed(_logger, "Bot Framework");
                 _validated.Clear();
                 result = await ValidateAsync(token, issuer, keys, cancellationToken);
             }
@@ -132,18 +135,21 @@ public sealed class BotAuthenticator
             }
 
             var identity = result.ClaimsIdentity;
-            if (!isBotFramework && !string.Equals(Claim(identity, TenantIdClaim), _tenant.TenantId, StringComparison.OrdinalIgnoreCase))
+            // The channel's token names no person: a delegated scope, or a token type other than an application's, is a
+            // user's token whatever its issuer says.
+            if (Claim(identity, ScopeClaim) is not null
+                || Claim(identity, TokenTypeClaim) is { } tokenType && !string.Equals(tokenType, "app", StringComparison.OrdinalIgnoreCase))
             {
-                return BotCaller.Refused(AuthFailure.WrongTokenTenant);
+                return BotCaller.Refused(AuthFailure.NotAChannelToken);
             }
 
             var serviceUrl = Claim(identity, ServiceUrlClaim);
-            if (isBotFramework && string.IsNullOrEmpty(serviceUrl))
+            if (string.IsNullOrEmpty(serviceUrl))
             {
                 return BotCaller.Refused(AuthFailure.MissingServiceUrlClaim);
             }
 
-            var caller = new BotCaller(null, false, isBotFramework, serviceUrl);
+            var caller = new BotCaller(null, false, serviceUrl);
             Remember(token, caller, result.SecurityToken.ValidTo);
             return caller;
         }
@@ -168,7 +174,7 @@ public sealed class BotAuthenticator
                 return AuthFailure.UntrustedAnonymousServiceUrl;
             }
         }
-        else if (caller.ServiceUrl is not null && !SameUrl(caller.ServiceUrl, activity.ServiceUrl))
+        else if (caller.ServiceUrl is null || !SameUrl(caller.ServiceUrl, activity.ServiceUrl))
         {
             return AuthFailure.ServiceUrlMismatch;
         }

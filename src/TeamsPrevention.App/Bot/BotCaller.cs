@@ -3,9 +3,8 @@ namespace TeamsPrevention.App.Bot;
 /// <summary>Who sent an inbound activity, once the token (or its absence, in anonymous mode) was checked.</summary>
 /// <param name="Failure">Set when the request must be refused.</param>
 /// <param name="IsAnonymous">No token was sent and <see cref="BotOptions.AllowAnonymous"/> accepted that.</param>
-/// <param name="IsBotFramework">The token was issued by the Bot Framework (else by the tenant's Entra ID).</param>
-/// <param name="ServiceUrl">The token's <c>serviceurl</c> claim, if any.</param>
-public sealed record BotCaller(AuthFailure? Failure, bool IsAnonymous, bool IsBotFramework, string? ServiceUrl)
+/// <param name="ServiceUrl">The channel token's <c>serviceurl</c> claim (null only when anonymous or refused).</param>
+public sealed record BotCaller(AuthFailure? Failure, bool IsAnonymous, string? ServiceUrl)
 {
-    public static BotCaller Refused(AuthFailure failure) => new(failure, false, false, null);
+    public static BotCaller Refused(AuthFailure failure) => new(failure, false, null);
 }

@@ -16,6 +16,7 @@ public static class BotEndpoints
         var services = builder.Services;
         services.AddOptions<BotOptions>().BindConfiguration(BotOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidation>();
+        services.AddSingleton<IPostConfigureOptions<BotOptions>, BotOptionsSetup>();
         services.AddHttpClient(BotAuthenticator.HttpClientName).AddStandardResilienceHandler();
         services.AddSingleton<BotAuthenticator>();
         // No resilience handler here: the client retries itself, honouring Retry-After (see ConnectorClient).

@@ -18,6 +18,32 @@ public sealed class BotOptions
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 262144;
 
+    /// <summary>
+    /// The service URLs the Teams channel uses (scheme, host, port and path prefix): a conversation reference is stored,
+    /// and so may later receive the bot's proactive messages and its token, only from an activity whose
+    /// <c>serviceUrl</c> is one of them. Unset: Teams' public service (<c>https://smba.trafficmanager.net/</c>), or the
+    /// sandbox's connector when a sandbox is configured (<see cref="BotOptionsSetup"/>). Government clouds add theirs.
+    /// </summary>
+    public List<Uri> ChannelServiceUrls { get; set; } = [];
+
+    /// <summary>
+    /// The tenant's own Bot Connector address, where a personal chat is created (again) for a proactive message when
+    /// none is known or the stored one's service no longer answers. Unset: the first of <see cref="ChannelServiceUrls"/>
+    /// with Teams' EMEA region (<c>https://smba.trafficmanager.net/emea/</c>), or the sandbox's connector.
+    /// </summary>
+    public Uri? ServiceUrl { get; set; }
+
+    /// <summary>True when <paramref name="serviceUrl"/> is one of <see cref="ChannelServiceUrls"/>.</summary>
+    public bool IsChannelService(string? serviceUrl) =>
+        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
+        && ChannelServiceUrls.Any(trusted =>
+            string.Equals(trusted.Scheme, url.Scheme, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(trusted.IdnHost, url.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && trusted.Port == url.Port
+            && WithSlash(url.AbsolutePath).StartsWith(WithSlash(trusted.AbsolutePath), StringComparison.OrdinalIgnoreCase));
+
+    private static string WithSlash(string path) => path.EndsWith('/') ? path : path + "/";
+
     /// <summary>Outbound calls to the Bot Connector.</summary>
     [ValidateObjectMembers]
     public ConnectorRetryOptions Connector { get; set; } = new();

@@ -13,6 +13,11 @@ internal sealed class BotOptionsValidation(IHostEnvironment environment) : IVali
             failures.Add("Bot:AllowAnonymous is refused in Production: every activity must carry a valid token there.");
         }
 
+        if (environment.IsProduction() && options.ChannelServiceUrls.Any(u => u.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add("Bot:ChannelServiceUrls must all be https in Production.");
+        }
+
         var connector = options.Connector;
         if (connector.BaseDelay < TimeSpan.Zero || connector.MaxDelay < connector.BaseDelay)
         {

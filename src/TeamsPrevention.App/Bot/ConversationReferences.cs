@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Data;
 
 namespace TeamsPrevention.App.Bot;
@@ -7,7 +8,7 @@ namespace TeamsPrevention.App.Bot;
 /// The conversations the bot can write to later: stored when Teams tells the bot about them, read by features that
 /// send proactive messages (the personal chat of a person, the channels of a team).
 /// </summary>
-public sealed class ConversationReferences(AppDbContext db, TimeProvider time, ILogger<ConversationReferences> logger)
+public sealed class ConversationReferences(AppDbContext db, TimeProvider time, IOptions<BotOptions> options, ILogger<ConversationReferences> logger)
 {
     /// <summary>The personal chat between the bot and the person with this Entra object id, if Teams told us of one.</summary>
     public async Task<BotConversation?> FindPersonalAsync(string aadObjectId, CancellationToken cancellationToken)
@@ -32,9 +33,19 @@ public sealed class ConversationReferences(AppDbContext db, TimeProvider time, I
     /// Inserts or refreshes the reference of the activity's conversation. <paramref name="installed"/> records an
     /// installation (true) or removal (false); null leaves the flag as it is. Returns true only for the one call that
     /// turned the flag from not installed to installed, so that concurrent duplicates welcome once.
+    /// An activity whose <c>serviceUrl</c> is not the channel's (<see cref="BotOptions.ChannelServiceUrls"/> — the Agents
+    /// Playground's on this machine, say) is answered in its turn but stores nothing: it never takes over a person's
+    /// conversation, so their proactive messages keep going where Teams (or the sandbox) delivers them. Such an
+    /// installation is welcomed every time (there is no stored flag to turn).
     /// </summary>
     internal async Task<bool> CaptureAsync(Activity activity, bool? installed, CancellationToken cancellationToken)
     {
+        if (!options.Value.IsChannelService(activity.ServiceUrl))
+        {
+            BotLog.ReferenceNotStored(logger);
+            return installed == true;
+        }
+
         var captured = FromActivity(activity);
         if (captured is null)
         {

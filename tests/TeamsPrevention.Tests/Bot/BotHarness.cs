@@ -65,6 +65,8 @@ public sealed class BotHarness : IAsyncDisposable
             ["Tenant:Instance"] = issuer.BaseUrl.ToString(),
             ["Tenant:BotOpenIdMetadataUrl"] = issuer.BotMetadataUrl.ToString(),
             ["Bot:AllowAnonymous"] = "false",
+            // The recording connector plays the Teams channel's service.
+            ["Bot:ChannelServiceUrls:0"] = connector.ServiceUrl + "/",
             ["Bot:Connector:BaseDelay"] = "00:00:00.020",
             ["Bot:Connector:MaxDelay"] = "00:00:05",
         };
@@ -161,17 +163,74 @@ public sealed class BotHarness : IAsyncDisposable
             claims);
     }
 
-    /// <summary>An Entra token of the tenant (v2 issuer of this test's instance unless told otherwise).</summary>
-    public string EntraToken(string? issuer = null, string? tenantClaim = null, string? serviceUrl = null) =>
-        TestOpenIdIssuer.CreateToken(
+    /// <summary>
+    /// A token of the tenant's Entra ID with the bot's app id as audience (v2 issuer of this test's instance unless told
+    /// otherwise), signed with the tenant's real key: by default an application's token; <paramref name="claims"/> adds
+    /// or replaces claims (a person's tab sign-in: <c>scp</c>, <c>oid</c>, <c>name</c>…).
+    /// </summary>
+    public string EntraToken(string? issuer = null, string? serviceUrl = null, IDictionary<string, object>? claims = null)
+    {
+        var all = new Dictionary<string, object>
+        {
+            ["tid"] = TenantId,
+            ["azp"] = Guid.NewGuid().ToString(),
+            ["idtyp"] = "app",
+            ["ver"] = "2.0",
+        };
+        if (serviceUrl is not null)
+        {
+            all["serviceurl"] = serviceUrl;
+        }
+
+        foreach (var (key, value) in claims ?? new Dictionary<string, object>())
+        {
+            all[key] = value;
+        }
+
+        return TestOpenIdIssuer.CreateToken(
             new SigningCredentials(Issuer.TenantKey, SecurityAlgorithms.RsaSha256),
             issuer ?? Issuer.TenantIssuer,
             BotAppId,
             DateTime.UtcNow.AddMinutes(-1),
             DateTime.UtcNow.AddMinutes(30),
-            serviceUrl is null
-                ? new Dictionary<string, object> { ["tid"] = tenantClaim ?? TenantId }
-                : new Dictionary<string, object> { ["tid"] = tenantClaim ?? TenantId, ["serviceurl"] = serviceUrl });
+            all);
+    }
+
+    /// <summary>
+    /// A person's tab single sign-on token, exactly as the tenant's Entra ID issues it for the App's API: v2 issuer,
+    /// aud = the app id, <c>scp=access_as_user</c>, the person's <c>oid</c>, a Teams client as <c>azp</c>.
+    /// </summary>
+    public string UserToken(string objectId, string? serviceUrl = null, string? issuer = null) => EntraToken(
+        issuer,
+        serviceUrl,
+        new Dictionary<string, object>
+        {
+            ["scp"] = "access_as_user",
+            ["oid"] = objectId,
+            ["sub"] = objectId,
+            ["name"] = "Test Person",
+            ["azp"] = "5e3ce6c0-2b1f-4285-8d4b-75ee78787346",
+            ["azpacr"] = "0",
+            ["idtyp"] = "user",
+        });
+
+    /// <summary>A token signed with the Bot Framework's real key whose claims also say it is a person's (a forged mix).</summary>
+    public string BotTokenWithClaims(IDictionary<string, object> claims)
+    {
+        var all = new Dictionary<string, object> { ["serviceurl"] = Connector.ServiceUrl };
+        foreach (var (key, value) in claims)
+        {
+            all[key] = value;
+        }
+
+        return TestOpenIdIssuer.CreateToken(
+            new SigningCredentials(Issuer.BotKey, SecurityAlgorithms.RsaSha256),
+            TestOpenIdIssuer.BotFrameworkIssuer,
+            BotAppId,
+            DateTime.UtcNow.AddMinutes(-1),
+            DateTime.UtcNow.AddMinutes(30),
+            all);
+    }
 
     public Task<HttpResponseMessage> PostAsync(JsonNode activity, string? token) => PostRawAsync(activity.ToJsonString(), token);
 
