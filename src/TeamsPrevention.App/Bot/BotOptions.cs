@@ -33,12 +33,15 @@ public sealed class BotOptions
     /// </summary>
     public Uri? ServiceUrl { get; set; }
 
-    /// <summary>True when <paramref name="serviceUrl"/> is one of <see cref="ChannelServiceUrls"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="serviceUrl"/> is one of <see cref="ChannelServiceUrls"/> (same scheme, host, port, path
+    /// prefix; <c>localhost</c> and <c>127.0.0.1</c> are one host, as the sandbox is reached by either).
+    /// </summary>
     public bool IsChannelService(string? serviceUrl) =>
         Uri.TryCreate(serviceUrl, UriKind.Absolute, out var url)
         && ChannelServiceUrls.Any(trusted =>
             string.Equals(trusted.Scheme, url.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(trusted.IdnHost, url.IdnHost, StringComparison.OrdinalIgnoreCase)
+            && (string.Equals(trusted.IdnHost, url.IdnHost, StringComparison.OrdinalIgnoreCase) || (trusted.IsLoopback && url.IsLoopback))
             && trusted.Port == url.Port
             && WithSlash(url.AbsolutePath).StartsWith(WithSlash(trusted.AbsolutePath), StringComparison.OrdinalIgnoreCase));
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
@@ -66,6 +67,8 @@ public static class TabAuthentication
 
         services.AddAuthorizationBuilder()
             .AddPolicy(UserPolicy, policy => policy.RequireAuthenticatedUser().RequireScope(Scope));
+        services.AddSingleton<IAuthorizationPolicyProvider, TabApiPolicyProvider>();
+        services.AddSingleton<IAuthorizationHandler, TabClientHandler>();
         return builder;
     }
 

@@ -25,6 +25,23 @@ public sealed class TabOptions
         "https://*.microsoft365.com",
     ];
 
+    /// <summary>
+    /// The clients whose tokens the API accepts (<c>azp</c>), besides the App's own registration: Microsoft's Teams,
+    /// Microsoft 365 and Outlook hosts as their documentation lists them for tab and add-in single sign-on. A token issued
+    /// to any other application is refused (403, audited) on every <c>/api</c> route.
+    /// </summary>
+    [MinLength(1)]
+    public string[] AllowedClientIds { get; set; } =
+    [
+        "1fec8e78-bce4-4aaf-ab1b-5451cc387264", // Teams desktop and mobile
+        "5e3ce6c0-2b1f-4285-8d4b-75ee78787346", // Teams web
+        "4765445b-32c6-49b0-83e6-1d93765276ca", // Microsoft 365 web
+        "0ec893e0-5785-4de6-99da-4ed124e5296c", // Microsoft 365 desktop
+        "d3590ed6-52b3-4102-aeff-aad2292ab01c", // Microsoft 365 mobile, Outlook desktop
+        "bc59ab01-8403-45c6-8796-ac3ef710b3e3", // Outlook web
+        "27922004-5251-4030-b22d-91ecd9a37ea4", // Outlook mobile
+    ];
+
     /// <summary>A signed-in tab session ends after this long without any request, whatever the token's lifetime.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "08:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);

@@ -91,9 +91,15 @@ public sealed class SandboxServer : IAsyncDisposable
     }
 
     /// <summary>A persona's token for the tab's API (aud = the App's client id unless <paramref name="audience"/> forces another).</summary>
-    public async Task<string> GetPersonaTokenAsync(string objectId, string tenantId = DemoTenant.TenantId, string? scope = null, string? audience = null)
+    public async Task<string> GetPersonaTokenAsync(
+        string objectId, string tenantId = DemoTenant.TenantId, string? scope = null, string? audience = null, string? clientId = null)
     {
         var form = new Dictionary<string, string>();
+        if (clientId is not null)
+        {
+            form["client_id"] = clientId;
+        }
+
         if (scope is not null)
         {
             form["scope"] = scope;
