@@ -137,6 +137,14 @@ public sealed class AlertSender(
             await InstallAsync(delivery, person, cancellationToken);
             activityId = await _connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
         }
+        catch (ConnectorException e) when (e.Failure == ConnectorFailure.Unavailable && e.StatusCode is null && !IsTenantService(serviceUrl))
+        {
+            // The stored chat's service never answered (a test client that has stopped, a retired address): open the
+            // person's chat again through the tenant's own service address and send there, instead of retrying into the void.
+            AlertLog.ConversationReopened(logger, delivery.Id);
+            (serviceUrl, conversationId) = await OpenAsync(delivery, person, null, replace: true, cancellationToken);
+            activityId = await _connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+        }
 
         var now = time.GetUtcNow();
         var latest = await CurrentVersionAsync(delivery.AlertId, cancellationToken);
@@ -189,6 +197,20 @@ public sealed class AlertSender(
             return (new Uri(captured.ServiceUrl), captured.ConversationId);
         }
 
+        return await OpenAsync(delivery, person, captured, replace: false, cancellationToken);
+    }
+
+    private bool IsTenantService(Uri serviceUrl) =>
+        options.Value.Delivery.ServiceUrl is { } tenantService
+        && string.Equals(tenantService.ToString().TrimEnd('/'), serviceUrl.ToString().TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Creates the person's personal chat through the tenant's service address and stores it: the first stored wins
+    /// (two alerts may open it at once) unless <paramref name="replace"/>, when the stored one is known not to answer.
+    /// </summary>
+    private async Task<(Uri ServiceUrl, string ConversationId)> OpenAsync(
+        AlertDelivery delivery, DirectoryPerson person, BotConversation? captured, bool replace, CancellationToken cancellationToken)
+    {
         var memberId = person.TeamsUserId ?? captured?.PersonTeamsUserId;
         var serviceUrl = options.Value.Delivery.ServiceUrl ?? (captured is null ? null : new Uri(captured.ServiceUrl));
         if (memberId is null || serviceUrl is null)
@@ -210,6 +232,11 @@ public sealed class AlertSender(
 
         // Two alerts for one person may open the chat at once: the first stored wins, without an error.
         using var entered = await gate.EnterAsync(db, cancellationToken);
+        if (replace)
+        {
+            await db.Set<AlertConversation>().Where(c => c.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO "AlertConversations" ("PersonId", "ConversationId", "ServiceUrl", "CreatedAt")
