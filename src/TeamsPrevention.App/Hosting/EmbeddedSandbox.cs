@@ -13,7 +13,7 @@ public static class EmbeddedSandbox
         if (IsEmbedded(builder.Configuration))
         {
             // The sandbox plays Teams towards this App's own bot endpoint.
-            var app = builder.Configuration.GetSection(AppOptions.Section).Get<AppOptions>() ?? new AppOptions();
+            var app = AppOptions.From(builder.Configuration);
             builder.Services.AddSandbox(builder.Configuration, o => o.BotEndpoint ??= new Uri(app.PublicBaseUrl, "api/messages"));
         }
 

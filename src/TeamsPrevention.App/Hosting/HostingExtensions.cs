@@ -17,7 +17,9 @@ public static class HostingExtensions
     {
         var services = builder.Services;
 
-        services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AppOptions>()
+            .Configure(o => o.PublicBaseUrl = AppOptions.From(builder.Configuration).PublicBaseUrl)
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SandboxHostingOptions>().BindConfiguration(SandboxHostingOptions.Section).ValidateOnStart();
         services.AddOptions<TenantOptions>().BindConfiguration(TenantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<TenantOptions>, TenantOptionsSetup>();
