@@ -41,7 +41,11 @@ public sealed class AlertDeliveryOptions
     [Range(1, 256)]
     public int Parallelism { get; set; } = 64;
 
-    /// <summary>How long a claimed row stays reserved for this instance; a crashed instance's rows are taken over after it. Keep it longer than the connector's worst-case retries (Bot:Connector) or a slow send may be taken over and sent twice.</summary>
+    /// <summary>
+    /// How long a claimed row stays reserved for this instance at most. A crashed instance's rows are taken over sooner,
+    /// once its heartbeat is older than <see cref="InstanceTimeout"/>; the lease only bounds an instance that keeps
+    /// beating but never finishes. Keep it longer than the connector's worst-case retries (Bot:Connector).
+    /// </summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Rounds of sending (each with the connector's own retries) before a row fails for good.</summary>

@@ -7,7 +7,8 @@ namespace TeamsPrevention.App.Alerts;
 /// <summary>
 /// The background service that works the outbox and the escalation clock. Rows are claimed in small batches with one
 /// conditional UPDATE that sets a lease (atomic on SQLite and PostgreSQL alike): several instances share the work,
-/// and the rows of an instance that died are taken over when their lease runs out. Sends run as a continuous pipeline
+/// and the rows of an instance that died are taken over as soon as its heartbeat is older than
+/// <see cref="AlertDeliveryOptions.InstanceTimeout"/> (10 s), or at the latest when their lease runs out. Sends run as a continuous pipeline
 /// (up to <see cref="AlertDeliveryOptions.Parallelism"/> in flight, refilled as each one ends, so one slow row never
 /// holds a batch back). Between them it runs due escalations, turns scheduled card updates
 /// (<see cref="AlertCardUpdate"/>) into outbox work, and records its heartbeat so that the live instances share the
@@ -182,10 +183,14 @@ public sealed class AlertWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = time.GetUtcNow();
+        // A lease is free when it ran out, or when the instance holding it is no longer alive (no heartbeat within the
+        // instance timeout): a killed instance's rows are taken over within seconds, not after the whole lease.
+        var liveSince = now - options.Value.Delivery.InstanceTimeout;
+        var live = db.Set<AlertInstance>().Where(i => i.SeenAt > liveSince);
         var candidates = await db.Set<AlertDelivery>().AsNoTracking()
             .Where(d => (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate))
                 && d.NextAttemptAt <= now
-                && (d.LeaseUntil == null || d.LeaseUntil < now))
+                && (d.LeaseUntil == null || d.LeaseUntil < now || !live.Any(i => d.LeaseOwner!.StartsWith(i.Id + ":"))))
             .OrderBy(d => d.NextAttemptAt)
             .Select(d => d.Id)
             .Take(count * 3)
@@ -204,7 +209,7 @@ public sealed class AlertWorker(
             await db.Set<AlertDelivery>()
             .Where(d => chosen.Contains(d.Id)
                 && (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate))
-                && (d.LeaseUntil == null || d.LeaseUntil < now))
+                && (d.LeaseUntil == null || d.LeaseUntil < now || !live.Any(i => d.LeaseOwner!.StartsWith(i.Id + ":"))))
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
         }
 
