@@ -33,7 +33,7 @@ public sealed class GraphCalendarApi(GraphStore store, TimeProvider time)
         {
             router.Map("GET", $"{owner}/events", (r, v) => WithOwner(v, key => List(r, key)));
             router.Map("POST", $"{owner}/events", (r, v) => WithOwner(v, key => Create(r, key)));
-            router.Map("GET", $"{owner}/events/{{eventId}}", (r, v) => WithEvent(v, e => GraphResponse.Ok(e.Data.DeepClone())));
+            router.Map("GET", $"{owner}/events/{{eventId}}", (r, v) => WithOwner(v, key => Get(key, (string)v["eventId"]!)));
             router.Map("PATCH", $"{owner}/events/{{eventId}}", (r, v) => WithEvent(v, e => Update(r, e)));
             router.Map("DELETE", $"{owner}/events/{{eventId}}", (r, v) => WithEvent(v, e =>
             {
@@ -114,9 +114,59 @@ public sealed class GraphCalendarApi(GraphStore store, TimeProvider time)
             ? action(calendarEvent)
             : GraphResponse.Error(404, "ErrorItemNotFound", "The specified object was not found in the store."));
 
-    private GraphResponse List(GraphRequest request, string ownerKey) =>
-        GraphResponse.Collection(request, $"{ownerKey}/events",
-            store.Events.Values.Where(e => e.OwnerKey == ownerKey && GraphJson.Boolean(e.Data, "isCancelled") != true).Select(e => e.Data.DeepClone()));
+    /// <summary>
+    /// A calendar's events: those it organises and, as Graph puts a meeting in every attendee's calendar, its copy of each
+    /// meeting it is invited to (its own id, <c>isOrganizer</c> false, its own response in <c>responseStatus</c>).
+    /// </summary>
+    private GraphResponse List(GraphRequest request, string ownerKey)
+    {
+        var address = AddressOf(ownerKey);
+        var owned = store.Events.Values.Where(e => e.OwnerKey == ownerKey && GraphJson.Boolean(e.Data, "isCancelled") != true).Select(e => e.Data.DeepClone());
+        var invited = address is null ? [] : store.Events.Values
+            .Where(e => e.OwnerKey != ownerKey && GraphJson.Boolean(e.Data, "isCancelled") != true && AttendeeEntry(e.Data, address) is not null)
+            .Select(e => AttendeeCopy(e, ownerKey, address));
+        return GraphResponse.Collection(request, $"{ownerKey}/events", owned.Concat(invited));
+    }
+
+    private GraphResponse Get(string ownerKey, string eventId)
+    {
+        if (store.Events.TryGetValue(eventId, out var owned) && owned.OwnerKey == ownerKey)
+        {
+            return GraphResponse.Ok(owned.Data.DeepClone());
+        }
+
+        var separator = eventId.LastIndexOf(AttendeeCopySeparator, StringComparison.Ordinal);
+        if (separator > 0 && AddressOf(ownerKey) is { } address
+            && string.Equals(eventId[(separator + AttendeeCopySeparator.Length)..], ownerKey["users/".Length..], StringComparison.OrdinalIgnoreCase)
+            && store.Events.TryGetValue(eventId[..separator], out var organised) && AttendeeEntry(organised.Data, address) is not null)
+        {
+            return GraphResponse.Ok(AttendeeCopy(organised, ownerKey, address));
+        }
+
+        return GraphResponse.Error(404, "ErrorItemNotFound", "The specified object was not found in the store.");
+    }
+
+    private const string AttendeeCopySeparator = "_ATT_";
+
+    private string? AddressOf(string ownerKey) =>
+        ownerKey.StartsWith("users/", StringComparison.Ordinal) ? store.FindUser(ownerKey["users/".Length..])?.UserPrincipalName : null;
+
+    private static JsonObject? AttendeeEntry(JsonObject data, string address) =>
+        (data["attendees"] as JsonArray ?? []).OfType<JsonObject>()
+            .FirstOrDefault(a => string.Equals(GraphJson.String(a["emailAddress"], "address"), address, StringComparison.OrdinalIgnoreCase));
+
+    private static JsonObject AttendeeCopy(SandboxEvent organised, string ownerKey, string address)
+    {
+        var copy = (JsonObject)organised.Data.DeepClone();
+        copy["id"] = organised.Id + AttendeeCopySeparator + ownerKey["users/".Length..];
+        copy["isOrganizer"] = false;
+        var status = AttendeeEntry(organised.Data, address)?["status"] as JsonObject;
+        copy["responseStatus"] = status is not null && GraphJson.String(status, "response") is { } response && response != "none"
+            ? status.DeepClone()
+            : new JsonObject { ["response"] = "notResponded", ["time"] = "0001-01-01T00:00:00Z" };
+        copy.Remove("@odata.context");
+        return copy;
+    }
 
     private GraphResponse Create(GraphRequest request, string ownerKey)
     {

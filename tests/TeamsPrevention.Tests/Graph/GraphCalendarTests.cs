@@ -78,6 +78,40 @@ public sealed class GraphCalendarTests
         Assert.NotNull(responses[0].RespondedAt);
     }
 
+    /// <summary>Graph puts the meeting in every attendee's calendar, with their own response: the sandbox too.</summary>
+    [Fact]
+    public async Task PutsTheMeetingInEveryAttendeesCalendarWithTheirResponse()
+    {
+        await using var sandbox = await GraphSandboxServer.StartAsync();
+        var gateway = sandbox.CreateGateway();
+        var meeting = await gateway.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
+        await AnswerAsync(sandbox, meeting.EventId, Attendees[0], "accepted");
+        using var http = sandbox.CreateClient();
+
+        var chair = DemoTenant.Personas[0].ObjectId;
+        var chairs = JsonNode.Parse(await http.GetStringAsync($"users/{chair}/events"))!["value"]!.AsArray();
+        var copy = Assert.Single(chairs)!;
+        Assert.NotEqual(meeting.EventId, (string?)copy["id"]);
+        Assert.False((bool)copy["isOrganizer"]!);
+        Assert.Equal("accepted", (string?)copy["responseStatus"]!["response"]);
+        Assert.Equal(meeting.JoinUrl, (string?)copy["onlineMeeting"]!["joinUrl"]);
+        var read = JsonNode.Parse(await http.GetStringAsync($"users/{chair}/events/{Uri.EscapeDataString((string)copy["id"]!)}"))!;
+        Assert.Equal((string?)copy["id"], (string?)read["id"]);
+
+        var police = JsonNode.Parse(await http.GetStringAsync($"users/jan.peeters@namur-demo.example/events"))!["value"]!.AsArray();
+        Assert.Equal("notResponded", (string?)Assert.Single(police)!["responseStatus"]!["response"]);
+
+        // Not invited: nothing. Another attendee's copy cannot be read through one's own calendar.
+        var referent = DemoTenant.Personas[2].ObjectId;
+        Assert.Empty(JsonNode.Parse(await http.GetStringAsync($"users/{referent}/events"))!["value"]!.AsArray());
+        using var foreign = await http.GetAsync($"users/{referent}/events/{Uri.EscapeDataString((string)copy["id"]!)}");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+
+        // Cancelled: gone from the attendees' calendars too.
+        await gateway.CancelMeetingAsync(Coordinator, meeting.EventId, "Annulée", CancellationToken.None);
+        Assert.Empty(JsonNode.Parse(await http.GetStringAsync($"users/{chair}/events"))!["value"]!.AsArray());
+    }
+
     [Fact]
     public async Task CancelsTheMeetingOnce()
     {
