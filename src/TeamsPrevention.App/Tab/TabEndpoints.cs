@@ -87,7 +87,7 @@ public static class TabEndpoints
     }
 
     private static TabConfiguration Configuration(
-        IOptions<TenantOptions> tenant, IOptions<TabOptions> tab, IOptions<SandboxHostingOptions> sandbox, IOptions<AppOptions> appOptions)
+        IOptions<TenantOptions> tenant, IOptions<TabOptions> tab, IOptions<SandboxHostingOptions> sandbox, IOptions<AppOptions> appOptions, TabLinks links)
     {
         var sandboxBase = TenantOptionsSetup.SandboxBase(sandbox.Value, appOptions.Value);
         var t = tenant.Value;
@@ -101,7 +101,8 @@ public static class TabEndpoints
                 : new TabSandbox(
                     new Uri(sandboxBase, "inbox/personas"),
                     new Uri(sandboxBase, $"login/{t.TenantId}/personas/").ToString() + "{objectId}/token",
-                    sandboxBase));
+                    sandboxBase),
+            links.TeamsAppId);
     }
 
     /// <summary>The longest window <c>/api/me/calendar/busy</c> answers for.</summary>

@@ -35,8 +35,8 @@ public sealed class TabLinks
         _teamsAppId = inSandbox || string.IsNullOrWhiteSpace(tab.Value.TeamsAppId) ? null : tab.Value.TeamsAppId.Trim();
     }
 
-    /// <summary>True when in-Teams links are Teams deep links (not in the sandbox, with a Teams app id).</summary>
-    public bool DeepLinksToTeams => _teamsAppId is not null;
+    /// <summary>The Teams app id in-Teams links name; null when they are web addresses (the sandbox, or no id set).</summary>
+    public string? TeamsAppId => _teamsAppId;
 
     /// <summary>The dashboard (the personal tab's first page).</summary>
     public TabLink Dashboard() => For("");

@@ -76,7 +76,7 @@ public sealed class TabLinksTests
     {
         var links = TestTabLinks.InSandbox("http://127.0.0.1:5080");
 
-        Assert.False(links.DeepLinksToTeams);
+        Assert.Null(links.TeamsAppId);
         Assert.Equal($"http://127.0.0.1:5080/#/alerts/{AlertId:D}", links.Alert(AlertId).InTeams);
         Assert.Equal($"http://127.0.0.1:5080/#/alerts/{AlertId:D}", links.Alert(AlertId).Outside);
         Assert.Equal("http://127.0.0.1:5080/#/situations/K7M-4QX", links.Situation("K7M-4QX").InTeams);
@@ -90,7 +90,7 @@ public sealed class TabLinksTests
             Options.Create(new TabOptions()),
             Options.Create(new SandboxHostingOptions()));
 
-        Assert.False(links.DeepLinksToTeams);
+        Assert.Null(links.TeamsAppId);
         Assert.Equal("https://tp.example/#/situations/K7M-4QX", links.Situation("K7M-4QX").InTeams);
     }
 
