@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Cards;
-using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Alerts;
 
@@ -12,7 +11,7 @@ namespace TeamsPrevention.App.Alerts;
 /// Builds the alert's Adaptive Card (1.5, Universal Actions) in one recipient's language. The card shows codes,
 /// categories, organisations and times only, and links into the tab where identity and access are checked again.
 /// </summary>
-public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calendar)
+public sealed class AlertCards(TabLinks links, WorkingCalendar calendar)
 {
     public const string VerbPrefix = "alert.";
     public const string AcknowledgeVerb = "alert.acknowledge";
@@ -49,9 +48,6 @@ public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calenda
     /// </summary>
     public JsonObject SharedCard(AlertCardView view, UserLanguage language) =>
         _sharedCards.GetValue(view, _ => new()).GetOrAdd(language, l => Build(view, l));
-
-    /// <summary>The link into the tab for one alert.</summary>
-    public Uri TabLink(Guid alertId) => new(app.Value.PublicBaseUrl, $"tab/alerts/{alertId:D}");
 
     /// <summary>
     /// The card for <paramref name="view"/> in <paramref name="language"/>. <paramref name="refreshUserIds"/> (Teams user
@@ -130,7 +126,7 @@ public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calenda
             actions.Add(Execute(NotConcernedVerb, texts.NotConcerned, view, AlertAnswer.NotConcerned, "default"));
         }
 
-        actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = texts.Open, ["url"] = TabLink(view.AlertId).ToString() });
+        actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = texts.Open, ["url"] = links.Alert(view.AlertId).InTeams });
 
         var card = new JsonObject
         {
@@ -175,7 +171,7 @@ public sealed class AlertCards(IOptions<AppOptions> app, WorkingCalendar calenda
             },
             ["actions"] = new JsonArray
             {
-                new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = texts.ComposeOpen, ["url"] = new Uri(app.Value.PublicBaseUrl, "tab/alerts/new").ToString() },
+                new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = texts.ComposeOpen, ["url"] = links.NewAlert().InTeams },
             },
         };
     }

@@ -3,6 +3,7 @@ using System.Text;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Alerts;
 
@@ -10,7 +11,7 @@ namespace TeamsPrevention.App.Alerts;
 /// <c>mes alertes</c> / <c>my alerts</c>: the alerts awaiting the caller's answer (reference, severity, deadline, link),
 /// never their content.
 /// </summary>
-public sealed class MyAlertsCommand(DirectoryService directory, AlertService alerts, AlertCards cards, WorkingCalendar calendar) : IBotCommand
+public sealed class MyAlertsCommand(DirectoryService directory, AlertService alerts, TabLinks links, WorkingCalendar calendar) : IBotCommand
 {
     public IReadOnlyDictionary<UserLanguage, BotCommandText> Texts { get; } = AlertTexts.All.ToDictionary(
         l => l, l => new BotCommandText(AlertTexts.For(l).MineKeyword, AlertTexts.For(l).MineDescription));
@@ -36,7 +37,7 @@ public sealed class MyAlertsCommand(DirectoryService directory, AlertService ale
         var text = new StringBuilder(texts.Pending);
         foreach (var alert in pending.Take(20))
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n\n- [{alert.Reference}]({cards.TabLink(alert.Id)}) — {texts.Severities[alert.Severity]}, {texts.Deadline.ToLower(culture)} ")
+            text.Append(CultureInfo.InvariantCulture, $"\n\n- [{alert.Reference}]({links.Alert(alert.Id).InTeams}) — {texts.Severities[alert.Severity]}, {texts.Deadline.ToLower(culture)} ")
                 .Append(calendar.ToLocal(alert.Deadline).ToString("dddd d MMMM HH:mm", culture));
         }
 

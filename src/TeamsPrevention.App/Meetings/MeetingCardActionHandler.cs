@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Directory;
-using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Meetings;
 
@@ -12,7 +11,7 @@ namespace TeamsPrevention.App.Meetings;
 /// <c>meeting.schedule</c> from the scheduling card: stores the meeting (the coordinator as its only attendee; the
 /// others and the agenda are added in the tab), sends it to Outlook and Teams, and replaces the form with the result.
 /// </summary>
-internal sealed class MeetingCardActionHandler(DirectoryService directory, MeetingService meetings, IOptions<AppOptions> appOptions) : ICardActionHandler
+internal sealed class MeetingCardActionHandler(DirectoryService directory, MeetingService meetings, TabLinks links) : ICardActionHandler
 {
     public static string VerbPrefix => "meeting.";
 
@@ -44,7 +43,7 @@ internal sealed class MeetingCardActionHandler(DirectoryService directory, Meeti
         {
             var created = await meetings.ScheduleAsync(person, new MeetingInput(kind, start, start?.AddMinutes(minutes), [], null), cancellationToken);
             return CardActionResult.WithCard(MeetingCards.Scheduled(
-                turn.Language, created.Kind, created.StartAt, created.EndAt, created.JoinUrl, MeetingInvite.AgendaLink(appOptions.Value.PublicBaseUrl, created.Id)));
+                turn.Language, created.Kind, created.StartAt, created.EndAt, created.JoinUrl, links.Meeting(created.Id).InTeams));
         }
         catch (MeetingProblem problem)
         {

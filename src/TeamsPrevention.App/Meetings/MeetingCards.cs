@@ -14,15 +14,15 @@ public static class MeetingCards
     public const string ScheduleVerb = "meeting.schedule";
 
     /// <summary>The reminder an attendee receives before an occurrence.</summary>
-    public static JsonObject Reminder(UserLanguage language, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string joinUrl, Uri agendaUrl) =>
+    public static JsonObject Reminder(UserLanguage language, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string joinUrl, string agendaUrl) =>
         Occurrence(language, MeetingTexts.For(language).ReminderTitle, kind, start, end, joinUrl, agendaUrl);
 
     /// <summary>The answer to <c>prochaine réunion</c> / <c>plateforme</c>.</summary>
-    public static JsonObject Next(UserLanguage language, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string? joinUrl, Uri agendaUrl) =>
+    public static JsonObject Next(UserLanguage language, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string? joinUrl, string agendaUrl) =>
         Occurrence(language, MeetingTexts.For(language).NextTitle, kind, start, end, joinUrl, agendaUrl);
 
     /// <summary>The agenda card in the cell's channel: date and number of items only (channel members may not see every code).</summary>
-    public static JsonObject Agenda(UserLanguage language, MeetingKind kind, DateTimeOffset start, int items, Uri agendaUrl)
+    public static JsonObject Agenda(UserLanguage language, MeetingKind kind, DateTimeOffset start, int items, string agendaUrl)
     {
         var t = MeetingTexts.For(language);
         var facts = new JsonArray { Fact(t.When, BrusselsTime.FormatDateTime(start, language)) };
@@ -33,7 +33,7 @@ public static class MeetingCards
 
         return Card(
             [Title(t.AgendaTitle), Text(t.KindName(kind), bold: true), new JsonObject { ["type"] = "FactSet", ["facts"] = facts }, Text(t.AgendaNote, subtle: true, small: true)],
-            [OpenUrl(t.OpenAgenda, agendaUrl.ToString())]);
+            [OpenUrl(t.OpenAgenda, agendaUrl)]);
     }
 
     /// <summary>The scheduling form a coordinator opens with <c>planifier</c> / <c>schedule</c>.</summary>
@@ -58,11 +58,11 @@ public static class MeetingCards
     }
 
     /// <summary>The scheduling form, once the meeting is stored (replaces the form).</summary>
-    public static JsonObject Scheduled(UserLanguage language, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string? joinUrl, Uri agendaUrl) =>
+    public static JsonObject Scheduled(UserLanguage language, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string? joinUrl, string agendaUrl) =>
         Occurrence(language, MeetingTexts.For(language).Scheduled, kind, start, end, joinUrl, agendaUrl, MeetingTexts.For(language).ScheduleNote);
 
     private static JsonObject Occurrence(
-        UserLanguage language, string title, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string? joinUrl, Uri agendaUrl, string? note = null)
+        UserLanguage language, string title, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string? joinUrl, string agendaUrl, string? note = null)
     {
         var t = MeetingTexts.For(language);
         var until = BrusselsTime.ToLocal(end).ToString("HH:mm", CultureInfo.InvariantCulture);
@@ -72,7 +72,7 @@ public static class MeetingCards
             actions.Add(OpenUrl(t.Join, joinUrl));
         }
 
-        actions.Add(OpenUrl(t.OpenAgenda, agendaUrl.ToString()));
+        actions.Add(OpenUrl(t.OpenAgenda, agendaUrl));
         return Card(
             [
                 Title(title),

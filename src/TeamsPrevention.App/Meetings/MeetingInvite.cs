@@ -14,12 +14,11 @@ public static class MeetingInvite
 
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 
-    public static Uri AgendaLink(Uri publicBaseUrl, Guid meetingId) => new(publicBaseUrl, $"tab/meetings/{meetingId}");
-
-    public static CalendarMeetingRequest Build(Meeting meeting, IReadOnlyList<string> attendeeAddresses, Uri publicBaseUrl)
+    /// <param name="agendaLink">The meeting's page in the tab, as read outside Teams (<c>TabLinks.Meeting(id).Outside</c>).</param>
+    public static CalendarMeetingRequest Build(Meeting meeting, IReadOnlyList<string> attendeeAddresses, string agendaLink)
     {
         ArgumentNullException.ThrowIfNull(meeting);
-        var link = WebUtility.HtmlEncode(AgendaLink(publicBaseUrl, meeting.Id).ToString());
+        var link = WebUtility.HtmlEncode(agendaLink);
         var body =
             $"<p>Ordre du jour dans TeamsPrevention : <a href=\"{link}\">{link}</a></p>"
             + "<p>Réunion confidentielle, soumise au secret professionnel partagé (art. 458ter du Code pénal). "

@@ -5,8 +5,8 @@ using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
-using TeamsPrevention.App.Hosting;
 using TeamsPrevention.App.Situations;
+using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Meetings;
 
@@ -23,7 +23,7 @@ public sealed class MeetingNotices(
     ConnectorClient connector,
     GraphGateway graph,
     IOptions<MeetingsOptions> options,
-    IOptions<AppOptions> appOptions,
+    TabLinks links,
     IOptions<SituationsOptions> situationsOptions,
     TimeProvider time,
     ILogger<MeetingNotices> logger)
@@ -221,7 +221,7 @@ public sealed class MeetingNotices(
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    private Uri AgendaLink(Guid meetingId) => MeetingInvite.AgendaLink(appOptions.Value.PublicBaseUrl, meetingId);
+    private string AgendaLink(Guid meetingId) => links.Meeting(meetingId).InTeams;
 
     private async Task FailAsync(MeetingNotice notice, string token, string reason, bool final, TimeSpan? retryAfter, CancellationToken cancellationToken)
     {

@@ -5,9 +5,9 @@ using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
-using TeamsPrevention.App.Hosting;
 using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Situations;
+using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Meetings;
 
@@ -24,7 +24,7 @@ public sealed class MeetingService(
     GraphGateway graph,
     SecrecyAcknowledgements secrecy,
     IOptions<MeetingsOptions> options,
-    IOptions<AppOptions> appOptions,
+    TabLinks links,
     IOptions<SituationsOptions> situationsOptions,
     TimeProvider time,
     ILogger<MeetingService> logger)
@@ -657,7 +657,7 @@ public sealed class MeetingService(
             }
         }
 
-        return MeetingInvite.Build(meeting, addresses, appOptions.Value.PublicBaseUrl);
+        return MeetingInvite.Build(meeting, addresses, links.Meeting(meeting.Id).Outside);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,12 +1,11 @@
-using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Directory;
-using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Meetings;
 
 /// <summary>The bot's answer with the caller's next meeting (of a kind, or any): a content-free card, or a sentence when there is none.</summary>
-public sealed class NextMeetingReply(IOptions<AppOptions> appOptions)
+public sealed class NextMeetingReply(TabLinks links)
 {
     public async Task AnswerAsync(TurnContext turn, DirectoryService directory, MeetingService meetings, MeetingKind? kind, CancellationToken cancellationToken)
     {
@@ -19,7 +18,7 @@ public sealed class NextMeetingReply(IOptions<AppOptions> appOptions)
             return;
         }
 
-        var card = MeetingCards.Next(turn.Language, next.Kind, next.Start, next.End, next.JoinUrl, MeetingInvite.AgendaLink(appOptions.Value.PublicBaseUrl, next.MeetingId));
+        var card = MeetingCards.Next(turn.Language, next.Kind, next.Start, next.End, next.JoinUrl, links.Meeting(next.MeetingId).InTeams);
         await turn.ReplyCardAsync(card, texts.NextTitle, cancellationToken);
     }
 }

@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Directory;
-using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Situations;
 
@@ -10,7 +9,7 @@ namespace TeamsPrevention.App.Situations;
 /// <c>mes situations</c> / <c>my situations</c> (the keyword is the first word, <c>mes</c> / <c>mijn</c> / <c>meine</c> /
 /// <c>my</c>): the caller's situations with code, state, next review and overdue flag, linked into the tab.
 /// </summary>
-internal sealed class MySituationsCommand(SituationService situations, DirectoryService directory, IOptions<AppOptions> app) : IBotCommand
+internal sealed class MySituationsCommand(SituationService situations, DirectoryService directory, TabLinks links) : IBotCommand
 {
     public IReadOnlyDictionary<UserLanguage, BotCommandText> Texts { get; } = new Dictionary<UserLanguage, BotCommandText>
     {
@@ -30,6 +29,6 @@ internal sealed class MySituationsCommand(SituationService situations, Directory
         }
 
         var list = await situations.ListAsync(person, cancellationToken);
-        await turn.ReplyCardAsync(SituationCards.List(turn.Language, list, app.Value.PublicBaseUrl), texts.ListTitle, cancellationToken);
+        await turn.ReplyCardAsync(SituationCards.List(turn.Language, list, links), texts.ListTitle, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Situations;
 
@@ -45,7 +46,7 @@ internal static class SituationCards
     public static JsonObject Reported(UserLanguage language, string code) =>
         Card(new JsonArray { Text(string.Format(CultureInfo.InvariantCulture, SituationTexts.For(language).Reported, code), bold: true) }, null);
 
-    public static JsonObject Status(UserLanguage language, SituationSummary summary, Uri publicBaseUrl)
+    public static JsonObject Status(UserLanguage language, SituationSummary summary, TabLinks links)
     {
         var t = SituationTexts.For(language);
         var facts = new JsonArray { Fact(t.CodeLabel, summary.Code), Fact(t.StateLabel, SituationTexts.Status(summary.Status, language)) };
@@ -60,10 +61,10 @@ internal static class SituationCards
                 Text(string.Format(CultureInfo.InvariantCulture, t.StatusTitle, summary.Code), bold: true),
                 new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
             },
-            new JsonArray { new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = t.Open, ["url"] = TabUrl(publicBaseUrl, summary.Code) } });
+            new JsonArray { new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = t.Open, ["url"] = links.Situation(summary.Code).InTeams } });
     }
 
-    public static JsonObject List(UserLanguage language, IReadOnlyList<SituationSummary> situations, Uri publicBaseUrl)
+    public static JsonObject List(UserLanguage language, IReadOnlyList<SituationSummary> situations, TabLinks links)
     {
         var t = SituationTexts.For(language);
         var body = new JsonArray { Text(t.ListTitle, bold: true) };
@@ -75,13 +76,11 @@ internal static class SituationCards
         foreach (var s in situations)
         {
             var review = s.NextReviewAt is { } next ? $" · {t.NextReview} {Day(next)}" + (s.ReviewOverdue ? $" **({t.Overdue})**" : "") : "";
-            body.Add(Text($"[{s.Code}]({TabUrl(publicBaseUrl, s.Code)}) · {SituationTexts.Status(s.Status, language)}{review}"));
+            body.Add(Text($"[{s.Code}]({links.Situation(s.Code).InTeams}) · {SituationTexts.Status(s.Status, language)}{review}"));
         }
 
         return Card(body, null);
     }
-
-    public static string TabUrl(Uri publicBaseUrl, string code) => new Uri(publicBaseUrl, $"tab/situations/{Uri.EscapeDataString(code)}").ToString();
 
     private static string Day(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Brussels).ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 

@@ -1,13 +1,12 @@
-using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Directory;
-using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Situations;
 
 /// <summary><c>situation K7M-4QX</c>: a content-free status card with a link into the tab (need-to-know checked).</summary>
-internal sealed class SituationStatusCommand(SituationService situations, DirectoryService directory, IOptions<AppOptions> app) : IBotCommand
+internal sealed class SituationStatusCommand(SituationService situations, DirectoryService directory, TabLinks links) : IBotCommand
 {
     public IReadOnlyDictionary<UserLanguage, BotCommandText> Texts { get; } = new Dictionary<UserLanguage, BotCommandText>
     {
@@ -35,7 +34,7 @@ internal sealed class SituationStatusCommand(SituationService situations, Direct
         try
         {
             var detail = await situations.GetAsync(person, code, cancellationToken);
-            await turn.ReplyCardAsync(SituationCards.Status(turn.Language, detail.Summary, app.Value.PublicBaseUrl), detail.Summary.Code, cancellationToken);
+            await turn.ReplyCardAsync(SituationCards.Status(turn.Language, detail.Summary, links), detail.Summary.Code, cancellationToken);
         }
         catch (SituationProblem)
         {

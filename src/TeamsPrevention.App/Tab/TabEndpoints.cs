@@ -18,6 +18,8 @@ public static class TabEndpoints
     public static IHostApplicationBuilder AddTab(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TabOptions>().BindConfiguration(TabOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<TabOptions>, TabOptionsValidation>();
+        builder.Services.AddSingleton<TabLinks>();
         builder.Services.AddTransient<IStartupFilter, TabSecurityHeadersStartup>();
         return builder.AddTabAuthentication();
     }
@@ -34,7 +36,21 @@ public static class TabEndpoints
 
         // The single-page app lives at '/': its routes are after '#', so any other unknown path stays a 404.
         app.MapGet("/", () => Shell(site)).AllowAnonymous().ExcludeFromDescription();
+        MapOldLinks(app);
         return app;
+    }
+
+    /// <summary>
+    /// The links cards carried before the tab's hash routes (<c>/tab/alerts/{id}</c>, …), still in people's chats:
+    /// each answers a redirect to its page's web address. Nothing else under <c>/tab/</c> exists.
+    /// </summary>
+    private static void MapOldLinks(WebApplication app)
+    {
+        var old = app.MapGroup("/tab").AllowAnonymous().ExcludeFromDescription();
+        old.MapGet("/alerts/new", (TabLinks links) => TypedResults.Redirect(links.NewAlert().Outside));
+        old.MapGet("/alerts/{id:guid}", (Guid id, TabLinks links) => TypedResults.Redirect(links.Alert(id).Outside));
+        old.MapGet("/situations/{code:regex(^[A-Z0-9-]{{1,16}}$)}", (string code, TabLinks links) => TypedResults.Redirect(links.Situation(code).Outside));
+        old.MapGet("/meetings/{id:guid}", (Guid id, TabLinks links) => TypedResults.Redirect(links.Meeting(id).Outside));
     }
 
     /// <summary>
@@ -71,7 +87,7 @@ public static class TabEndpoints
     }
 
     private static TabConfiguration Configuration(
-        IOptions<TenantOptions> tenant, IOptions<TabOptions> tab, IOptions<SandboxHostingOptions> sandbox, IOptions<AppOptions> appOptions)
+        IOptions<TenantOptions> tenant, IOptions<TabOptions> tab, IOptions<SandboxHostingOptions> sandbox, IOptions<AppOptions> appOptions, TabLinks links)
     {
         var sandboxBase = TenantOptionsSetup.SandboxBase(sandbox.Value, appOptions.Value);
         var t = tenant.Value;
@@ -85,7 +101,8 @@ public static class TabEndpoints
                 : new TabSandbox(
                     new Uri(sandboxBase, "inbox/personas"),
                     new Uri(sandboxBase, $"login/{t.TenantId}/personas/").ToString() + "{objectId}/token",
-                    sandboxBase));
+                    sandboxBase),
+            links.TeamsAppId);
     }
 
     /// <summary>The longest window <c>/api/me/calendar/busy</c> answers for.</summary>

@@ -51,4 +51,12 @@ public sealed class TabOptions
     /// <c>src/TeamsPrevention.Web/dist</c>.
     /// </summary>
     public string? SiteRoot { get; set; }
+
+    /// <summary>
+    /// The app's id in Teams, for the deep links cards and bot messages carry (<see cref="TabLinks"/>): the manifest's
+    /// <c>id</c> (<c>TP_TEAMS_APP_ID</c> when the package was built, see <c>appPackage/env</c>) for an uploaded custom
+    /// app, or the id the organisation's catalogue gave it once an administrator published it there. Required in
+    /// Production; with a sandbox configured the links open the local tab and this is not used.
+    /// </summary>
+    public string? TeamsAppId { get; set; }
 }

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Cards;
-using TeamsPrevention.App.Hosting;
 using TeamsPrevention.Sandbox.Tenant;
+using TeamsPrevention.Tests.Tab;
 
 namespace TeamsPrevention.Tests.Alerts;
 
@@ -55,7 +55,7 @@ public sealed class AlertCardsTests
             Assert.DoesNotContain(persona.ObjectId, json, StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.Contains($"https://tp.example/tab/alerts/{AlertId:D}", json, StringComparison.Ordinal);
+        Assert.Contains(TestTabLinks.DeepLink($"alerts/{AlertId:D}"), json, StringComparison.Ordinal);
         Assert.Contains("K7M-4QX", json, StringComparison.Ordinal);
         Assert.Contains("AL-TEST01", json, StringComparison.Ordinal);
     }
@@ -139,7 +139,7 @@ public sealed class AlertCardsTests
     }
 
     internal static AlertCards Cards() =>
-        new(Options.Create(new AppOptions { PublicBaseUrl = new Uri("https://tp.example/") }), new WorkingCalendar(Options.Create(new AlertOptions())));
+        new(TestTabLinks.InTeams(), new WorkingCalendar(Options.Create(new AlertOptions())));
 
     private static AlertCardView View(AlertSeverity severity, IReadOnlyList<AlertCardAnswer>? answers = null) => new(
         AlertId, "AL-TEST01", "K7M-4QX", severity, AlertCategory.Signal, "CPAS de Namur (fictif)",

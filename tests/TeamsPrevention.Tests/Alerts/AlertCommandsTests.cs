@@ -27,11 +27,11 @@ public sealed class AlertCommandsTests
         texts = await SayAsync(harness, Anne.ObjectId, "mes alertes");
         var listing = texts.Last();
         Assert.StartsWith("Alertes en attente de votre réponse :", listing, StringComparison.Ordinal);
-        Assert.Contains("https://tp.example/tab/alerts/", listing, StringComparison.Ordinal);
+        Assert.Contains("(https://tp.example/#/alerts/", listing, StringComparison.Ordinal);
         Assert.DoesNotContain("Contenu secret", listing, StringComparison.Ordinal);
 
         var compose = await SayAsync(harness, Anne.ObjectId, "alerte");
-        Assert.Contains(compose, t => t.Contains("tab/alerts/new", StringComparison.Ordinal));
+        Assert.Contains(compose, t => t.Contains("\"https://tp.example/#/alerts/new\"", StringComparison.Ordinal));
 
         var refused = await SayAsync(harness, Dpo.ObjectId, "alert");
         Assert.Contains("Sie dürfen keine Warnmeldungen senden.", refused);

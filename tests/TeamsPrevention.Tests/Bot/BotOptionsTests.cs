@@ -59,5 +59,6 @@ public sealed class BotOptionsTests
         ["Tenant:BotOpenIdMetadataUrl"] = "https://login.botframework.com/v1/.well-known/openidconfiguration",
         ["Bot:AllowAnonymous"] = allowAnonymous ? "true" : "false",
         ["Situations:IdentityKey"] = Convert.ToBase64String(new byte[32]),
+        ["Tab:TeamsAppId"] = Guid.NewGuid().ToString(),
     };
 }

@@ -2,8 +2,9 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Cards;
-using TeamsPrevention.App.Hosting;
 using TeamsPrevention.App.Situations;
+using TeamsPrevention.App.Tab;
+using TeamsPrevention.Tests.Tab;
 
 namespace TeamsPrevention.Tests.Cards;
 
@@ -38,7 +39,8 @@ public static class AppCardCatalogue
         return cards;
     }
 
-    private static readonly Uri PublicBaseUrl = new("https://tp.example/");
+    /// <summary>The links as production builds them (Teams deep links), the longest kind a card carries.</summary>
+    private static readonly TabLinks Links = TestTabLinks.InTeams();
 
     private static void AddSituationCards(Dictionary<string, JsonNode> cards)
     {
@@ -50,19 +52,18 @@ public static class AppCardCatalogue
         {
             cards[$"situation report form ({language})"] = SituationCards.ReportForm(language, AlertIndicator.ExampleList, example: true);
             cards[$"situation reported ({language})"] = SituationCards.Reported(language, "K7M-4QX");
-            cards[$"situation list ({language})"] = SituationCards.List(language, summaries, PublicBaseUrl);
-            cards[$"situation list, empty ({language})"] = SituationCards.List(language, [], PublicBaseUrl);
+            cards[$"situation list ({language})"] = SituationCards.List(language, summaries, Links);
+            cards[$"situation list, empty ({language})"] = SituationCards.List(language, [], Links);
             foreach (var summary in summaries)
             {
-                cards[$"situation status {summary.Status} ({language})"] = SituationCards.Status(language, summary, PublicBaseUrl);
+                cards[$"situation status {summary.Status} ({language})"] = SituationCards.Status(language, summary, Links);
             }
         }
     }
 
     private static void AddAlertCards(Dictionary<string, JsonNode> cards)
     {
-        var alertCards = new AlertCards(
-            Options.Create(new AppOptions { PublicBaseUrl = PublicBaseUrl }), new WorkingCalendar(Options.Create(new AlertOptions())));
+        var alertCards = new AlertCards(Links, new WorkingCalendar(Options.Create(new AlertOptions())));
         var answers = Enum.GetValues<AlertAnswer>()
             .Select((answer, i) => new AlertCardAnswer($"Organisation {i}", answer, Instants[0].AddMinutes(i)))
             .ToList();
@@ -92,7 +93,7 @@ public static class AppCardCatalogue
 
     private static void AddMeetingCards(Dictionary<string, JsonNode> cards)
     {
-        var agenda = new Uri(PublicBaseUrl, "tab/meetings/0b1c2d3e-0000-4000-8000-000000000002");
+        var agenda = Links.Meeting(Guid.Parse("0b1c2d3e-0000-4000-8000-000000000002")).InTeams;
         const string join = "https://teams.microsoft.com/l/meetup-join/19%3ameeting_example%40thread.v2/0";
         foreach (var language in Enum.GetValues<UserLanguage>())
         {

@@ -13,6 +13,7 @@ public sealed class HostingTests
         ["Bot:AllowAnonymous"] = "false",
         ["Tenant:ClientSecret"] = "a-production-secret",
         ["Situations:IdentityKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 3)).ToArray()),
+        ["Tab:TeamsAppId"] = "5d7c1e2a-8f34-4b6d-9a0e-2c4b6d8f0a13",
     };
 
     [Fact]
@@ -55,6 +56,8 @@ public sealed class HostingTests
     [InlineData("Tenant:Instance", "https://127.0.0.1/", "Tenant:Instance")]
     [InlineData("Tenant:ClientSecret", "", "Tenant:ClientSecret")]
     [InlineData("Situations:IdentityKey", "", "Situations:IdentityKey")]
+    [InlineData("Tab:TeamsAppId", "", "Tab:TeamsAppId")]
+    [InlineData("Tab:TeamsAppId", "TeamsPrevention", "Tab:TeamsAppId")]
     public void RefusesToStartInProductionGivenAnUnsafeSetting(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>(ProductionSettings) { [key] = value };

@@ -5,6 +5,7 @@ using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Meetings;
 using TeamsPrevention.Tests.Bot;
 using TeamsPrevention.Tests.Situations;
+using TeamsPrevention.Tests.Tab;
 
 namespace TeamsPrevention.Tests.Meetings;
 
@@ -21,6 +22,7 @@ internal static class MeetingBotSteps
             ["Situations:WorkerEnabled"] = "false",
             ["Meetings:WorkerEnabled"] = "false",
             ["App:PublicBaseUrl"] = "https://prevention.example/",
+            ["Tab:TeamsAppId"] = TestTabLinks.TeamsAppId,
             ["Tenant:GraphBaseUrl"] = "http://127.0.0.1:9/v1.0/",
         };
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())

@@ -6,6 +6,7 @@ using TeamsPrevention.App.Meetings;
 using TeamsPrevention.Sandbox.Tenant;
 using TeamsPrevention.Tests.Bot;
 using TeamsPrevention.Tests.Directory;
+using TeamsPrevention.Tests.Tab;
 
 namespace TeamsPrevention.Tests.Meetings;
 
@@ -37,7 +38,7 @@ public sealed class MeetingNoticeTests
             Assert.True(Encoding.UTF8.GetByteCount(activity.ToJsonString()) <= 28 * 1024);
             var json = activity.ToJsonString();
             Assert.Contains(MeetingBotSteps.JoinUrl + id.ToString("N"), json, StringComparison.Ordinal);
-            Assert.Contains($"https://prevention.example/tab/meetings/{id}", json, StringComparison.Ordinal);
+            Assert.Contains(TestTabLinks.DeepLink($"meetings/{id}"), json, StringComparison.Ordinal);
             Assert.DoesNotContain("K7M-4QX", json, StringComparison.Ordinal);
             Assert.DoesNotContain(DemoTenant.Personas, p => json.Contains(p.DisplayName, StringComparison.Ordinal));
         }
@@ -105,7 +106,7 @@ public sealed class MeetingNoticeTests
         Assert.Equal("1.5", card["version"]!.GetValue<string>());
         Assert.Contains(card["body"]!.AsArray(), b => b!["type"]!.GetValue<string>() == "FactSet"
             && b["facts"]!.AsArray().Any(f => f!["value"]!.GetValue<string>() == "2"));
-        Assert.Contains($"https://prevention.example/tab/meetings/{id}", json, StringComparison.Ordinal);
+        Assert.Contains(TestTabLinks.DeepLink($"meetings/{id}"), json, StringComparison.Ordinal);
         Assert.DoesNotContain("K7M-4QX", json, StringComparison.Ordinal);
         Assert.DoesNotContain("P3R-9ZT", json, StringComparison.Ordinal);
         Assert.DoesNotContain("meetup-join", json, StringComparison.Ordinal);

@@ -43,7 +43,7 @@ public sealed class MeetingSchedulingTests
         Assert.False(online.AllowTranscription);
         Assert.Equal("invited", online.LobbyBypassScope);
         var body = data["body"]!["content"]!.GetValue<string>();
-        Assert.Contains($"/tab/meetings/{meeting["id"]!.GetValue<string>()}", body, StringComparison.Ordinal);
+        Assert.Contains($"/#/meetings/{meeting["id"]!.GetValue<string>()}\">", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,6 +63,7 @@ public sealed class IdentityTests
             ["Tenant:GraphBaseUrl"] = "https://graph.microsoft.com/v1.0",
             ["Tenant:BotOpenIdMetadataUrl"] = "https://login.botframework.com/v1/.well-known/openidconfiguration",
             ["Bot:AllowAnonymous"] = "false",
+            ["Tab:TeamsAppId"] = Guid.NewGuid().ToString(),
         };
         using var factory = new AppFactory(settings, environment: "Production");
 

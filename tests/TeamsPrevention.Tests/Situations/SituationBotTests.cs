@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TeamsPrevention.App.Situations;
 using TeamsPrevention.Tests.Bot;
 using TeamsPrevention.Tests.Directory;
+using TeamsPrevention.Tests.Tab;
 
 namespace TeamsPrevention.Tests.Situations;
 
@@ -14,6 +15,7 @@ public sealed class SituationBotTests
         ["Situations:IdentityKey"] = SituationsHarness.TestKey,
         ["Situations:WorkerEnabled"] = "false",
         ["App:PublicBaseUrl"] = "https://prevention.example/",
+        ["Tab:TeamsAppId"] = TestTabLinks.TeamsAppId,
     };
 
     [Fact]
@@ -72,7 +74,7 @@ public sealed class SituationBotTests
         using var list = await bot.PostAsync(Message(bot, DemoPeople.Referent, "mes situations"), bot.BotToken());
         var listCard = (await LastReplyAsync(bot))["attachments"]![0]!["content"]!.ToJsonString();
 
-        Assert.Contains($"https://prevention.example/tab/situations/{code}", card, StringComparison.Ordinal);
+        Assert.Contains(TestTabLinks.DeepLink($"situations/{code}"), card, StringComparison.Ordinal);
         Assert.DoesNotContain(code, refusal.ToJsonString(), StringComparison.Ordinal);
         Assert.Equal("Situation not found.", refusal["text"]!.GetValue<string>());
         Assert.Contains(code, listCard, StringComparison.Ordinal);

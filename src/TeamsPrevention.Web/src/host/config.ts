@@ -5,6 +5,8 @@ export interface TabConfig {
   apiScope: string;
   idleTimeoutMinutes: number;
   sandbox: { personasUrl: string; personaTokenUrlTemplate: string; inboxUrl: string } | null;
+  /** The app's id in Teams when the App's links open Teams (null in the sandbox). */
+  teamsAppId?: string | null;
 }
 
 export async function loadConfig(): Promise<TabConfig> {

@@ -7,6 +7,8 @@ export interface Host {
   theme?: string;
   /** In a channel tab: the configured entity (`situation:CODE`). */
   entityId?: string;
+  /** The sub-entity a Teams deep link opened the tab with: the page's hash route (`alerts/3f…`), see `deepLink.ts`. */
+  subPageId?: string;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function detectHost(timeoutMs = 4000, win: Window = window): Promis
       locale: context.app.locale,
       theme: context.app.theme,
       entityId: context.page.id,
+      subPageId: context.page.subPageId || undefined,
     };
   } catch {
     return { kind: "browser" };

@@ -9,6 +9,7 @@ import { teamsToken, type Host } from "../host/host";
 import { Session, sandboxPersonaToken, type EndReason } from "../host/session";
 import i18n, { languageFor } from "../i18n/i18n";
 import { prefetchRoute, preloadRoute } from "./areas";
+import { pathForSubPage } from "./deepLink";
 import { parseHash } from "./router";
 import { Shell } from "./Shell";
 import { loadPersonas, SignIn, type Persona } from "./SignIn";
@@ -69,6 +70,12 @@ export function Root({ startup }: { startup: Promise<[TabConfig, Host]> }) {
     (async () => {
       const [config, host] = await startup;
       performance.mark("tp:config");
+      // A Teams deep link names its page by the sub-entity: the address becomes that page before sign-in, so the shell
+      // opens on it once signed in (in a browser the address already carries its #/route through the sign-in).
+      const linked = host.kind === "teams" ? pathForSubPage(host.subPageId) : null;
+      if (linked !== null) {
+        window.history.replaceState(window.history.state, "", "#" + linked);
+      }
       // The code of the page the address names (the dashboard by default) downloads while the person signs in.
       preloadRoute(parseHash(window.location.hash).path);
       await i18n.changeLanguage(languageFor(host.locale ?? navigator.language));

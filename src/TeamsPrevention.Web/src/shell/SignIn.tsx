@@ -4,6 +4,8 @@ import { Button, Card, CardHeader, Link, makeStyles, Text, tokens } from "@fluen
 import { Page, ErrorBar, Loading } from "../components/Page";
 import type { TabConfig } from "../host/config";
 import type { EndReason } from "../host/session";
+import { teamsDeepLink } from "./deepLink";
+import { parseHash } from "./router";
 
 export interface Persona {
   objectId: string;
@@ -66,6 +68,12 @@ export function SignIn({
     return (
       <Page title={t("signIn.title")}>
         <Text>{t("signIn.teamsOnly")}</Text>
+        {config.teamsAppId && (
+          // A link read outside Teams (the Outlook invitation) names its page by the address: the same page, in Teams.
+          <Link href={teamsDeepLink(config.teamsAppId, parseHash(window.location.hash).path)} target="_top">
+            {t("signIn.openInTeams")}
+          </Link>
+        )}
       </Page>
     );
   }
