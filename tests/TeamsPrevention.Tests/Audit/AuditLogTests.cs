@@ -16,7 +16,9 @@ public sealed class AuditLogTests
     public async Task StoresEveryFieldWithTheTimeFromTheTimeProvider(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.FromHours(1)).AddTicks(1234567));
-        await using var app = await DatabaseApp.StartAsync(provider, NoSeed, s => s.AddSingleton<TimeProvider>(clock));
+        var key = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
+        var settings = new Dictionary<string, string?>(NoSeed) { ["Audit:ChainKeys:0:Id"] = "test-1", ["Audit:ChainKeys:0:Key"] = Convert.ToBase64String(key) };
+        await using var app = await DatabaseApp.StartAsync(provider, settings, s => s.AddSingleton<TimeProvider>(clock));
 
         var written = await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(
             new AuditRecord("a1b2c3d4-0003-4000-8000-000000000003", "Referent", AuditAction.Reveal, "K7M-4QX", "Situation", "K7M-4QX", "reveal identity field", AuditOutcome.Success),
@@ -30,7 +32,8 @@ public sealed class AuditLogTests
             (stored.Actor, stored.ActorRole, stored.Action, stored.SituationCode, stored.TargetType, stored.TargetId, stored.Purpose, stored.Outcome));
         Assert.Equal(AuditHasher.Genesis, stored.PreviousHash);
         Assert.Equal(written.Hash, stored.Hash);
-        Assert.Equal(AuditHasher.Compute(stored), stored.Hash);
+        Assert.Equal("test-1", stored.KeyId);
+        Assert.Equal(AuditHasher.ComputeKeyed(stored, key), stored.Hash); // HMAC under the configured chain key.
     }
 
     [Theory, BothProviders]

@@ -59,5 +59,7 @@ public sealed class BotOptionsTests
         ["Tenant:BotOpenIdMetadataUrl"] = "https://login.botframework.com/v1/.well-known/openidconfiguration",
         ["Bot:AllowAnonymous"] = allowAnonymous ? "true" : "false",
         ["Situations:IdentityKey"] = Convert.ToBase64String(new byte[32]),
+        ["Audit:ChainKeys:0:Id"] = "2026a",
+        ["Audit:ChainKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
     };
 }

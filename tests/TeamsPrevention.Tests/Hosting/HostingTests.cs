@@ -13,6 +13,8 @@ public sealed class HostingTests
         ["Bot:AllowAnonymous"] = "false",
         ["Tenant:ClientSecret"] = "a-production-secret",
         ["Situations:IdentityKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 3)).ToArray()),
+        ["Audit:ChainKeys:0:Id"] = "2026a",
+        ["Audit:ChainKeys:0:Key"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 5)).ToArray()),
     };
 
     [Fact]
@@ -55,6 +57,8 @@ public sealed class HostingTests
     [InlineData("Tenant:Instance", "https://127.0.0.1/", "Tenant:Instance")]
     [InlineData("Tenant:ClientSecret", "", "Tenant:ClientSecret")]
     [InlineData("Situations:IdentityKey", "", "Situations:IdentityKey")]
+    [InlineData("Audit:ChainKeys:0:Key", "", "Audit:ChainKeys")]
+    [InlineData("Audit:ChainKeys:0:Key", "c2hvcnQ=", "Audit:ChainKeys")]
     public void RefusesToStartInProductionGivenAnUnsafeSetting(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>(ProductionSettings) { [key] = value };
