@@ -13,13 +13,13 @@ namespace TeamsPrevention.App.Audit;
 public sealed class AuditCheckpoints(
     AppDbContext db, AuditKeyRing keys, IOptions<AuditCheckpointOptions> options, TimeProvider time, ILogger<AuditCheckpoints> logger)
 {
-    private AuditCheckpointFile File => AuditCheckpointFile.For(options.Value.EffectiveDirectory, db);
+    private AuditCheckpointFile CheckpointFile => AuditCheckpointFile.For(options.Value.EffectiveDirectory, db);
 
     /// <summary>Checkpoints the head now, if it moved since the latest checkpoint and the chain since then holds.</summary>
     public async Task<AuditCheckpointWrite> WriteAsync(CancellationToken cancellationToken)
     {
         AuditCheckpointWrite? result = null;
-        await File.AppendAsync(
+        await CheckpointFile.AppendAsync(
             async ct =>
             {
                 var (latest, valid) = await ReadLatestAsync(ct);
@@ -98,7 +98,7 @@ public sealed class AuditCheckpoints(
         AuditCheckpoint? latest;
         try
         {
-            latest = await File.ReadLatestAsync(cancellationToken);
+            latest = await CheckpointFile.ReadLatestAsync(cancellationToken);
         }
         catch (InvalidDataException)
         {

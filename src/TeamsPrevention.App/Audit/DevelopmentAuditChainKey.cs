@@ -22,16 +22,17 @@ internal sealed class DevelopmentAuditChainKey(IHostEnvironment environment) : I
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (!File.Exists(path))
         {
+            // Written aside and moved in place: an instance starting at the same moment never reads a half-written file.
+            var fresh = $"{path}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllLines(fresh, ["# TeamsPrevention development audit chain keys: id:base64, oldest first; the last one seals new entries.", AuditKeyRing.NewKeyLine("dev")]);
             try
             {
-                using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                using var writer = new StreamWriter(stream);
-                writer.WriteLine("# TeamsPrevention development audit chain keys: id:base64, oldest first; the last one seals new entries.");
-                writer.WriteLine(AuditKeyRing.NewKeyLine("dev"));
+                File.Move(fresh, path, overwrite: false);
             }
             catch (IOException) when (File.Exists(path))
             {
                 // Another instance wrote it first: use theirs.
+                File.Delete(fresh);
             }
         }
 
