@@ -6,8 +6,8 @@ namespace TeamsPrevention.App.Audit;
 
 /// <summary>
 /// Appends to the hash-chained audit log: each entry is sealed with an HMAC under the ring's current chain key
-/// (<see cref="AuditKeyRing"/>), which the database does not hold. Every feature calls <see cref="RecordAsync"/> for each view, change, export,
-/// share, acknowledgement, denied access, break-glass, reveal and purge.
+/// (<see cref="AuditKeyRing"/>), which the database does not hold. Every feature calls <see cref="RecordAsync"/> for
+/// each view, change, export, share, acknowledgement, denied access, break-glass, reveal and purge.
 /// <para>
 /// Appends are serialised across every instance of the App so that the chain never forks: on PostgreSQL by a
 /// transaction-level advisory lock, on SQLite by the file's write lock (<c>BEGIN IMMEDIATE</c>). The primary key on
