@@ -9,8 +9,9 @@ namespace TeamsPrevention.App.Audit;
 
 /// <summary>
 /// The audit log: registration and its API for the DPO: search (<c>GET /api/audit</c>), chain verification
-/// (<c>GET /api/audit/verification</c>), access reports (<c>GET /api/audit/access-report</c>) and anomaly flags
-/// (<c>GET /api/audit/anomalies</c>). Each read of the log is itself audited, before it is answered.
+/// (<c>GET /api/audit/verification</c>), a checkpoint on demand (<c>POST /api/audit/checkpoints</c>), access reports
+/// (<c>GET /api/audit/access-report</c>) and anomaly flags (<c>GET /api/audit/anomalies</c>). Each read of the log is
+/// itself audited, before it is answered.
 /// </summary>
 public static class AuditEndpoints
 {
@@ -18,9 +19,17 @@ public static class AuditEndpoints
 
     public static IHostApplicationBuilder AddAudit(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<AuditChainOptions>().BindConfiguration(AuditChainOptions.Section).ValidateOnStart();
+        builder.Services.AddSingleton<IPostConfigureOptions<AuditChainOptions>, DevelopmentAuditChainKey>();
+        builder.Services.AddSingleton<IValidateOptions<AuditChainOptions>, AuditChainOptionsValidation>();
+        builder.Services.AddOptions<AuditCheckpointOptions>().BindConfiguration(AuditCheckpointOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<AuditKeyRing>();
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<AuditVerifier>();
+        builder.Services.AddScoped<AuditCheckpoints>();
+        builder.Services.AddHostedService<AuditCheckpointWorker>();
         builder.Services.AddScoped<IDatabaseStartupTask, AuditGuard>();
+        builder.Services.AddHealthChecks().AddCheck<AuditGuardHealthCheck>("audit-guard", tags: [Hosting.HostingExtensions.ReadyTag]);
         builder.Services.AddScoped<AuditAccessReports>();
         builder.Services.AddScoped<AuditAnomalyDetector>();
         builder.Services.AddOptions<AuditAnomalyOptions>().BindConfiguration(AuditAnomalyOptions.Section).ValidateDataAnnotations()
@@ -34,6 +43,7 @@ public static class AuditEndpoints
         var api = endpoints.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(DirectoryPolicies.Dpo);
         api.MapGet("/", GetEntriesAsync);
         api.MapGet("/verification", VerifyAsync);
+        api.MapPost("/checkpoints", WriteCheckpointAsync);
         api.MapGet("/access-report", GetAccessReportAsync);
         api.MapGet("/anomalies", GetAnomaliesAsync);
         return endpoints;
@@ -102,6 +112,15 @@ public static class AuditEndpoints
             new AuditRecord(Actor(user), nameof(DirectoryRole.Dpo), AuditAction.View, null, "AuditVerification", null, "audit chain verification"),
             ct);
         return TypedResults.Ok(result);
+    }
+
+    /// <summary>The DPO's checkpoint on demand: audited first, so the checkpoint anchors the request too.</summary>
+    private static async Task<Ok<AuditCheckpointWrite>> WriteCheckpointAsync(ClaimsPrincipal user, AuditLog audit, AuditCheckpoints checkpoints, CancellationToken ct)
+    {
+        await audit.RecordAsync(
+            new AuditRecord(Actor(user), nameof(DirectoryRole.Dpo), AuditAction.System, null, "AuditCheckpoint", null, "audit checkpoint on demand"),
+            ct);
+        return TypedResults.Ok(await checkpoints.WriteAsync(ct));
     }
 
     private static async Task<Results<Ok<AccessReport>, ValidationProblem>> GetAccessReportAsync(

@@ -1,8 +1,9 @@
 namespace TeamsPrevention.App.Audit;
 
 /// <summary>
-/// A row of the append-only audit log. <see cref="Hash"/> is SHA-256 over the canonical form of every other field,
-/// <see cref="PreviousHash"/> included, so that each entry seals the one before it (see <see cref="AuditHasher"/>).
+/// A row of the append-only audit log. <see cref="Hash"/> is an HMAC-SHA256, under the chain key <see cref="KeyId"/>,
+/// over the canonical form of every other field, <see cref="PreviousHash"/> included, so that each entry seals the one
+/// before it (see <see cref="AuditHasher"/>); entries written before the chain was keyed have a plain SHA-256.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -31,6 +32,12 @@ public sealed class AuditEntry
     /// <summary>The hash of entry <c>Sequence - 1</c>; <see cref="AuditHasher.Genesis"/> for the first.</summary>
     public required string PreviousHash { get; init; }
 
-    /// <summary>Lower-case hex SHA-256 (64 characters).</summary>
+    /// <summary>
+    /// The id of the chain key that sealed this entry (<see cref="AuditKeyRing"/>); null for an entry written before the
+    /// chain was keyed, whose hash is a plain SHA-256. Once one entry is keyed, every later one must be.
+    /// </summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>Lower-case hex HMAC-SHA256 (or SHA-256 before the chain was keyed), 64 characters.</summary>
     public required string Hash { get; init; }
 }

@@ -23,6 +23,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.PreviousHash).HasMaxLength(64);
         builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.Property(e => e.KeyId).HasMaxLength(AuditKeyRing.MaxKeyIdLength);
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => e.SituationCode);
         builder.HasIndex(e => e.Actor);

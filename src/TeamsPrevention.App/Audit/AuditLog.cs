@@ -5,8 +5,9 @@ using TeamsPrevention.App.Data;
 namespace TeamsPrevention.App.Audit;
 
 /// <summary>
-/// Appends to the hash-chained audit log. Every feature calls <see cref="RecordAsync"/> for each view, change, export,
-/// share, acknowledgement, denied access, break-glass, reveal and purge.
+/// Appends to the hash-chained audit log: each entry is sealed with an HMAC under the ring's current chain key
+/// (<see cref="AuditKeyRing"/>), which the database does not hold. Every feature calls <see cref="RecordAsync"/> for
+/// each view, change, export, share, acknowledgement, denied access, break-glass, reveal and purge.
 /// <para>
 /// Appends are serialised across every instance of the App so that the chain never forks: on PostgreSQL by a
 /// transaction-level advisory lock, on SQLite by the file's write lock (<c>BEGIN IMMEDIATE</c>). The primary key on
@@ -20,7 +21,7 @@ namespace TeamsPrevention.App.Audit;
 /// The entry is written with its own statement: pending changes tracked by the context are not saved by this call.
 /// </para>
 /// </summary>
-public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLog> logger)
+public sealed class AuditLog(AppDbContext db, AuditKeyRing keys, TimeProvider time, ILogger<AuditLog> logger)
 {
     /// <summary>The transaction-level advisory lock key of appends on PostgreSQL ("TPAUDIT" as ASCII).</summary>
     public const long PostgresAppendLockKey = 0x0054504155444954;
@@ -64,6 +65,8 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
 
         var (sequence, previousHash) = await ReadHeadAsync(sync, cancellationToken);
         var occurredAt = AuditHasher.Truncate(time.GetUtcNow());
+        var keyId = keys.CurrentId;
+        var key = keys.Current;
         var entries = new List<AuditEntry>(records.Count);
         foreach (var record in records)
         {
@@ -81,8 +84,9 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
                 Purpose = record.Purpose,
                 Outcome = record.Outcome,
                 PreviousHash = previousHash,
-                Hash = AuditHasher.Compute(
-                    sequence, occurredAt, record.Actor, record.ActorRole, record.Action, record.SituationCode,
+                KeyId = keyId,
+                Hash = AuditHasher.ComputeKeyed(
+                    key, keyId, sequence, occurredAt, record.Actor, record.ActorRole, record.Action, record.SituationCode,
                     record.TargetType, record.TargetId, record.Purpose, record.Outcome, previousHash),
             };
             previousHash = entry.Hash;
@@ -106,13 +110,14 @@ public sealed class AuditLog(AppDbContext db, TimeProvider time, ILogger<AuditLo
             entries.Select(e => e.Purpose).ToArray(),
             entries.Select(e => e.Outcome.ToString()).ToArray(),
             entries.Select(e => e.PreviousHash).ToArray(),
+            entries.Select(e => e.KeyId).ToArray(),
             entries.Select(e => e.Hash).ToArray());
         using (var insert = db.Database.GetDbConnection().CreateCommand())
         {
             insert.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
             insert.Parameters.AddRange(parameters);
             insert.CommandText = $"""
-                INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
+                INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "KeyId", "Hash")
                 {rows}
                 """;
             _ = sync ? insert.ExecuteNonQuery() : await insert.ExecuteNonQueryAsync(cancellationToken);

@@ -1,10 +1,14 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using TeamsPrevention.EndToEnd.Infrastructure;
 
 namespace TeamsPrevention.EndToEnd.Web;
 
-/// <summary>The DPO's audit page in Chromium against the real App: chain verification, search, access report, anomalies.</summary>
+/// <summary>
+/// The DPO's audit page in Chromium against the real App: chain verification with the latest checkpoint, a checkpoint
+/// on demand, search, access report, anomalies.
+/// </summary>
 public sealed class AuditPageTests
 {
     public AuditPageTests() => Assertions.SetDefaultExpectTimeout(20_000);
@@ -23,6 +27,14 @@ public sealed class AuditPageTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Kettenprüfung", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Kette prüfen" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Kette intakt")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Es wurde noch kein Kontrollpunkt geschrieben.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jetzt einen Kontrollpunkt schreiben" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new Regex(@"^Kontrollpunkt bei Eintrag \d+ geschrieben, am \d{2}\.\d{2}\.\d{4}"))).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kette prüfen" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Letzter Kontrollpunkt" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new Regex(@"^Eintrag \d+, geschrieben am .*: stimmt mit dem Protokoll überein\.$"))).ToBeVisibleAsync();
+        TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "audit verification");
+        await TabBrowser.ScreenshotAsync(page, "audit-dpo-verification");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Zugriffsbericht", Exact = true }).ClickAsync();
         await page.GetByLabel("Code einer Situation oder Kennung (oid) einer Person").FillAsync("K7M-4QX");

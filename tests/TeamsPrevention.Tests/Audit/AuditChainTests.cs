@@ -67,10 +67,13 @@ public sealed class AuditChainTests
         var entries = await AppendAsync(app, 10);
         await DropGuardAsync(app.Database);
 
-        // A careful tamperer recomputes the edited entry's own hash; the next entry still points at the old one.
+        // A careful tamperer who even holds the chain key recomputes the edited entry's own seal; the next entry still
+        // points at the old one.
         var edited = entries[5];
-        var forgedHash = AuditHasher.Compute(
-            edited.Sequence, edited.OccurredAt, edited.Actor, edited.ActorRole, edited.Action, edited.SituationCode,
+        var ring = app.Services.GetRequiredService<AuditKeyRing>();
+        Assert.True(ring.TryGet(edited.KeyId!, out var key));
+        var forgedHash = AuditHasher.ComputeKeyed(
+            key, edited.KeyId!, edited.Sequence, edited.OccurredAt, edited.Actor, edited.ActorRole, edited.Action, edited.SituationCode,
             edited.TargetType, edited.TargetId, "nothing to see", edited.Outcome, edited.PreviousHash);
         await app.Database.ExecuteAsync(
             $"""UPDATE "AuditEntries" SET "Purpose" = 'nothing to see', "Hash" = '{forgedHash}' WHERE "Sequence" = {edited.Sequence}""");
@@ -130,8 +133,8 @@ public sealed class AuditChainTests
         var copy = entries[1];
         var time = provider == DatabaseProvider.Sqlite ? copy.OccurredAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"'{copy.OccurredAt:O}'";
         await app.Database.ExecuteAsync($"""
-            INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "Hash")
-            VALUES (5, {time}, '{copy.Actor}', '{copy.ActorRole}', '{copy.Action}', '{copy.SituationCode}', '{copy.TargetType}', '{copy.TargetId}', '{copy.Purpose}', '{copy.Outcome}', '{entries[3].Hash}', '{copy.Hash}')
+            INSERT INTO "AuditEntries" ("Sequence", "OccurredAt", "Actor", "ActorRole", "Action", "SituationCode", "TargetType", "TargetId", "Purpose", "Outcome", "PreviousHash", "KeyId", "Hash")
+            VALUES (5, {time}, '{copy.Actor}', '{copy.ActorRole}', '{copy.Action}', '{copy.SituationCode}', '{copy.TargetType}', '{copy.TargetId}', '{copy.Purpose}', '{copy.Outcome}', '{entries[3].Hash}', '{copy.KeyId}', '{copy.Hash}')
             """);
 
         var result = await VerifyAsync(app);
@@ -143,7 +146,7 @@ public sealed class AuditChainTests
     internal static async Task DropGuardAsync(TestDatabase database) =>
         await database.ExecuteAsync(database.Provider == DatabaseProvider.Postgres
             ? $"""DROP TRIGGER {AuditGuard.PostgresRowTrigger} ON "AuditEntries"; DROP TRIGGER {AuditGuard.PostgresTruncateTrigger} ON "AuditEntries";"""
-            : $"DROP TRIGGER {AuditGuard.SqliteUpdateTrigger}; DROP TRIGGER {AuditGuard.SqliteDeleteTrigger};");
+            : $"DROP TRIGGER {AuditGuard.SqliteUpdateTrigger}; DROP TRIGGER {AuditGuard.SqliteDeleteTrigger}; DROP TRIGGER {AuditGuard.SqliteReplaceTrigger};");
 
     private static async Task<List<AuditEntry>> AppendAsync(DatabaseApp app, int count, string actor = "writer")
     {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -16,7 +18,9 @@ public sealed class AuditLogTests
     public async Task StoresEveryFieldWithTheTimeFromTheTimeProvider(DatabaseProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 15, 0, TimeSpan.FromHours(1)).AddTicks(1234567));
-        await using var app = await DatabaseApp.StartAsync(provider, NoSeed, s => s.AddSingleton<TimeProvider>(clock));
+        var key = Enumerable.Range(0, 32).Select(i => (byte)(i * 7)).ToArray();
+        var settings = new Dictionary<string, string?>(NoSeed) { ["Audit:ChainKeys:0:Id"] = "test-1", ["Audit:ChainKeys:0:Key"] = Convert.ToBase64String(key) };
+        await using var app = await DatabaseApp.StartAsync(provider, settings, s => s.AddSingleton<TimeProvider>(clock));
 
         var written = await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(
             new AuditRecord("a1b2c3d4-0003-4000-8000-000000000003", "Referent", AuditAction.Reveal, "K7M-4QX", "Situation", "K7M-4QX", "reveal identity field", AuditOutcome.Success),
@@ -30,7 +34,8 @@ public sealed class AuditLogTests
             (stored.Actor, stored.ActorRole, stored.Action, stored.SituationCode, stored.TargetType, stored.TargetId, stored.Purpose, stored.Outcome));
         Assert.Equal(AuditHasher.Genesis, stored.PreviousHash);
         Assert.Equal(written.Hash, stored.Hash);
-        Assert.Equal(AuditHasher.Compute(stored), stored.Hash);
+        Assert.Equal("test-1", stored.KeyId);
+        Assert.Equal(AuditHasher.ComputeKeyed(stored, key), stored.Hash); // HMAC under the configured chain key.
     }
 
     [Theory, BothProviders]
@@ -149,5 +154,39 @@ public sealed class AuditLogTests
             CancellationToken.None)));
 
         Assert.Equal(0, await app.Database.CountAsync("AuditEntries"));
+    }
+
+    [Fact]
+    public async Task AppendsABatchWithOneReadOfTheHeadAndOneInsertOnPostgres()
+    {
+        // The keyed chain costs an HMAC per entry and no round trip: the lock and the head in one, all entries in one INSERT.
+        await using var app = await DatabaseApp.StartAsync(DatabaseProvider.Postgres, NoSeed);
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(app.Database.ConnectionString).Database;
+        await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordAsync(new AuditRecord("system", null, AuditAction.System, Purpose: "warm"), CancellationToken.None));
+        var statements = new ConcurrentQueue<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                var tags = string.Join(" ", activity.TagObjects.Select(t => t.Value?.ToString()));
+                if (tags.Contains(database!, StringComparison.Ordinal))
+                {
+                    statements.Enqueue(tags);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        var written = await app.InScopeAsync(s => s.GetRequiredService<AuditLog>().RecordManyAsync(
+            [.. Enumerable.Range(1, 100).Select(i => new AuditRecord("a1b2c3d4-0003-4000-8000-000000000003", "Referent", AuditAction.View, $"K7M-{i:D3}", "Situation", null, "list"))],
+            CancellationToken.None));
+
+        Assert.Equal(100, written.Count);
+        var audit = statements.Where(s => s.Contains("AuditEntries", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, audit.Count);
+        Assert.Contains(audit, s => s.Contains("pg_advisory_xact_lock", StringComparison.Ordinal) && s.Contains("SELECT \"Sequence\", \"Hash\"", StringComparison.Ordinal));
+        Assert.Contains(audit, s => s.Contains("INSERT INTO \"AuditEntries\"", StringComparison.Ordinal));
     }
 }

@@ -60,5 +60,7 @@ public sealed class BotOptionsTests
         ["Bot:AllowAnonymous"] = allowAnonymous ? "true" : "false",
         ["Situations:IdentityKey"] = Convert.ToBase64String(new byte[32]),
         ["Tab:TeamsAppId"] = Guid.NewGuid().ToString(),
+        ["Audit:ChainKeys:0:Id"] = "2026a",
+        ["Audit:ChainKeys:0:Key"] = Convert.ToBase64String(new byte[32]),
     };
 }

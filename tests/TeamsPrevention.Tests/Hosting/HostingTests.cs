@@ -14,6 +14,8 @@ public sealed class HostingTests
         ["Tenant:ClientSecret"] = "a-production-secret",
         ["Situations:IdentityKey"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 3)).ToArray()),
         ["Tab:TeamsAppId"] = "5d7c1e2a-8f34-4b6d-9a0e-2c4b6d8f0a13",
+        ["Audit:ChainKeys:0:Id"] = "2026a",
+        ["Audit:ChainKeys:0:Key"] = Convert.ToBase64String(Enumerable.Range(0, 32).Select(i => (byte)(i * 5)).ToArray()),
     };
 
     [Fact]
@@ -58,6 +60,8 @@ public sealed class HostingTests
     [InlineData("Situations:IdentityKey", "", "Situations:IdentityKey")]
     [InlineData("Tab:TeamsAppId", "", "Tab:TeamsAppId")]
     [InlineData("Tab:TeamsAppId", "TeamsPrevention", "Tab:TeamsAppId")]
+    [InlineData("Audit:ChainKeys:0:Key", "", "Audit:ChainKeys")]
+    [InlineData("Audit:ChainKeys:0:Key", "c2hvcnQ=", "Audit:ChainKeys")]
     public void RefusesToStartInProductionGivenAnUnsafeSetting(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>(ProductionSettings) { [key] = value };

@@ -9,8 +9,9 @@ import { ErrorBar, Loading, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
 import type { PageProps } from "../../shell/types";
 import {
-  accessReportPath, auditActions, auditOutcomes, emptyFilters, getAccessReport, getAnomalies, searchAudit, verifyAudit,
-  type AccessReport, type AuditAnomalies, type AuditEntry, type AuditFilters, type AuditPage as AuditEntries, type AuditVerification,
+  accessReportPath, auditActions, auditOutcomes, checkpointSummary, emptyFilters, getAccessReport, getAnomalies, searchAudit, verifyAudit,
+  writeCheckpoint, type AccessReport, type AuditAnomalies, type AuditCheckpointCheck, type AuditCheckpointWrite, type AuditEntry,
+  type AuditFilters, type AuditPage as AuditEntries, type AuditVerification,
 } from "./auditModel";
 
 const useStyles = makeStyles({
@@ -127,12 +128,13 @@ function VerificationView() {
   const { t, i18n } = useTranslation("audit");
   const styles = useStyles();
   const [result, setResult] = useState<AuditVerification>();
+  const [written, setWritten] = useState<AuditCheckpointWrite>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const run = async () => {
+  const act = async (work: () => Promise<void>) => {
     setBusy(true);
     try {
-      setResult(await verifyAudit());
+      await work();
       setError(undefined);
     } catch (e) {
       setError(e);
@@ -140,22 +142,72 @@ function VerificationView() {
       setBusy(false);
     }
   };
+  const run = () => act(async () => setResult(await verifyAudit()));
+  const checkpoint = () => act(async () => setWritten(await writeCheckpoint()));
   return (
     <section className={styles.section}>
       <Body1>{t("verification.intro")}</Body1>
-      <div><Button appearance="primary" onClick={() => void run()} disabled={busy}>{t("verification.run")}</Button></div>
+      <div style={{ display: "flex", gap: "8px", flexWrap: "wrap" }}>
+        <Button appearance="primary" onClick={() => void run()} disabled={busy}>{t("verification.run")}</Button>
+        <Button onClick={() => void checkpoint()} disabled={busy}>{t("verification.checkpoint.write")}</Button>
+      </div>
       {busy && <Loading />}
       <ErrorBar error={error} />
+      {written && <CheckpointWritten write={written} />}
       {result && (
-        <MessageBar intent={result.isIntact ? "success" : "error"} role="status">
-          <MessageBarBody>
-            {result.isIntact
-              ? t("verification.intact", { count: result.entriesChecked, at: formatDateTime(result.verifiedAt, i18n.language) })
-              : t("verification.broken", { sequence: result.firstBreakSequence, kind: t(`breaks.${result.firstBreakKind}`) })}
-          </MessageBarBody>
-        </MessageBar>
+        <>
+          <MessageBar intent={result.isIntact ? "success" : "error"} role="status">
+            <MessageBarBody>
+              {result.isIntact
+                ? t("verification.intact", { count: result.entriesChecked, at: formatDateTime(result.verifiedAt, i18n.language) })
+                : t("verification.broken", { sequence: result.firstBreakSequence, kind: t(`breaks.${result.firstBreakKind}`) })}
+            </MessageBarBody>
+          </MessageBar>
+          {result.keyedFromSequence !== null && (
+            <Caption1>{result.keyedFromSequence === 1 ? t("verification.keyedAll") : t("verification.keyedFrom", { sequence: result.keyedFromSequence })}</Caption1>
+          )}
+          <LatestCheckpoint check={result.checkpoint} />
+        </>
       )}
     </section>
+  );
+}
+
+/** The latest checkpoint kept outside the database: its entry, when it was written (Brussels time), whether it matched. */
+function LatestCheckpoint({ check }: { check: AuditCheckpointCheck | null }) {
+  const { t, i18n } = useTranslation("audit");
+  const summary = checkpointSummary(check);
+  return (
+    <section aria-labelledby="audit-checkpoint">
+      <Subtitle2 as="h2" id="audit-checkpoint">{t("verification.checkpoint.title")}</Subtitle2>
+      <MessageBar intent={summary.intent}>
+        <MessageBarBody>
+          {t(`verification.checkpoint.${summary.key}`, {
+            sequence: check?.sequence,
+            at: formatDateTime(check?.writtenAt, i18n.language),
+            status: check ? t(`verification.status.${check.status}`) : "",
+          })}
+        </MessageBarBody>
+      </MessageBar>
+    </section>
+  );
+}
+
+function CheckpointWritten({ write }: { write: AuditCheckpointWrite }) {
+  const { t, i18n } = useTranslation("audit");
+  const intent = write.outcome === "Refused" ? "error" : "success";
+  const text = write.outcome === "Refused"
+    ? t("verification.checkpoint.refused", { sequence: write.breakSequence, kind: t(`breaks.${write.breakKind}`) })
+    : write.outcome === "Empty"
+      ? t("verification.checkpoint.empty")
+      : t(`verification.checkpoint.${write.outcome === "Written" ? "written" : "unchanged"}`, {
+        sequence: write.checkpoint?.sequence,
+        at: formatDateTime(write.checkpoint?.writtenAt, i18n.language),
+      });
+  return (
+    <MessageBar intent={intent} role="status">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accessReportPath, anomaliesPath, auditPath, emptyFilters } from "./auditModel";
+import { accessReportPath, anomaliesPath, auditPath, checkpointSummary, emptyFilters } from "./auditModel";
 
 describe("audit model", () => {
   it("sends only the filters given, and pages by sequence", () => {
@@ -18,5 +18,13 @@ describe("audit model", () => {
   it("leaves the anomaly period to the App when none is given", () => {
     expect(anomaliesPath("", "")).toBe("/api/audit/anomalies");
     expect(anomaliesPath("2026-03-01", "2026-03-10")).toBe("/api/audit/anomalies?from=2026-03-01&to=2026-03-10");
+  });
+
+  it("says whether the latest checkpoint matched, was broken, is unreadable or was never written", () => {
+    const check = { sequence: 41, hash: "ab", writtenAt: "2026-03-02T09:05:00Z", keyId: "2026a" };
+    expect(checkpointSummary(null)).toEqual({ key: "none", intent: "info" });
+    expect(checkpointSummary({ ...check, status: "Matched" })).toEqual({ key: "summary", intent: "success" });
+    expect(checkpointSummary({ ...check, status: "Truncated" })).toEqual({ key: "summary", intent: "error" });
+    expect(checkpointSummary({ sequence: null, hash: null, writtenAt: null, keyId: null, status: "Invalid" })).toEqual({ key: "unreadable", intent: "error" });
   });
 });

@@ -23,6 +23,17 @@ export interface AuditPage {
   entries: AuditEntry[];
 }
 
+export type AuditCheckpointStatus = "Matched" | "Mismatched" | "Truncated" | "Invalid";
+
+/** The latest checkpoint written outside the database, and how the log compares with it (fields null when its line is unreadable). */
+export interface AuditCheckpointCheck {
+  sequence: number | null;
+  hash: string | null;
+  writtenAt: string | null;
+  keyId: string | null;
+  status: AuditCheckpointStatus;
+}
+
 export interface AuditVerification {
   isIntact: boolean;
   entriesChecked: number;
@@ -30,6 +41,31 @@ export interface AuditVerification {
   firstBreakSequence: number | null;
   firstBreakKind: string | null;
   verifiedAt: string;
+  /** The first entry sealed with a chain key; earlier ones predate the key. */
+  keyedFromSequence: number | null;
+  checkpoint: AuditCheckpointCheck | null;
+}
+
+export interface AuditCheckpoint {
+  sequence: number;
+  hash: string;
+  writtenAt: string;
+  keyId: string;
+  signature: string;
+}
+
+export interface AuditCheckpointWrite {
+  outcome: "Written" | "Unchanged" | "Empty" | "Refused";
+  checkpoint: AuditCheckpoint | null;
+  breakSequence: number | null;
+  breakKind: string | null;
+}
+
+/** What the page says about the latest checkpoint: a text key of the `verification.checkpoint` group and its intent. */
+export function checkpointSummary(check: AuditCheckpointCheck | null): { key: "none" | "unreadable" | "summary"; intent: "info" | "success" | "error" } {
+  if (!check) return { key: "none", intent: "info" };
+  if (check.sequence === null) return { key: "unreadable", intent: "error" };
+  return { key: "summary", intent: check.status === "Matched" ? "success" : "error" };
 }
 
 export interface AccessReportLine {
@@ -114,5 +150,6 @@ export function anomaliesPath(from: string, to: string): string {
 
 export const searchAudit = (filters: AuditFilters, before?: number | null, signal?: AbortSignal) => api.get<AuditPage>(auditPath(filters, before), { signal });
 export const verifyAudit = () => api.get<AuditVerification>("/api/audit/verification");
+export const writeCheckpoint = () => api.post<AuditCheckpointWrite>("/api/audit/checkpoints");
 export const getAccessReport = (path: string) => api.get<AccessReport>(path);
 export const getAnomalies = (from: string, to: string, signal?: AbortSignal) => api.get<AuditAnomalies>(anomaliesPath(from, to), { signal });
