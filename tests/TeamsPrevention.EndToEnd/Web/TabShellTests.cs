@@ -31,6 +31,28 @@ public sealed class TabShellTests
         app.AssertNoErrorsLogged();
     }
 
+    /// <summary>French first, also in an English browser; the page has its icon.</summary>
+    [Fact]
+    public async Task TheSignInPageIsFrenchInAnEnglishBrowserAndTheTabHasItsIcon()
+    {
+        using var app = AppServer.Start();
+        await using var chromium = await ChromiumFixture.StartAsync();
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseAddress.ToString());
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Se connecter en tant que {TabBrowser.Personas.Chair}" })).ToBeVisibleAsync();
+        Assert.Equal("en-US", await page.EvaluateAsync<string>("navigator.language"));
+        Assert.Equal("fr", await page.EvaluateAsync<string>("document.documentElement.lang"));
+
+        var icon = await page.EvaluateAsync<string>("document.querySelector('link[rel=icon]').href");
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(icon);
+        Assert.True(response.IsSuccessStatusCode, $"{icon} answered {(int)response.StatusCode}");
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        app.AssertNoErrorsLogged();
+    }
+
     [Fact]
     public async Task PartnerSeesNeitherDirectoryNorAuditAndIsToldWhenOpeningThem()
     {

@@ -78,7 +78,9 @@ export function Root({ startup }: { startup: Promise<[TabConfig, Host]> }) {
       }
       // The code of the page the address names (the dashboard by default) downloads while the person signs in.
       preloadRoute(parseHash(window.location.hash).path);
-      await i18n.changeLanguage(languageFor(host.locale ?? navigator.language));
+      // In Teams, the person's own Teams language; in a browser, French first (the directory's language follows sign-in),
+      // never the browser's: an en-US browser on a Namur PC still opens in French.
+      await i18n.changeLanguage(languageFor(host.kind === "teams" ? host.locale : null));
       if (host.kind === "teams") {
         await open(config, host, teamsToken, null);
       } else {
