@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using TeamsPrevention.EndToEnd.Infrastructure;
 
 namespace TeamsPrevention.EndToEnd.Playground;
@@ -117,6 +119,53 @@ public sealed class PlaygroundConversationTests : IAsyncLifetime
         Assert.Contains(words.Commands, answer.AllText, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<at>", answer.AllText, StringComparison.OrdinalIgnoreCase);
 
+        App.AssertNoErrorsLogged();
+    }
+
+    /// <summary>
+    /// README's Playground step, as a user did it: chatting as Claire Dubois (the Chair) in the Playground takes nothing
+    /// of hers over. An alert sent to her afterwards reaches her own chat in the sandbox, not the Playground.
+    /// </summary>
+    [Fact]
+    public async Task ChattingInThePlaygroundAsTheChairLeavesHerAlertsInHerOwnChat()
+    {
+        var chat = Playground.Config.PersonalChat.Id;
+        await Playground.InstallAsync(chat);
+        await Playground.NextBotMessageAsync(m => m.IsIn(chat), AnswerTimeout);
+        await SendAsync(chat, "help", PlaygroundLocale, mentionBot: false);
+        await Playground.BotMessagesWithinAsync(SilenceWindow, m => m.IsIn(chat));
+
+        using var coordinator = await Web.SituationApiSeed.AsAsync(App, Web.SituationApiSeed.Oids.Coordinator);
+        var people = (await coordinator.GetFromJsonAsync<JsonArray>("/api/directory/people"))!;
+        var chair = people.Single(p => (string?)p!["entraObjectId"] == Web.SituationApiSeed.Oids.Chair)!;
+        using (var sent = await coordinator.PostAsJsonAsync("/api/alerts", new
+        {
+            severity = "Info",
+            category = "Information",
+            message = "Test",
+            people = new[] { (Guid)chair["id"]! },
+        }))
+        {
+            Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+        }
+
+        using var sandbox = App.CreateHttpClient();
+        var until = DateTime.UtcNow + AnswerTimeout;
+        while (true)
+        {
+            var inbox = (await sandbox.GetFromJsonAsync<JsonObject>($"/sandbox/inbox/{Web.SituationApiSeed.Oids.Chair}"))!;
+            var activities = inbox["conversation"]?["activities"]?.AsArray() ?? [];
+            if (activities.Any(a => a!.ToJsonString().Contains("alert.acknowledge", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < until, "The alert card did not reach the Chair's own chat in the sandbox.");
+            await Task.Delay(200);
+        }
+
+        var inPlayground = await Playground.BotMessagesWithinAsync(SilenceWindow, m => m.IsIn(chat));
+        Assert.DoesNotContain(inPlayground, m => m.AllText.Contains("alert.acknowledge", StringComparison.Ordinal));
         App.AssertNoErrorsLogged();
     }
 
