@@ -50,6 +50,17 @@ public static class AppCardCatalogue
         {
             cards[$"situation report form ({language})"] = SituationCards.ReportForm(language, AlertIndicator.ExampleList, example: true);
             cards[$"situation reported ({language})"] = SituationCards.Reported(language, "K7M-4QX");
+            var warning = new App.PersonalData.PersonalDataWarning(
+                new Dictionary<string, IReadOnlyList<App.PersonalData.PersonalDataKind>>
+                {
+                    ["text"] = Enum.GetValues<App.PersonalData.PersonalDataKind>(),
+                    ["indicators[0].evidence"] = [App.PersonalData.PersonalDataKind.BirthDate],
+                },
+                language,
+                identityFields: true);
+            var labels = new Dictionary<string, string> { ["text"] = "Commentaire libre", ["indicators[0].evidence"] = "Menaces" };
+            cards[$"situation personal-data warning ({language})"] = SituationCards.PersonalDataWarning(language, warning, labels, new string('A', SignalDrafts.MaxTokenLength), PublicBaseUrl);
+            cards[$"situation personal-data warning, draft too large ({language})"] = SituationCards.PersonalDataWarning(language, warning, labels, null, PublicBaseUrl);
             cards[$"situation list ({language})"] = SituationCards.List(language, summaries, PublicBaseUrl);
             cards[$"situation list, empty ({language})"] = SituationCards.List(language, [], PublicBaseUrl);
             foreach (var summary in summaries)
