@@ -158,6 +158,36 @@ public sealed class PersonalDataWarningTests
         Assert.Equal("Merci de rappeler M. Testfictif au 0471 23 45 67.", (await h.InScopeAsync(db => db.Set<Alert>().SingleAsync())).Message);
     }
 
+    [Fact]
+    public async Task WarnsOnMinutesDecisionsAndTheirActionsUntilConfirmed()
+    {
+        await using var h = await Meetings.MeetingHarness.StartAsync(null);
+        var code = await Meetings.MeetingSteps.IncludedSituationAsync(h, Meetings.MinutesSteps.Secretary);
+        var id = await Meetings.MinutesSteps.MeetingAsync(h);
+        var itemId = await Meetings.MinutesSteps.ItemIdAsync(h, id, code);
+        await Meetings.MinutesSteps.AttendAsync(h, id, itemId, Meetings.MinutesSteps.Secretary);
+        var minutes = new Dictionary<string, object?>
+        {
+            ["decision"] = "Accompagnement par Dhr. Verzonnen",
+            ["consensus"] = true,
+            ["nextReviewAt"] = DateTimeOffset.UtcNow.AddDays(30),
+            ["actions"] = new[] { new { description = "Visite rue de Fer 25", ownerOrganisationId = await h.OrganisationIdAsync("police"), dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20)) } },
+        };
+        var path = $"/api/meetings/{id}/agenda/{itemId}/minutes";
+
+        using var warned = await h.As(Meetings.MinutesSteps.Secretary).PutAsJsonAsync(path, minutes);
+        var problem = JsonNode.Parse(await warned.Content.ReadAsStringAsync())!;
+        var actionsAfterWarning = await h.InScopeAsync(db => db.Set<SituationAction>().CountAsync());
+        minutes["personalDataConfirmed"] = true;
+        using var saved = await h.As(Meetings.MinutesSteps.Secretary).PutAsJsonAsync(path, minutes);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, warned.StatusCode);
+        Assert.Equal("""{"decision":["name"],"actions[0].description":["address"]}""", problem["personalData"]!.ToJsonString());
+        Assert.Equal(0, actionsAfterWarning);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("Visite rue de Fer 25", (await h.InScopeAsync(db => db.Set<SituationAction>().SingleAsync())).Description);
+    }
+
     private static async Task<JsonNode> WarningAsync(SituationsHarness h, string oid, string path, object body)
     {
         using var response = await h.PostAsync(oid, path, body);
