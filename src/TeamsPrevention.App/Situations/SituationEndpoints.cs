@@ -9,7 +9,8 @@ namespace TeamsPrevention.App.Situations;
 /// <summary>
 /// Situations: registration and the tab's JSON API under <c>/api/situations</c> (any directory member; the
 /// need-to-know list and the role are checked on every call by <see cref="SituationService"/>). Refusals are
-/// ProblemDetails with French titles: 404 off the list, 403 wrong role, 409 wrong state, 400 bad input.
+/// ProblemDetails with French titles: 404 off the list, 403 wrong role, 409 wrong state, 400 bad input; 422 for free
+/// text that looks personal, unconfirmed (<see cref="PersonalData.PersonalDataWarning"/>, in the writer's language).
 /// </summary>
 public static class SituationEndpoints
 {
