@@ -6,8 +6,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Bot;
+using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.PersonalData;
 
 namespace TeamsPrevention.App.Alerts;
 
@@ -59,8 +61,8 @@ public static class AlertEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Created<CreatedAlert>, ValidationProblem, ForbidHttpResult>> CreateAsync(
-        CreateAlertRequest request, ClaimsPrincipal user, CurrentPerson current, AlertService alerts, CancellationToken ct)
+    private static async Task<Results<Created<CreatedAlert>, ValidationProblem, ProblemHttpResult, ForbidHttpResult>> CreateAsync(
+        CreateAlertRequest request, ClaimsPrincipal user, CurrentPerson current, AlertService alerts, TimeProvider time, CancellationToken ct)
     {
         if (await current.GetAsync(user, ct) is not { } sender)
         {
@@ -69,6 +71,9 @@ public static class AlertEndpoints
 
         try
         {
+            // The message is read by every recipient: no name in it unless the sender saw the warning and confirmed.
+            PersonalDataCheck.For(time).Add("message", request.Message)
+                .ThrowUnlessConfirmed(request.PersonalDataConfirmed, Languages.FromTag(sender.PreferredLanguage));
             var draft = new AlertDraft(request.Severity, request.Category, request.Message ?? "", request.SituationCode,
                 request.People, request.Organisations, request.Roles, request.NeedToKnow);
             var alert = await alerts.CreateAsync(sender, draft, ct);
@@ -77,6 +82,10 @@ public static class AlertEndpoints
         catch (AlertValidationException e)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["alert"] = [e.Message] }, title: AlertRefusalTexts.Title(e.Language));
+        }
+        catch (PersonalDataWarning warning)
+        {
+            return TypedResults.Problem(warning.ToProblemDetails());
         }
     }
 
@@ -194,7 +203,8 @@ public static class AlertEndpoints
         IReadOnlyList<Guid>? People,
         IReadOnlyList<Guid>? Organisations,
         IReadOnlyList<DirectoryRole>? Roles,
-        bool NeedToKnow = false);
+        bool NeedToKnow = false,
+        bool PersonalDataConfirmed = false);
 
     public sealed record CreatedAlert(Guid Id, string Reference, DateTimeOffset Deadline);
 

@@ -17,6 +17,10 @@ public static class PersonEndpoints
         {
             return await work(person);
         }
+        catch (ProblemException problem) when (problem.Extensions is not null)
+        {
+            return TypedResults.Problem(problem.ToProblemDetails());
+        }
         catch (ProblemException problem) when (problem.Errors is not null)
         {
             return TypedResults.ValidationProblem(problem.Errors, title: problem.Title);

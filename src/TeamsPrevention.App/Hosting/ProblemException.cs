@@ -14,4 +14,19 @@ public abstract class ProblemException(int status, string title, string? detail,
     public string? Detail { get; } = detail;
 
     public IDictionary<string, string[]>? Errors { get; } = errors;
+
+    /// <summary>Members of the problem document beyond the standard ones (none unless a subclass adds them).</summary>
+    public virtual IReadOnlyDictionary<string, object?>? Extensions => null;
+
+    /// <summary>The problem document: status, title, detail, the field errors and the extensions.</summary>
+    public HttpValidationProblemDetails ToProblemDetails()
+    {
+        var details = new HttpValidationProblemDetails(Errors ?? new Dictionary<string, string[]>()) { Status = Status, Title = Title, Detail = Detail };
+        foreach (var (key, value) in Extensions ?? new Dictionary<string, object?>())
+        {
+            details.Extensions[key] = value;
+        }
+
+        return details;
+    }
 }

@@ -119,7 +119,8 @@ public sealed record SecrecyView(Guid MeetingId, DateTimeOffset AcknowledgedAt);
 public sealed record MinutesActionInput(string? Description, Guid? OwnerOrganisationId, DateOnly? DueDate);
 
 /// <summary>Decision minutes of an item: a decision record, not verbatim notes.</summary>
-public sealed record MinutesInput(string? Decision, bool? Consensus, DateTimeOffset? NextReviewAt, IReadOnlyList<MinutesActionInput>? Actions);
+public sealed record MinutesInput(
+    string? Decision, bool? Consensus, DateTimeOffset? NextReviewAt, IReadOnlyList<MinutesActionInput>? Actions, bool PersonalDataConfirmed = false);
 
 public sealed record MinutesActionView(Guid Id, string Description, Guid OwnerOrganisationId, DateOnly DueDate);
 

@@ -5,6 +5,8 @@ using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
+using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.PersonalData;
 using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Situations;
 using TeamsPrevention.App.Tab;
@@ -357,6 +359,15 @@ public sealed class MeetingService(
                 UpdatedAt = now,
             });
         }
+
+        // Last, once the minutes are valid: free text that looks personal waits for the writer's confirmation (422).
+        var personal = PersonalDataCheck.For(time).Add("decision", input.Decision);
+        foreach (var (action, index) in (input.Actions ?? []).Select((a, i) => (a, i)))
+        {
+            personal.Add($"actions[{index}].description", action.Description);
+        }
+
+        personal.ThrowUnlessConfirmed(input.PersonalDataConfirmed, Languages.FromTag(actor.PreferredLanguage));
 
         situation.Actions.AddRange(actions);
         situation.NextReviewAt = next;

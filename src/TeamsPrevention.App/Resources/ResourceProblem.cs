@@ -6,6 +6,11 @@ namespace TeamsPrevention.App.Resources;
 public sealed class ResourceProblem(int status, string title, string? detail = null, IDictionary<string, string[]>? errors = null)
     : ProblemException(status, title, detail, errors)
 {
+    /// <summary>The field error for text that looks like contact or identity data (the library is non-personal).</summary>
+    public const string PersonalDataMessage =
+        "Le texte semble contenir des données personnelles (adresse e-mail, numéro de téléphone ou de registre national). " +
+        "La bibliothèque est non nominative : indiquez l'organisation comme contact et retirez ces données.";
+
     public static ResourceProblem NotFound() => new(404, "Ressource introuvable.");
 
     public static ResourceProblem NotOwner() =>

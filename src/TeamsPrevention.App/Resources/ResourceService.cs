@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.PersonalData;
 
 namespace TeamsPrevention.App.Resources;
 
@@ -248,9 +249,9 @@ public sealed class ResourceService(AppDbContext db, AuditLog audit, TimeProvide
 
         foreach (var (field, text) in new[] { ("title", title), ("summary", summary), ("tags", string.Join(' ', tags)), ("link", link) })
         {
-            if (!errors.ContainsKey(field) && PersonalDataPatterns.LookPersonal(field == "link" ? Uri.UnescapeDataString(text ?? "") : text))
+            if (!errors.ContainsKey(field) && PersonalDataDetector.LooksLikeContactData(field == "link" ? Uri.UnescapeDataString(text ?? "") : text))
             {
-                errors[field] = [PersonalDataPatterns.Message];
+                errors[field] = [ResourceProblem.PersonalDataMessage];
             }
         }
 

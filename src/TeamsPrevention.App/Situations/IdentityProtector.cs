@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ namespace TeamsPrevention.App.Situations;
 public sealed class IdentityProtector
 {
     private readonly byte[] _key;
+    private readonly byte[] _draftKey;
 
     public IdentityProtector(IOptions<SituationsOptions> options)
     {
@@ -17,6 +19,7 @@ public sealed class IdentityProtector
         }
 
         _key = key;
+        _draftKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, key, 32, info: "TeamsPrevention draft v1"u8.ToArray());
         KeyId = Convert.ToHexString(SHA256.HashData(key))[..8];
     }
 
@@ -72,4 +75,53 @@ public sealed class IdentityProtector
             CryptographicOperations.ZeroMemory(plain);
         }
     }
+
+    /// <summary>
+    /// Seals a short-lived draft that must travel through a client without being readable there (a card's signal
+    /// waiting for confirmation): AES-256-GCM under a key derived from the identity key, <paramref name="purpose"/>
+    /// bound as associated data; base64url of nonce, tag and ciphertext.
+    /// </summary>
+    public string SealDraft(ReadOnlySpan<byte> plain, string purpose)
+    {
+        var sealedDraft = new byte[NonceSize + TagSize + plain.Length];
+        var nonce = sealedDraft.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_draftKey, TagSize);
+        aes.Encrypt(nonce, plain, sealedDraft.AsSpan(NonceSize + TagSize), sealedDraft.AsSpan(NonceSize, TagSize), System.Text.Encoding.UTF8.GetBytes(purpose));
+        return Base64Url.EncodeToString(sealedDraft);
+    }
+
+    /// <summary>The draft sealed by <see cref="SealDraft"/> for the same purpose; null when altered, for another purpose or not one.</summary>
+    public byte[]? OpenDraft(string token, string purpose)
+    {
+        byte[] sealedDraft;
+        try
+        {
+            sealedDraft = Base64Url.DecodeFromChars(token);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (sealedDraft.Length < NonceSize + TagSize)
+        {
+            return null;
+        }
+
+        var plain = new byte[sealedDraft.Length - NonceSize - TagSize];
+        try
+        {
+            using var aes = new AesGcm(_draftKey, TagSize);
+            aes.Decrypt(sealedDraft.AsSpan(0, NonceSize), sealedDraft.AsSpan(NonceSize + TagSize), sealedDraft.AsSpan(NonceSize, TagSize), plain, System.Text.Encoding.UTF8.GetBytes(purpose));
+            return plain;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+    }
+
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
 }

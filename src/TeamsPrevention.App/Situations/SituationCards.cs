@@ -12,6 +12,9 @@ namespace TeamsPrevention.App.Situations;
 internal static class SituationCards
 {
     public const string ReportVerb = "situation.report";
+
+    /// <summary>"Corriger" on a personal-data warning: the blank form again (the text typed is never put back on a card).</summary>
+    public const string ReportFormVerb = "situation.form";
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 
     /// <summary>The signal form: a toggle and an evidence box per indicator of the checklist, a free comment.</summary>
@@ -41,6 +44,39 @@ internal static class SituationCards
         {
             new JsonObject { ["type"] = "Action.Execute", ["title"] = t.ReportSubmit, ["verb"] = ReportVerb, ["data"] = new JsonObject() },
         });
+    }
+
+    /// <summary>
+    /// The signal held back by a personal-data warning: which fields look personal and why (kinds only, never the
+    /// text), the pointer to the tab's protected identity fields, "save anyway" carrying the sealed draft (omitted when
+    /// the draft is too large for a card) and "correct" (the blank form).
+    /// </summary>
+    public static JsonObject PersonalDataWarning(
+        UserLanguage language, PersonalData.PersonalDataWarning warning, IReadOnlyDictionary<string, string> fieldLabels, string? sealedDraft, TabLinks links)
+    {
+        var t = PersonalData.PersonalDataTexts.For(language);
+        var body = new JsonArray { Text(t.Title, bold: true), Text(t.Detail) };
+        foreach (var (field, kinds) in warning.Fields)
+        {
+            body.Add(Text($"{fieldLabels.GetValueOrDefault(field, field)} — {t.Field(kinds)}"));
+        }
+
+        body.Add(Text(t.IdentityFields));
+        var actions = new JsonArray();
+        if (sealedDraft is not null)
+        {
+            actions.Add(new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["title"] = t.Confirm,
+                ["verb"] = ReportVerb,
+                ["data"] = new JsonObject { ["draft"] = sealedDraft, [PersonalData.PersonalDataWarning.ConfirmedMember] = "true" },
+            });
+        }
+
+        actions.Add(new JsonObject { ["type"] = "Action.Execute", ["title"] = t.Correct, ["verb"] = ReportFormVerb, ["data"] = new JsonObject() });
+        actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = t.OpenTab, ["url"] = links.Situations().InTeams });
+        return Card(body, actions);
     }
 
     public static JsonObject Reported(UserLanguage language, string code) =>

@@ -9,7 +9,8 @@ namespace TeamsPrevention.App.Situations;
 /// <summary>
 /// Situations: registration and the tab's JSON API under <c>/api/situations</c> (any directory member; the
 /// need-to-know list and the role are checked on every call by <see cref="SituationService"/>). Refusals are
-/// ProblemDetails with French titles: 404 off the list, 403 wrong role, 409 wrong state, 400 bad input.
+/// ProblemDetails with French titles: 404 off the list, 403 wrong role, 409 wrong state, 400 bad input; 422 for free
+/// text that looks personal, unconfirmed (<see cref="PersonalData.PersonalDataWarning"/>, in the writer's language).
 /// </summary>
 public static class SituationEndpoints
 {
@@ -24,6 +25,7 @@ public static class SituationEndpoints
         services.AddScoped<Alerts.INeedToKnowLists, SituationNeedToKnowLists>();
         services.AddScoped<SituationNotifier>();
         services.AddScoped<SituationChannels>();
+        services.AddSingleton<SignalDrafts>();
         services.AddScoped<RetentionPurge>();
         services.AddHostedService<SituationWorker>();
         services.AddScoped<Bot.IBotCommand, ReportSignalCommand>();
@@ -70,7 +72,7 @@ public static class SituationEndpoints
         api.MapPost("/{code}/reviews", (string code, ReviewInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
             PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.RecordReviewAsync(p, code, input, ct)), ct));
         api.MapPost("/{code}/closure", (string code, ClosureInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
-            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.CloseAsync(p, code, input.Reason, ct)), ct));
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.CloseAsync(p, code, input.Reason, input.PersonalDataConfirmed, ct)), ct));
         api.MapPost("/{code}/channel", (string code, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
             PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.RequestChannelAsync(p, code, ct)), ct));
         api.MapPost("/{code}/need-to-know", (string code, GrantInput input, ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
@@ -135,21 +137,25 @@ public sealed record IndicatorChecklist(bool IsExampleToReplace, IReadOnlyList<A
 
 public sealed record ObservedIndicator(string? Key, string? Evidence);
 
-/// <summary>A signal; nothing is mandatory (partners are never obliged to contribute).</summary>
+/// <summary>
+/// A signal; nothing is mandatory (partners are never obliged to contribute). Identity goes in <see cref="Identity"/>
+/// (sealed); free text that looks personal is answered 422 unless <see cref="PersonalDataConfirmed"/>.
+/// </summary>
 public sealed record SignalInput(
-    Guid? SourceOrganisationId, DateOnly? SignalDate, IReadOnlyList<ObservedIndicator>? Indicators, string? Text, Dictionary<string, string?>? Identity);
+    Guid? SourceOrganisationId, DateOnly? SignalDate, IReadOnlyList<ObservedIndicator>? Indicators, string? Text, Dictionary<string, string?>? Identity,
+    bool PersonalDataConfirmed = false);
 
 public sealed record InclusionInput(DateTimeOffset? NextReviewAt);
 
 public sealed record DeclineInput(string? ReferredTo);
 
-public sealed record ActionInput(string? Description, Guid? OwnerOrganisationId, DateOnly? DueDate);
+public sealed record ActionInput(string? Description, Guid? OwnerOrganisationId, DateOnly? DueDate, bool PersonalDataConfirmed = false);
 
 public sealed record ActionStatusInput(ActionStatus Status);
 
-public sealed record ReviewInput(string? Notes, DateTimeOffset? NextReviewAt);
+public sealed record ReviewInput(string? Notes, DateTimeOffset? NextReviewAt, bool PersonalDataConfirmed = false);
 
-public sealed record ClosureInput(string? Reason);
+public sealed record ClosureInput(string? Reason, bool PersonalDataConfirmed = false);
 
 public sealed record GrantInput(Guid PersonId, DateTimeOffset? ExpiresAt);
 

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Audit;
+using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Hosting;
+using TeamsPrevention.App.PersonalData;
 
 namespace TeamsPrevention.App.Situations;
 
@@ -117,6 +120,14 @@ public sealed class SituationService(
         }
 
         var identity = CheckIdentity(input.Identity);
+        var personal = PersonalDataCheck.For(time).Add("text", input.Text);
+        foreach (var (indicator, index) in indicators.Select((i, n) => (i, n)))
+        {
+            personal.Add($"indicators[{index}].evidence", indicator.Evidence);
+        }
+
+        // Last, once everything else is valid: confirming the warning must not lead to another refusal.
+        personal.ThrowUnlessConfirmed(input.PersonalDataConfirmed, LanguageOf(actor), identityFields: true);
         var referents = await directory.GetPeopleWithRoleAsync(DirectoryRole.Referent, cancellationToken);
         var referentId = actor.HasRole(DirectoryRole.Referent) ? actor.Id : referents.FirstOrDefault()?.Id;
         for (var attempt = 1; ; attempt++)
@@ -257,6 +268,8 @@ public sealed class SituationService(
                 throw SituationProblem.Invalid("dueDate", "Une échéance est requise.");
             }
 
+            PersonalDataCheck.For(time).Add("description", input.Description).ThrowUnlessConfirmed(input.PersonalDataConfirmed, LanguageOf(actor));
+
             s.Actions.Add(new SituationAction
             {
                 Id = Guid.NewGuid(),
@@ -290,6 +303,7 @@ public sealed class SituationService(
         StepAsync(actor, code, SituationStep.Review, "review recorded", (s, now) =>
         {
             CheckText(input.Notes, "notes", Situation.MaxTextLength);
+            PersonalDataCheck.For(time).Add("notes", input.Notes).ThrowUnlessConfirmed(input.PersonalDataConfirmed, LanguageOf(actor));
             if (s.Status == SituationStatus.Closed)
             {
                 if (s.AfterCareReviewsDone >= _options.EffectiveAfterCareMonths.Count)
@@ -326,7 +340,7 @@ public sealed class SituationService(
         }, cancellationToken);
 
     /// <summary>The Chair closes (removes from the case list) with a reason; retention starts; the channel goes per policy.</summary>
-    public Task<SituationDetail> CloseAsync(DirectoryPerson actor, string code, string? reason, CancellationToken cancellationToken) =>
+    public Task<SituationDetail> CloseAsync(DirectoryPerson actor, string code, string? reason, bool personalDataConfirmed, CancellationToken cancellationToken) =>
         StepAsync(actor, code, SituationStep.Close, "closed", (s, now) =>
         {
             if (string.IsNullOrWhiteSpace(reason))
@@ -335,6 +349,7 @@ public sealed class SituationService(
             }
 
             CheckText(reason, "reason", Situation.MaxShortTextLength);
+            PersonalDataCheck.For(time).Add("reason", reason).ThrowUnlessConfirmed(personalDataConfirmed, LanguageOf(actor));
             s.Status = SituationStatus.Closed;
             s.ClosedAt = now;
             s.ClosureReason = reason.Trim();
@@ -603,7 +618,7 @@ public sealed class SituationService(
             db.ChangeTracker.Clear();
             throw new SituationProblem(409, "La situation a été modifiée entre-temps ; rechargez-la.");
         }
-        catch (SituationProblem)
+        catch (ProblemException)
         {
             db.ChangeTracker.Clear();
             throw;
@@ -655,6 +670,9 @@ public sealed class SituationService(
 
     private Task AuditAsync(DirectoryPerson actor, AuditAction action, string code, string targetType, string purpose, CancellationToken cancellationToken) =>
         audit.RecordAsync(new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), action, code, targetType, null, purpose), cancellationToken);
+
+    /// <summary>Warnings are read by the writer, in the language the directory records for them.</summary>
+    private static UserLanguage LanguageOf(DirectoryPerson actor) => Languages.FromTag(actor.PreferredLanguage);
 
     private static string? RoleText(DirectoryPerson actor) => actor.Roles.Count == 0 ? null : string.Join(",", actor.Roles);
 

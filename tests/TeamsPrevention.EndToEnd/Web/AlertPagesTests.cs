@@ -198,4 +198,29 @@ public sealed class AlertPagesTests
             await Task.Delay(250);
         }
     }
+
+    [Fact]
+    public async Task CoordinatorIsWarnedOfANameInTheMessageAndSendsItOnlyWhenSavingAnyway()
+    {
+        using var app = AppServer.Start();
+        using var coordinatorApi = await SituationApiSeed.AsAsync(app, SituationApiSeed.Oids.Coordinator);
+        await using var chromium = await ChromiumFixture.StartAsync();
+        var coordinator = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.Coordinator);
+        await coordinator.EvaluateAsync("location.hash = '#/alerts/new'");
+        await coordinator.GetByRole(AriaRole.Checkbox, new() { Name = School }).CheckAsync();
+        await coordinator.GetByRole(AriaRole.Radio, new() { Name = "Information — réponse attendue dans les 5 jours ouvrables" }).CheckAsync();
+        await coordinator.GetByRole(AriaRole.Combobox, new() { NameRegex = new("^Catégorie") }).SelectOptionAsync(new SelectOptionValue { Label = "Information générale" });
+        await coordinator.GetByRole(AriaRole.Textbox, new() { Name = "Message" }).FillAsync("Merci de rappeler Mme Testfictif avant jeudi (fictif).");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Envoyer l'alerte" }).ClickAsync();
+
+        await Assertions.Expect(coordinator.GetByText("Semble contenir : un nom. Vérifiez avant d'enregistrer.")).ToBeVisibleAsync();
+        await Assertions.Expect(coordinator.GetByText(new Regex("Pas de nom ni de détail identifiant"))).ToBeVisibleAsync();
+        Assert.Empty((await coordinatorApi.GetFromJsonAsync<JsonArray>("/api/alerts"))!);
+        TabShellTests.AssertNoSeriousViolations(await coordinator.RunAxe(), "alert compose: personal-data warning");
+        await TabBrowser.ScreenshotAsync(coordinator, "alert-personal-data-warning");
+
+        await coordinator.Locator("[data-personal-data-warning]").GetByRole(AriaRole.Button, new() { Name = "Enregistrer quand même" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByText("0 réponse(s) sur 1 destinataire(s)").First).ToBeVisibleAsync();
+        app.AssertNoErrorsLogged();
+    }
 }

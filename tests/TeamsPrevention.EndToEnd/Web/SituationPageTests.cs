@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using TeamsPrevention.EndToEnd.Infrastructure;
@@ -120,5 +122,59 @@ public sealed class SituationPageTests
         await chair.EvaluateAsync($"location.hash = '#/situations/{code}'");
         await Assertions.Expect(identity.GetByText("••••••")).ToBeVisibleAsync();
         Assert.DoesNotContain("Prénomfictif", await chair.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReferentIsWarnedOfANameInTheDescriptionThenSignalsWithProtectedIdentityThatStaysMaskedUntilRevealed()
+    {
+        using var app = AppServer.Start();
+        using var referentApi = await AsAsync(app, Oids.Referent);
+        await using var chromium = await ChromiumFixture.StartAsync();
+        var referent = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.Referent, "#/situations");
+        await referent.GetByRole(AriaRole.Button, new() { Name = "Signaler une situation" }).ClickAsync();
+        var form = referent.GetByRole(AriaRole.Form, new() { Name = "Signaler une situation" });
+
+        // A name typed into the free text: warned before anything is saved, with the protected fields pointed to.
+        var description = form.GetByRole(AriaRole.Textbox, new() { Name = "Description libre" });
+        await description.FillAsync("Le jeune Zébulon Testfictif a menacé un camarade (fictif).");
+        var identity = form.Locator("[data-identity-inputs]");
+        await identity.GetByRole(AriaRole.Textbox, new() { Name = "Prénom" }).FillAsync("Zébulon");
+        await identity.GetByRole(AriaRole.Textbox, new() { Name = "Nom", Exact = true }).FillAsync("Testfictif");
+        await identity.GetByLabel("Date de naissance").FillAsync("2009-03-14");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Envoyer le signalement" }).ClickAsync();
+        var warning = form.Locator("[data-personal-data-warning]");
+        await Assertions.Expect(warning.GetByText("Le texte semble contenir des données personnelles")).ToBeVisibleAsync();
+        await Assertions.Expect(warning.GetByText("Les données d'identité ont leur place dans les champs protégés.")).ToBeVisibleAsync();
+        await Assertions.Expect(form.GetByText("Semble contenir : un nom. Vérifiez avant d'enregistrer.")).ToBeVisibleAsync();
+        Assert.Empty((await referentApi.GetFromJsonAsync<JsonArray>("/api/situations"))!);
+        TabShellTests.AssertNoSeriousViolations(await referent.RunAxe(), "situations: personal-data warning");
+        await TabBrowser.ScreenshotAsync(referent, "situations-personal-data-warning");
+
+        // "Corriger": back to the description, which no longer names anyone; saved at once.
+        await warning.GetByRole(AriaRole.Button, new() { Name = "Corriger" }).ClickAsync();
+        await Assertions.Expect(warning).ToHaveCountAsync(0);
+        await Assertions.Expect(description).ToBeFocusedAsync();
+        await description.FillAsync("Menaces répétées envers un camarade (fictif).");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Envoyer le signalement" }).ClickAsync();
+        var created = referent.GetByText("Signalement enregistré sous le code").GetByRole(AriaRole.Link);
+        await Assertions.Expect(created).ToBeVisibleAsync();
+        var code = (await created.InnerTextAsync()).Trim();
+
+        // The situation page: the identity masked, revealed with a written reason, then shown.
+        await created.ClickAsync();
+        var block = referent.Locator("[data-block=identity]");
+        await Assertions.Expect(block.Locator("[data-identity=masked]")).ToBeVisibleAsync();
+        await Assertions.Expect(block.GetByText("••••••")).ToHaveCountAsync(3);
+        Assert.DoesNotContain("Testfictif", await referent.ContentAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("2009-03-14", await referent.ContentAsync(), StringComparison.Ordinal);
+        TabShellTests.AssertNoSeriousViolations(await referent.RunAxe(), "situation: identity masked");
+        await block.GetByRole(AriaRole.Textbox, new() { Name = "Motif de la consultation" }).FillAsync("Préparer l'analyse préalable");
+        await block.GetByRole(AriaRole.Button, new() { Name = "Révéler" }).ClickAsync();
+        await Assertions.Expect(block.GetByText("Testfictif")).ToBeVisibleAsync();
+        await Assertions.Expect(block.GetByText("2009-03-14")).ToBeVisibleAsync();
+        Assert.DoesNotContain("Testfictif", await referent.TitleAsync(), StringComparison.Ordinal);
+        Assert.Equal($"Situation {code} — TeamsPrevention", await referent.TitleAsync());
+        TabShellTests.AssertNoSeriousViolations(await referent.RunAxe(), "situation: identity revealed by the referent");
+        app.AssertNoErrorsLogged();
     }
 }

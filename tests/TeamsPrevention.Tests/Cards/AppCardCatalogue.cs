@@ -54,6 +54,17 @@ public static class AppCardCatalogue
             cards[$"situation reported ({language})"] = SituationCards.Reported(language, "K7M-4QX");
             cards[$"situation list ({language})"] = SituationCards.List(language, summaries, Links);
             cards[$"situation list, empty ({language})"] = SituationCards.List(language, [], Links);
+            var warning = new App.PersonalData.PersonalDataWarning(
+                new Dictionary<string, IReadOnlyList<App.PersonalData.PersonalDataKind>>
+                {
+                    ["text"] = Enum.GetValues<App.PersonalData.PersonalDataKind>(),
+                    ["indicators[0].evidence"] = [App.PersonalData.PersonalDataKind.BirthDate],
+                },
+                language,
+                identityFields: true);
+            var labels = new Dictionary<string, string> { ["text"] = "Commentaire libre", ["indicators[0].evidence"] = "Menaces" };
+            cards[$"situation personal-data warning ({language})"] = SituationCards.PersonalDataWarning(language, warning, labels, new string('A', SignalDrafts.MaxTokenLength), Links);
+            cards[$"situation personal-data warning, draft too large ({language})"] = SituationCards.PersonalDataWarning(language, warning, labels, null, Links);
             foreach (var summary in summaries)
             {
                 cards[$"situation status {summary.Status} ({language})"] = SituationCards.Status(language, summary, Links);

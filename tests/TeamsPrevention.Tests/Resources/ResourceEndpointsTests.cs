@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.PersonalData;
 using TeamsPrevention.App.Resources;
 using TeamsPrevention.Tests.Directory;
 using TeamsPrevention.Tests.Infrastructure;
@@ -45,7 +46,7 @@ public sealed class ResourceEndpointsTests
         Assert.All(all, r => Assert.Equal(r.OrganisationId == school, r.CanEdit)); // The partner is the school's.
         Assert.Equal(2, tags.Single(t => t.Tag == "brochure").Count);
         Assert.Equal(tags.Select(t => t.Count).OrderDescending(), tags.Select(t => t.Count));
-        Assert.All(all, r => Assert.False(PersonalDataPatterns.LookPersonal(r.Title + " " + r.Summary)));
+        Assert.All(all, r => Assert.False(PersonalDataDetector.LooksLikeContactData(r.Title + " " + r.Summary)));
     }
 
     [Theory, BothProviders]
@@ -138,7 +139,7 @@ public sealed class ResourceEndpointsTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<ValidationProblemDetails>())!;
-        Assert.Equal(PersonalDataPatterns.Message, Assert.Single(problem.Errors["summary"]));
+        Assert.Equal(ResourceProblem.PersonalDataMessage, Assert.Single(problem.Errors["summary"]));
     }
 
     [Fact]

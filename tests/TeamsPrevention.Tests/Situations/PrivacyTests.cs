@@ -27,6 +27,7 @@ public sealed class PrivacyTests
                 text = $"Zébulon Testfictif ({i}) a menacé un camarade à l'École des Licornes",
                 indicators = new[] { new { key = "threats", evidence = "Quibbleworth a entendu Zébulon Testfictif" } },
                 identity = new { firstName = "Zébulon", lastName = "Testfictif", birthDate = "2009-04-01", address = "12 rue Imaginaire", school = "École des Licornes" },
+                personalDataConfirmed = true,
             });
             await ChannelTests.GrantAsync(h, code, DemoPeople.Partner);
             await SituationLifecycleTests.BringToAsync(h, code, "Included");

@@ -61,6 +61,70 @@ public sealed class SituationBotTests
     }
 
     [Fact]
+    public async Task AnswersACardTextThatLooksPersonalWithTheWarningAndSavesItOnlyOnConfirmation()
+    {
+        await using var bot = await BotHarness.StartAsync(Settings);
+        var typed = new JsonObject
+        {
+            ["ind_threats"] = "true",
+            ["ev_threats"] = "Menace rapportée par Mme Testfictif",
+            ["text"] = "Le jeune Zébulon Testfictif, né le 14/03/2009.",
+        };
+
+        using var warned = await bot.PostAsync(Invoke(bot, DemoPeople.Referent, typed, locale: "fr-BE"), bot.BotToken());
+        var warning = JsonNode.Parse(await warned.Content.ReadAsStringAsync())!;
+        var storedAfterWarning = await CountAsync(bot);
+        var card = warning["value"]!;
+        var confirm = card["actions"]!.AsArray().Single(a => a!["verb"]?.GetValue<string>() == SituationCards.ReportVerb)!;
+        var correct = card["actions"]!.AsArray().Single(a => a!["verb"]?.GetValue<string>() == SituationCards.ReportFormVerb)!;
+        using var byAnother = await bot.PostAsync(Invoke(bot, DemoPeople.Chair, confirm["data"]!.DeepClone().AsObject()), bot.BotToken());
+        var refusal = JsonNode.Parse(await byAnother.Content.ReadAsStringAsync())!;
+        var storedAfterAnother = await CountAsync(bot);
+        using var corrected = await bot.PostAsync(Invoke(bot, DemoPeople.Referent, correct["data"]!.DeepClone().AsObject(), SituationCards.ReportFormVerb, "fr-BE"), bot.BotToken());
+        var form = JsonNode.Parse(await corrected.Content.ReadAsStringAsync())!["value"]!;
+        using var confirmed = await bot.PostAsync(Invoke(bot, DemoPeople.Referent, confirm["data"]!.DeepClone().AsObject()), bot.BotToken());
+        var recorded = JsonNode.Parse(await confirmed.Content.ReadAsStringAsync())!;
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", warning["type"]!.GetValue<string>());
+        var shown = card.ToJsonString(Readable);
+        Assert.Contains("Le texte semble contenir des données personnelles.", shown, StringComparison.Ordinal);
+        Assert.Contains("Commentaire libre — Semble contenir : un nom, une date de naissance.", shown, StringComparison.Ordinal);
+        Assert.Contains("Les données d'identité ont leur place dans les champs protégés.", shown, StringComparison.Ordinal);
+        foreach (var secret in new[] { "Testfictif", "Zébulon", "14/03/2009", "Menace rapportée" })
+        {
+            Assert.DoesNotContain(secret, shown, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Enregistrer quand même", confirm["title"]!.GetValue<string>());
+        Assert.Equal("Corriger", correct["title"]!.GetValue<string>());
+        Assert.Equal((0, 0), (storedAfterWarning, storedAfterAnother));
+        Assert.Equal("application/vnd.microsoft.error", refusal["type"]!.GetValue<string>());
+        Assert.Contains(form["body"]!.AsArray(), b => b!["id"]?.GetValue<string>() == "ev_threats");
+        Assert.DoesNotContain("Testfictif", form.ToJsonString(Readable), StringComparison.Ordinal);
+        var situation = await bot.WithServiceAsync<App.Data.AppDbContext, Situation>(db =>
+            db.Set<Situation>().Include(s => s.Indicators).AsNoTracking().SingleAsync());
+        Assert.Contains(situation.Code, recorded["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("Le jeune Zébulon Testfictif, né le 14/03/2009.", situation.SignalText);
+        Assert.Equal(("threats", "Menace rapportée par Mme Testfictif"), (Assert.Single(situation.Indicators).IndicatorKey, situation.Indicators.Single().Evidence));
+    }
+
+    [Fact]
+    public async Task RefusesAWarningCardsDraftThatWasAltered()
+    {
+        await using var bot = await BotHarness.StartAsync(Settings);
+        using var warned = await bot.PostAsync(Invoke(bot, DemoPeople.Referent, new JsonObject { ["text"] = "Vu avec M. Testfictif." }), bot.BotToken());
+        var data = JsonNode.Parse(await warned.Content.ReadAsStringAsync())!["value"]!["actions"]![0]!["data"]!.DeepClone().AsObject();
+        var draft = data["draft"]!.GetValue<string>();
+        data["draft"] = draft[..^4] + (draft[^4] == 'A' ? "B" : "A") + draft[^3..];
+
+        using var altered = await bot.PostAsync(Invoke(bot, DemoPeople.Referent, data), bot.BotToken());
+
+        var body = JsonNode.Parse(await altered.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.error", body["type"]!.GetValue<string>());
+        Assert.Equal(0, await CountAsync(bot));
+    }
+
+    [Fact]
     public async Task AnswersAStatusCardLinkingIntoTheTabOnlyToSomeoneOnTheList()
     {
         await using var bot = await BotHarness.StartAsync(Settings);
@@ -88,11 +152,17 @@ public sealed class SituationBotTests
         return activity;
     }
 
-    private static JsonObject Invoke(BotHarness bot, string oid, JsonObject data)
+    /// <summary>JSON as a person reads it (accents not escaped), so that looking for a text in it means something.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions Readable = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static Task<int> CountAsync(BotHarness bot) =>
+        bot.WithServiceAsync<App.Data.AppDbContext, int>(db => db.Set<Situation>().CountAsync());
+
+    private static JsonObject Invoke(BotHarness bot, string oid, JsonObject data, string verb = SituationCards.ReportVerb, string? locale = null)
     {
-        var activity = bot.LoadActivity("invoke-adaptive-card-action");
+        var activity = bot.LoadActivity("invoke-adaptive-card-action", locale);
         activity["from"]!["aadObjectId"] = oid;
-        activity["value"]!["action"]!["verb"] = SituationCards.ReportVerb;
+        activity["value"]!["action"]!["verb"] = verb;
         activity["value"]!["action"]!["data"] = data;
         return activity;
     }

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     public readonly title: string,
     public readonly detail?: string,
     public readonly errors?: Record<string, string[]>,
+    /** The problem document's other members (e.g. `personalData` on a 422), as the App sent them. */
+    public readonly extensions: Record<string, unknown> = {},
   ) {
     super(detail ? `${title} — ${detail}` : title);
   }
@@ -89,7 +91,7 @@ async function send(method: string, path: string, body?: unknown, options: Reque
 }
 
 async function toError(response: Response): Promise<ApiError> {
-  let problem: { title?: string; detail?: string; errors?: Record<string, string[]> } = {};
+  let problem: { title?: string; detail?: string; errors?: Record<string, string[]>; [member: string]: unknown } = {};
   try {
     if ((response.headers.get("Content-Type") ?? "").includes("json")) {
       problem = await response.json();
@@ -97,7 +99,8 @@ async function toError(response: Response): Promise<ApiError> {
   } catch {
     // not a ProblemDetails
   }
-  return new ApiError(response.status, problem.title ?? defaultTitle(response.status), problem.detail, problem.errors);
+  const { title, detail, errors, ...extensions } = problem;
+  return new ApiError(response.status, title ?? defaultTitle(response.status), detail, errors, extensions);
 }
 
 function defaultTitle(status: number): string {

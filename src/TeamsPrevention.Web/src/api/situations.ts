@@ -98,6 +98,15 @@ export interface SignalInput {
   signalDate?: string | null;
   indicators?: { key: string; evidence: string }[];
   text?: string | null;
+  /** The sealed fields (IdentityField.cs keys): encrypted at rest, masked until revealed with a reason. */
+  identity?: Record<string, string>;
+  /** Saves free text the App warned looks personal (its 422). */
+  personalDataConfirmed?: boolean;
+}
+
+/** "Enregistrer quand même" after the App's personal-data warning (422). */
+export interface Confirmable {
+  personalDataConfirmed?: boolean;
 }
 
 const base = "/api/situations";
@@ -111,15 +120,18 @@ export const situationsApi = {
   startScreening: (code: string) => api.post<SituationDetail>(`${at(code)}/screening`),
   include: (code: string, nextReviewAt: string | null) => api.post<SituationDetail>(`${at(code)}/inclusion`, { nextReviewAt }),
   decline: (code: string, referredTo: string | null) => api.post<SituationDetail>(`${at(code)}/decline`, { referredTo }),
-  addAction: (code: string, input: { description: string; ownerOrganisationId: string | null; dueDate: string | null }) =>
+  addAction: (code: string, input: { description: string; ownerOrganisationId: string | null; dueDate: string | null } & Confirmable) =>
     api.post<SituationDetail>(`${at(code)}/actions`, input),
   updateAction: (code: string, actionId: string, status: ActionStatus) =>
     api.put<SituationDetail>(`${at(code)}/actions/${encodeURIComponent(actionId)}`, { status }),
-  review: (code: string, notes: string | null, nextReviewAt: string | null) => api.post<SituationDetail>(`${at(code)}/reviews`, { notes, nextReviewAt }),
-  close: (code: string, reason: string) => api.post<SituationDetail>(`${at(code)}/closure`, { reason }),
+  review: (code: string, notes: string | null, nextReviewAt: string | null, confirm: Confirmable = {}) =>
+    api.post<SituationDetail>(`${at(code)}/reviews`, { notes, nextReviewAt, ...confirm }),
+  close: (code: string, reason: string, confirm: Confirmable = {}) => api.post<SituationDetail>(`${at(code)}/closure`, { reason, ...confirm }),
   requestChannel: (code: string) => api.post<SituationDetail>(`${at(code)}/channel`),
   grant: (code: string, personId: string, expiresAt: string | null) => api.post<SituationDetail>(`${at(code)}/need-to-know`, { personId, expiresAt }),
   revoke: (code: string, personId: string) => api.delete<SituationDetail>(`${at(code)}/need-to-know/${encodeURIComponent(personId)}`),
   breakGlass: (code: string, reason: string) => api.post<SituationDetail>(`${at(code)}/break-glass`, { reason }),
   reveal: (code: string, reason: string) => api.post<IdentityFieldView[]>(`${at(code)}/identity/reveal`, { reason }),
+  /** Referents: sets the sealed fields given (others unchanged). */
+  setIdentity: (code: string, fields: Record<string, string>) => api.put<SituationDetail>(`${at(code)}/identity`, fields),
 };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fireEvent, render, screen, within } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { setTokenSource } from "../../api/client";
 import type { Person } from "../../api/directory";
@@ -49,6 +49,16 @@ beforeEach(() => {
     vi.fn(async (path: string, init: RequestInit) => {
       if (init.method === "POST") {
         posts.push(JSON.parse(String(init.body)));
+        if (postStatus === 422 && !JSON.parse(String(init.body)).personalDataConfirmed) {
+          return json(422, {
+            status: 422,
+            title: "Le texte semble contenir des données personnelles.",
+            errors: { message: ["Semble contenir : un nom."] },
+            personalData: { message: ["name"] },
+            confirmWith: "personalDataConfirmed",
+            identityFields: false,
+          });
+        }
         return postStatus === 403 ? json(403, { title: "Forbidden" }) : json(201, { id: "a1", reference: "ACD-123", deadline: "2026-12-01T10:00:00Z" });
       }
       if (path.startsWith("/api/alerts/deadline-preview?severity=")) {
@@ -174,5 +184,30 @@ describe("AlertComposePage", { timeout: 30_000 }, () => {
     expect(posts).toEqual([
       { severity: "Urgent", category: "Signal", message: "Point de situation demandé.", situationCode: null, people: [], organisations: ["o-school"], roles: [], needToKnow: false },
     ]);
+  });
+
+  it("warns under the message when the App finds a name, and sends it only when the sender saves anyway", async () => {
+    postStatus = 422;
+    renderPage(coordinator);
+    fireEvent.click(await screen.findByRole("checkbox", { name: "École du Confluent" }));
+    fireEvent.click(screen.getByRole("radio", { name: /^Information/ }));
+    fireEvent.change(screen.getByRole("combobox", { name: /Catégorie/ }), { target: { value: "Signal" } });
+    const message = screen.getByRole("textbox", { name: /Message/ });
+    fireEvent.change(message, { target: { value: "Nouvelles de M. Testfictif." } });
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer l'alerte" }));
+
+    expect(await screen.findByText("Semble contenir : un nom. Vérifiez avant d'enregistrer.")).toBeInTheDocument();
+    expect(screen.getByText("Le texte semble contenir des données personnelles")).toBeInTheDocument();
+    expect(screen.queryByText("Le texte semble contenir des données personnelles.")).toBeNull();
+    expect(screen.getByText(/Pas de nom ni de détail identifiant/)).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole("button", { name: "Corriger" }));
+    expect(screen.queryByText("Semble contenir : un nom. Vérifiez avant d'enregistrer.")).toBeNull();
+    expect(message).toHaveFocus();
+
+    fireEvent.click(screen.getByRole("button", { name: "Envoyer l'alerte" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Enregistrer quand même" }));
+    await waitFor(() => expect(posts).toHaveLength(3));
+    expect(posts.map((p) => (p as { personalDataConfirmed?: boolean }).personalDataConfirmed)).toEqual([undefined, undefined, true]);
   });
 });

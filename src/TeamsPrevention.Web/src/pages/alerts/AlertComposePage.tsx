@@ -20,6 +20,8 @@ import { directoryApi } from "../../api/directory";
 import { situationsApi } from "../../api/situations";
 import { ErrorBar, Loading, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
+import { errorOtherThanWarning } from "../../components/personalData";
+import { PersonalDataBar, useFieldNotice } from "../../components/PersonalDataWarning";
 import { useApi } from "../../components/useApi";
 import { navigate } from "../../shell/router";
 import type { PageProps } from "../../shell/types";
@@ -111,8 +113,10 @@ function ComposeForm({ me }: { me: PageProps["me"] }) {
   );
 
   const form = { severity, category, situationCode, message, selection };
+  const notice = useFieldNotice(failure);
 
-  const send = async () => {
+  /** `confirmed`: "Enregistrer quand même" after the App's personal-data warning on the message. */
+  const send = async (confirmed = false) => {
     const found = validateCompose(form);
     setErrors(found);
     setFailure(undefined);
@@ -121,7 +125,7 @@ function ComposeForm({ me }: { me: PageProps["me"] }) {
     }
     setSending(true);
     try {
-      const created = await alertsApi.create(toRequest(form));
+      const created = await alertsApi.create({ ...toRequest(form), ...(confirmed ? { personalDataConfirmed: true } : {}) });
       navigate(`/alerts/${created.id}`);
     } catch (e) {
       setFailure(e);
@@ -135,7 +139,7 @@ function ComposeForm({ me }: { me: PageProps["me"] }) {
   return (
     <Page title={t("compose.title")}>
       <UrgentReminder urgent={severity === "Urgent"} />
-      {failure instanceof ApiError && failure.status === 403 ? <NotAllowed /> : <ErrorBar error={failure} />}
+      {failure instanceof ApiError && failure.status === 403 ? <NotAllowed /> : <ErrorBar error={errorOtherThanWarning(failure)} />}
       {choices.error ? <ErrorBar error={choices.error} /> : null}
       {!choices.data && !choices.error && <Loading />}
       {choices.data && (
@@ -198,11 +202,11 @@ function ComposeForm({ me }: { me: PageProps["me"] }) {
             label={t("field.message")}
             required
             hint={t("compose.messageHint", { count: message.length, max: maxMessageLength })}
-            validationMessage={err("message")}
-            validationState={state("message")}
+            {...(errors.message ? { validationMessage: err("message"), validationState: state("message") } : notice("message"))}
           >
             <Textarea value={message} onChange={(_, d) => setMessage(d.value)} resize="vertical" rows={6} />
           </Field>
+          <PersonalDataBar error={failure} busy={sending} onConfirm={() => void send(true)} onCorrect={() => setFailure(undefined)} />
 
           <datalist id="situation-codes">
             {choices.data.codes.map((c) => (

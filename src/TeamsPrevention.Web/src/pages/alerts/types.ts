@@ -117,6 +117,8 @@ export interface CreateAlertRequest {
   organisations: string[];
   roles: Role[];
   needToKnow: boolean;
+  /** Sends a message the App warned looks personal (its 422): the sender chose "Enregistrer quand même". */
+  personalDataConfirmed?: boolean;
 }
 
 export interface CreatedAlert {

@@ -18,6 +18,8 @@ import {
 import type { Organisation, Person } from "../../api/directory";
 import { OrganisationSelect } from "../../components/OrganisationSelect";
 import { ErrorBar, Loading, NotBuiltYet } from "../../components/Page";
+import { errorOtherThanWarning } from "../../components/personalData";
+import { PersonalDataBar, useFieldNotice } from "../../components/PersonalDataWarning";
 import { formatDate, formatDateTime, toDateInput } from "../../components/format";
 import { useApi } from "../../components/useApi";
 import { isMissingRoute, toMinutesInput, validateMinutes, type MinutesDraft, type MinutesErrors } from "./logic";
@@ -211,8 +213,10 @@ function MinutesForm({
   const [errors, setErrors] = useState<MinutesErrors>({});
   const [failure, setFailure] = useState<unknown>();
   const [saved, setSaved] = useState(false);
+  const notice = useFieldNotice(failure);
 
-  const save = async () => {
+  /** `confirmed`: "Enregistrer quand même" after the App's personal-data warning. */
+  const save = async (confirmed = false) => {
     const found = validateMinutes(draft, toDateInput(new Date()));
     setErrors(found);
     setFailure(undefined);
@@ -221,7 +225,7 @@ function MinutesForm({
       return;
     }
     try {
-      await meetingsApi.saveMinutes(meeting.id, item.id, toMinutesInput(draft));
+      await meetingsApi.saveMinutes(meeting.id, item.id, { ...toMinutesInput(draft), ...(confirmed ? { personalDataConfirmed: true } : {}) });
       setDraft({ ...draft, actions: [] });
       setSaved(true);
       onSaved();
@@ -242,8 +246,12 @@ function MinutesForm({
         void save();
       }}
     >
-      <ErrorBar error={failure} />
-      <Field label={t("minutes.decision")} hint={t("minutes.decisionHint")} validationMessage={errors.decision && t(errors.decision)} validationState={errors.decision ? "error" : "none"}>
+      <ErrorBar error={errorOtherThanWarning(failure)} />
+      <Field
+        label={t("minutes.decision")}
+        hint={t("minutes.decisionHint")}
+        {...(errors.decision ? { validationMessage: t(errors.decision), validationState: "error" as const } : notice("decision"))}
+      >
         <Textarea value={draft.decision} onChange={(_, d) => setDraft({ ...draft, decision: d.value })} resize="vertical" />
       </Field>
       <Field label={t("minutes.consensus")}>
@@ -266,7 +274,7 @@ function MinutesForm({
         <div className={styles.block}>
           {draft.actions.map((a, i) => (
             <div key={i} className={styles.action} role="group" aria-label={t("minutes.actionN", { n: i + 1 })}>
-              <Field label={t("minutes.actionDescription")}>
+              <Field label={t("minutes.actionDescription")} {...notice(`actions[${i}].description`)}>
                 <Input value={a.description} onChange={(_, d) => setAction(i, { description: d.value })} />
               </Field>
               <Field label={t("minutes.actionOwner")}>
@@ -291,6 +299,7 @@ function MinutesForm({
           )}
         </div>
       </fieldset>
+      <PersonalDataBar error={failure} onConfirm={() => void save(true)} onCorrect={() => setFailure(undefined)} />
       <div>
         <Button appearance="primary" type="submit">
           {t("minutes.save")}

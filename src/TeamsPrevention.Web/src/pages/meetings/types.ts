@@ -82,6 +82,8 @@ export interface MinutesInput {
   consensus: boolean | null;
   nextReviewAt: string | null;
   actions: MinutesActionInput[];
+  /** Saves text the App warned looks personal (its 422): the writer chose "Enregistrer quand même". */
+  personalDataConfirmed?: boolean;
 }
 
 export interface MinutesActionView extends MinutesActionInput {

@@ -22,6 +22,9 @@ import { useApi } from "../../components/useApi";
 import { href } from "../../shell/router";
 import { Block } from "../../components/Block";
 import { fieldError } from "../../components/forms";
+import { errorOtherThanWarning } from "../../components/personalData";
+import { PersonalDataBar, useFieldNotice } from "../../components/PersonalDataWarning";
+import { IdentityInputs } from "./IdentityInputs";
 import { indicatorLabel, signalInput } from "./forms";
 
 const useStyles = makeStyles({
@@ -31,8 +34,10 @@ const useStyles = makeStyles({
 });
 
 /**
- * "Signaler une situation": source organisation, date, the city's indicators (each with what was seen or heard) and
- * free text. Nothing is mandatory for a partner; the App fills the defaults and answers with the new code.
+ * "Signaler une situation": source organisation, date, the city's indicators (each with what was seen or heard), free
+ * text and the person's identity in its protected fields (sealed by the App, masked until revealed). Nothing is
+ * mandatory for a partner; the App fills the defaults and answers with the new code. Free text that looks personal is
+ * answered with a warning under the fields: "Enregistrer quand même" or "Corriger".
  */
 export function SignalForm({ me, onCreated }: { me: Person; onCreated: (created: SituationSummary) => void }) {
   const { t, i18n } = useTranslation("situations");
@@ -43,19 +48,22 @@ export function SignalForm({ me, onCreated }: { me: Person; onCreated: (created:
   const [date, setDate] = useState(toDateInput(new Date()));
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [text, setText] = useState("");
+  const [identity, setIdentity] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [created, setCreated] = useState<SituationSummary>();
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
+  const notice = useFieldNotice(error);
+
+  const submit = async (confirmed: boolean) => {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await situationsApi.report(signalInput(source, date, chosen, text));
+      const result = await situationsApi.report(signalInput(source, date, chosen, text, identity, confirmed));
       setCreated(result);
       setChosen({});
       setText("");
+      setIdentity({});
       onCreated(result);
     } catch (err) {
       setError(err);
@@ -77,7 +85,14 @@ export function SignalForm({ me, onCreated }: { me: Person; onCreated: (created:
       {organisations.loading || checklist.loading ? (
         <Loading />
       ) : (
-        <form className={styles.form} onSubmit={(e) => void submit(e)} aria-label={t("signal.title")}>
+        <form
+          className={styles.form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void submit(false);
+          }}
+          aria-label={t("signal.title")}
+        >
           <Field label={t("signal.source")} validationMessage={fieldError(error, "sourceOrganisationId")}>
             <Dropdown
               value={sourceName}
@@ -125,7 +140,7 @@ export function SignalForm({ me, onCreated }: { me: Person; onCreated: (created:
                     <Field
                       className={styles.evidence}
                       label={t("signal.evidence", { indicator: label })}
-                      validationMessage={fieldError(error, `indicators[${Object.keys(chosen).indexOf(ind.key)}].evidence`)}
+                      {...notice(`indicators[${Object.keys(chosen).indexOf(ind.key)}].evidence`)}
                     >
                       <Textarea value={chosen[ind.key]} onChange={(_, d) => setChosen((c) => ({ ...c, [ind.key]: d.value }))} />
                     </Field>
@@ -134,10 +149,18 @@ export function SignalForm({ me, onCreated }: { me: Person; onCreated: (created:
               );
             })}
           </fieldset>
-          <Field label={t("signal.text")} hint={t("signal.textHint")} validationMessage={fieldError(error, "text")}>
+          <Field label={t("signal.text")} hint={t("signal.textHint")} {...notice("text")}>
             <Textarea value={text} onChange={(_, d) => setText(d.value)} resize="vertical" />
           </Field>
-          <ErrorBar error={error} />
+          <IdentityInputs id="signal-identity" values={identity} onChange={setIdentity} error={error} />
+          <PersonalDataBar
+            error={error}
+            busy={busy}
+            identityTarget="signal-identity"
+            onConfirm={() => void submit(true)}
+            onCorrect={() => setError(undefined)}
+          />
+          <ErrorBar error={errorOtherThanWarning(error)} />
           <div>
             <Button type="submit" appearance="primary" disabled={busy}>
               {t("signal.submit")}

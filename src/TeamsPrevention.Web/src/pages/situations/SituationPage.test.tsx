@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { setTokenSource } from "../../api/client";
 import type { Person } from "../../api/directory";
@@ -78,6 +78,15 @@ describe("SituationPage", () => {
   beforeEach(async () => {
     await i18n.changeLanguage("fr");
     setTokenSource(async () => "token");
+    // The referent's page has dropdowns (actions, the access list), which measure themselves.
+    vi.stubGlobal(
+      "ResizeObserver",
+      class {
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
   });
   afterEach(() => {
     setTokenSource(null);
@@ -132,5 +141,55 @@ describe("SituationPage", () => {
     render(ui(person(["Chair"])));
     await screen.findByText("••••••");
     expect(screen.queryByText("Zorglub")).toBeNull();
+  });
+
+  it("lets only the referent complete the identity, sending the fields filled in", async () => {
+    const fetch = routes(() => reply(200, detail));
+    vi.stubGlobal("fetch", fetch);
+    const chair = render(ui(person(["Chair"])));
+    await screen.findByText("••••••");
+    expect(screen.queryByRole("button", { name: "Compléter ou modifier l'identité" })).toBeNull();
+    chair.unmount();
+
+    render(ui(person(["Referent"])));
+    fireEvent.click(await screen.findByRole("button", { name: "Compléter ou modifier l'identité" }));
+    const form = screen.getByRole("form", { name: "Compléter ou modifier l'identité" });
+    fireEvent.change(within(form).getByRole("textbox", { name: "Nom" }), { target: { value: " Testfictif " } });
+    fireEvent.click(within(form).getByRole("button", { name: "Enregistrer l'identité" }));
+    expect(await screen.findByText("Identité enregistrée.")).toBeInTheDocument();
+    const put = fetch.mock.calls.find(([, init]) => init.method === "PUT")!;
+    expect(String(put[0])).toBe("/api/situations/K7M-4QX/identity");
+    expect(JSON.parse(String(put[1].body))).toEqual({ lastName: "Testfictif" });
+  });
+
+  it("warns under an action's description and adds it only when the referent saves anyway", async () => {
+    const included: SituationDetail = { ...detail, summary: { ...detail.summary, status: "Included" } };
+    const posts: { personalDataConfirmed?: boolean }[] = [];
+    const warning = { status: 422, title: "Le texte semble contenir des données personnelles.", errors: { description: ["x"] }, personalData: { description: ["name"] } };
+    const fetch = routes(() => reply(200, included));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn((url: string, init: RequestInit) => {
+        if (url.endsWith("/actions") && init.method === "POST") {
+          const body = JSON.parse(String(init.body));
+          posts.push(body);
+          return body.personalDataConfirmed ? reply(200, included) : reply(422, warning);
+        }
+        return fetch(url, init);
+      }),
+    );
+    render(ui(person(["Referent"])));
+    const form = await screen.findByRole("form", { name: "Ajouter une action" });
+    fireEvent.change(within(form).getByRole("textbox", { name: /Action/ }), { target: { value: "Voir M. Testfictif" } });
+    fireEvent.change(within(form).getByLabelText(/Échéance/), { target: { value: "2026-12-01" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Ajouter" }));
+    await waitFor(() => expect(posts).toHaveLength(1));
+    expect(await within(form).findByText("Semble contenir : un nom. Vérifiez avant d'enregistrer.")).toBeInTheDocument();
+    expect(within(form).queryByText("Le texte semble contenir des données personnelles.")).toBeNull();
+
+    fireEvent.click(within(form).getByRole("button", { name: "Enregistrer quand même" }));
+    await waitFor(() => expect(within(form).queryByText("Semble contenir : un nom. Vérifiez avant d'enregistrer.")).toBeNull());
+    expect(posts.map((p) => p.personalDataConfirmed)).toEqual([false, true]);
+    expect(posts[1]).toMatchObject({ description: "Voir M. Testfictif" });
   });
 });

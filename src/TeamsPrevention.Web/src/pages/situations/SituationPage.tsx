@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
+import { useMemo, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Badge,
@@ -24,7 +24,7 @@ import {
 } from "@fluentui/react-components";
 import { ApiError } from "../../api/client";
 import { directoryApi, type Person, type Role } from "../../api/directory";
-import { situationsApi, type ActionStatus, type IdentityFieldView, type SituationDetail } from "../../api/situations";
+import { situationsApi, type ActionStatus, type SituationDetail } from "../../api/situations";
 import { ErrorBar, Loading, Page } from "../../components/Page";
 import { formatDate, formatDateTime, nameIndex, toDateInput } from "../../components/format";
 import { useLayoutStyles } from "../../components/layout";
@@ -33,7 +33,10 @@ import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
 import { Block } from "../../components/Block";
 import { dateToInstant, fieldError, isFormLevel } from "../../components/forms";
-import { identityShown, stepsOpen, type Step } from "./rules";
+import { errorOtherThanWarning } from "../../components/personalData";
+import { PersonalDataBar, useFieldNotice } from "../../components/PersonalDataWarning";
+import { IdentityBlock } from "./IdentityBlock";
+import { stepsOpen, type Step } from "./rules";
 import { StatusBadge } from "./SituationTable";
 import { timeline } from "./timeline";
 
@@ -162,18 +165,26 @@ function Content({ me, code, d, reload }: { me: Person; code: string; d: Situati
 
       <NeedToKnow code={code} d={d} open={open} people={people.data ?? []} peopleNames={peopleNames} reload={reload} />
 
-      {open.has("revealIdentity") && <Identity code={code} fields={d.identity ?? []} />}
+      {(open.has("revealIdentity") || open.has("editIdentity")) && (
+        <IdentityBlock code={code} fields={d.identity ?? []} mayReveal={open.has("revealIdentity")} mayEdit={open.has("editIdentity")} reload={reload} />
+      )}
     </>
   );
 }
 
-function StepForm({ id, title, submit, busy, error, onSubmit, children }: {
+/**
+ * One step's form. With `onConfirm`, the App's personal-data warning (422) shows above the button with "Enregistrer
+ * quand même" (`onConfirm`: the same step, confirmed) and "Corriger" (`reset`).
+ */
+function StepForm({ id, title, submit, busy, error, onSubmit, onConfirm, reset, children }: {
   id: string;
   title: string;
   submit: string;
   busy: boolean;
   error: unknown;
   onSubmit: () => void;
+  onConfirm?: () => void;
+  reset?: () => void;
   children?: ReactNode;
 }) {
   const layout = useLayoutStyles();
@@ -191,7 +202,8 @@ function StepForm({ id, title, submit, busy, error, onSubmit, children }: {
         {title}
       </Text>
       {children}
-      <ErrorBar error={error} />
+      {onConfirm && <PersonalDataBar error={error} busy={busy} onConfirm={onConfirm} onCorrect={() => reset?.()} />}
+      <ErrorBar error={onConfirm ? errorOtherThanWarning(error) : error} />
       <div>
         <Button type="submit" appearance="primary" disabled={busy}>
           {submit}
@@ -219,6 +231,11 @@ function Transitions({ code, d, open, reload }: {
   const [notes, setNotes] = useState("");
   const [reviewNext, setReviewNext] = useState("");
   const [reason, setReason] = useState("");
+  const reviewNotice = useFieldNotice(review.error);
+  const closeNotice = useFieldNotice(close.error);
+  const saveReview = (confirmed: boolean) =>
+    void review.run(() => situationsApi.review(code, notes.trim() || null, dateToInstant(reviewNext), { personalDataConfirmed: confirmed }), () => setNotes(""));
+  const saveClosure = (confirmed: boolean) => void close.run(() => situationsApi.close(code, reason.trim(), { personalDataConfirmed: confirmed }));
   const offers = (["startScreening", "include", "decline", "review", "close", "requestChannel"] as Step[]).filter((s) => open.has(s));
   const channelWanted = open.has("requestChannel") && (d.summary.channel === "None" || d.summary.channel === "Removed");
 
@@ -246,8 +263,8 @@ function Transitions({ code, d, open, reload }: {
       )}
       {open.has("review") && (
         <StepForm id="review" title={t(d.summary.status === "Closed" ? "steps.review.afterCareTitle" : "steps.review.title")} submit={t("steps.review.submit")} {...review}
-          onSubmit={() => void review.run(() => situationsApi.review(code, notes.trim() || null, dateToInstant(reviewNext)), () => setNotes(""))}>
-          <Field label={t("steps.review.notes")} validationMessage={fieldError(review.error, "notes")}>
+          onSubmit={() => saveReview(false)} onConfirm={() => saveReview(true)}>
+          <Field label={t("steps.review.notes")} {...reviewNotice("notes")}>
             <Textarea value={notes} onChange={(_, v) => setNotes(v.value)} />
           </Field>
           {d.summary.status === "Included" && (
@@ -259,8 +276,8 @@ function Transitions({ code, d, open, reload }: {
       )}
       {open.has("close") && (
         <StepForm id="closure" title={t("steps.close.title")} submit={t("steps.close.submit")} {...close}
-          onSubmit={() => void close.run(() => situationsApi.close(code, reason.trim()))}>
-          <Field label={t("steps.close.reason")} required validationMessage={fieldError(close.error, "reason")}>
+          onSubmit={() => saveClosure(false)} onConfirm={() => saveClosure(true)}>
+          <Field label={t("steps.close.reason")} required {...closeNotice("reason")}>
             <Textarea value={reason} onChange={(_, v) => setReason(v.value)} />
           </Field>
         </StepForm>
@@ -290,6 +307,12 @@ function Actions({ me, code, d, open, orgNames, reload }: {
   const [owner, setOwner] = useState("");
   const [due, setDue] = useState("");
   const actions = d.actions ?? [];
+  const addNotice = useFieldNotice(add.error);
+  const addAction = (confirmed: boolean) =>
+    void add.run(
+      () => situationsApi.addAction(code, { description: description.trim(), ownerOrganisationId: owner || null, dueDate: due || null, personalDataConfirmed: confirmed }),
+      () => setDescription(""),
+    );
   const partnerOnly = !me.roles.includes("Referent") && !me.roles.includes("Coordinator");
   const mayUpdate = (ownerId: string) => open.has("updateAction") && (!partnerOnly || ownerId === me.organisationId);
 
@@ -347,8 +370,8 @@ function Actions({ me, code, d, open, orgNames, reload }: {
       <ErrorBar error={update.error} />
       {open.has("planAction") && (
         <StepForm id="add-action" title={t("actions.add")} submit={t("actions.addSubmit")} {...add}
-          onSubmit={() => void add.run(() => situationsApi.addAction(code, { description: description.trim(), ownerOrganisationId: owner || null, dueDate: due || null }), () => setDescription(""))}>
-          <Field label={t("actions.description")} required validationMessage={fieldError(add.error, "description")}>
+          onSubmit={() => addAction(false)} onConfirm={() => addAction(true)}>
+          <Field label={t("actions.description")} required {...addNotice("description")}>
             <Input value={description} onChange={(_, v) => setDescription(v.value)} />
           </Field>
           <Field label={t("actions.owner")} required validationMessage={fieldError(add.error, "ownerOrganisationId")}>
@@ -451,81 +474,6 @@ function NeedToKnow({ code, d, open, people, peopleNames, reload }: {
             <Input type="date" value={expires} min={toDateInput(new Date())} onChange={(_, v) => setExpires(v.value)} />
           </Field>
         </StepForm>
-      )}
-    </Block>
-  );
-}
-
-/**
- * The person's identity: masked as the API sends it until "Révéler" with a written reason (audited). Revealed values
- * live in this component's state only — never the address, the title or any storage — and are masked again when the
- * page is left, hidden, or "Masquer" is pressed.
- */
-function Identity({ code, fields }: { code: string; fields: IdentityFieldView[] }) {
-  const { t } = useTranslation("situations");
-  const layout = useLayoutStyles();
-  const [revealed, setRevealed] = useState<Record<string, string | null> | null>(null);
-  const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    const hide = () => document.visibilityState === "hidden" && setRevealed(null);
-    document.addEventListener("visibilitychange", hide);
-    return () => {
-      document.removeEventListener("visibilitychange", hide);
-      setRevealed(null);
-    };
-  }, []);
-
-  const reveal = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const values = await situationsApi.reveal(code, reason.trim());
-      setRevealed(Object.fromEntries(values.map((v) => [v.key, v.value])));
-      setReason("");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const shown = identityShown(fields, revealed).filter((f) => f.present);
-  return (
-    <Block id="identity" title={t("identity.title")}>
-      {shown.length === 0 ? (
-        <Text>{t("identity.empty")}</Text>
-      ) : (
-        <dl className={layout.facts} data-identity={revealed ? "revealed" : "masked"}>
-          {shown.map((f) => (
-            <div key={f.key} style={{ display: "contents" }}>
-              <dt className={layout.term}>{t(`identity.fields.${f.key}`, { defaultValue: f.key })}</dt>
-              <dd>{f.revealed ? f.value : "••••••"}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {revealed ? (
-        <div>
-          <Button onClick={() => setRevealed(null)}>{t("identity.mask")}</Button>
-        </div>
-      ) : (
-        shown.length > 0 && (
-          <form className={layout.form} onSubmit={(e) => void reveal(e)} aria-label={t("identity.reveal")}>
-            <Field label={t("identity.reason")} required hint={t("identity.reasonHint")} validationMessage={fieldError(error, "reason")}>
-              <Input value={reason} onChange={(_, v) => setReason(v.value)} />
-            </Field>
-            {isFormLevel(error) && <ErrorBar error={error} />}
-            <div>
-              <Button type="submit" disabled={busy}>
-                {t("identity.reveal")}
-              </Button>
-            </div>
-          </form>
-        )
       )}
     </Block>
   );

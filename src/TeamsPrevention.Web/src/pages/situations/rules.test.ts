@@ -32,6 +32,14 @@ describe("stepsOpen", () => {
     expect(stepsOpen(["Partner"], "Included", "content").sort()).toEqual(["revealIdentity", "updateAction"]);
   });
 
+  it("lets only the referent complete or change the identity, in every state", () => {
+    expect(stepsOpen(["Referent"], "Signalled", "content")).toContain("editIdentity");
+    expect(stepsOpen(["Referent"], "Closed", "content")).toContain("editIdentity");
+    expect(stepsOpen(["Referent"], "Included", "metadata")).not.toContain("editIdentity");
+    expect(stepsOpen(["Chair"], "Included", "content")).not.toContain("editIdentity");
+    expect(stepsOpen(["Coordinator", "Partner"], "Included", "content")).not.toContain("editIdentity");
+  });
+
   it("offers metadata-only roles nothing", () => {
     expect(stepsOpen(["Admin"], "Included", "metadata")).toEqual([]);
     expect(stepsOpen(["Dpo"], "Signalled", "metadata")).toEqual([]);

@@ -16,6 +16,7 @@ export type Step =
   | "requestChannel"
   | "editNeedToKnow"
   | "revealIdentity"
+  | "editIdentity"
   | "breakGlass";
 
 const cellWorkers: Role[] = ["Coordinator", "Referent", "PoliceReferent", "Secretary"];
@@ -30,6 +31,7 @@ const roles: Record<Step, Role[]> = {
   review: ["Referent"],
   editNeedToKnow: ["Referent", "Chair"],
   revealIdentity: ["Chair", ...cellWorkers, "Partner"],
+  editIdentity: ["Referent"],
   requestChannel: ["Referent", "Chair"],
   breakGlass: cellWorkers,
 };
@@ -47,6 +49,7 @@ const states: Record<Step, SituationStatus[]> = {
   review: ["Included", "Closed"],
   editNeedToKnow: allStates,
   revealIdentity: allStates,
+  editIdentity: allStates,
   breakGlass: allStates,
 };
 
