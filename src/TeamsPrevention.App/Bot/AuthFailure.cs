@@ -20,5 +20,7 @@ public enum AuthFailure
     ServiceUrlMismatch,
     WrongActivityTenant,
     UntrustedAnonymousServiceUrl,
+    /// <summary>An activity without a token from another machine: anonymous mode serves this machine only.</summary>
+    AnonymousFromRemoteAddress,
     MetadataUnavailable,
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -60,6 +61,11 @@ public static class BotEndpoints
             return Unauthorized(request, logger, failure);
         }
 
+        if (caller.IsAnonymous && !FromThisMachine(request.HttpContext.Connection.RemoteIpAddress))
+        {
+            return Unauthorized(request, logger, AuthFailure.AnonymousFromRemoteAddress);
+        }
+
         Activity? activity;
         try
         {
@@ -89,7 +95,7 @@ public static class BotEndpoints
             BotLog.AnonymousAccepted(logger);
         }
 
-        var response = await router.RouteAsync(activity, cancellationToken);
+        var response = await router.RouteAsync(activity, signedByChannel: !caller.IsAnonymous, cancellationToken);
         return response switch
         {
             null => TypedResults.Ok(),
@@ -97,6 +103,13 @@ public static class BotEndpoints
             _ => TypedResults.Json(response.Body, ActivityJson.Options, statusCode: response.Status),
         };
     }
+
+    /// <summary>
+    /// A loopback peer, or none (the in-process test server, a Unix socket): anonymous mode is for the Agents Playground
+    /// on this machine, never for a caller who reaches the App's port from elsewhere (<c>--urls http://0.0.0.0:…</c>).
+    /// </summary>
+    private static bool FromThisMachine(IPAddress? remote) =>
+        remote is null || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
 
     private static ProblemHttpResult Unauthorized(HttpRequest request, ILogger logger, AuthFailure failure)
     {

@@ -30,7 +30,7 @@ internal static partial class BotLog
     [LoggerMessage(2020, LogLevel.Information, "Conversation reference stored for a {Kind} conversation (installed: {Installed})")]
     public static partial void ReferenceStored(ILogger logger, ConversationKind kind, bool installed);
 
-    [LoggerMessage(2021, LogLevel.Information, "Conversation reference not stored: the activity's serviceUrl is not one of the channel's (Bot:ChannelServiceUrls)")]
+    [LoggerMessage(2021, LogLevel.Information, "Conversation reference not stored: the activity is anonymous or its serviceUrl is not one of the channel's (Bot:ChannelServiceUrls)")]
     public static partial void ReferenceNotStored(ILogger logger);
 
     [LoggerMessage(2030, LogLevel.Warning, "Bot Connector {Operation} answered {StatusCode}; attempt {Attempt} of {MaxAttempts}, retrying in {Delay}")]

@@ -27,9 +27,16 @@ internal sealed partial class BotTurnRouter(
     /// <summary>Resolved by the turns that store a reference (a card answer needs no database context of its own).</summary>
     private ConversationReferences References => services.GetRequiredService<ConversationReferences>();
 
-    /// <summary>Handles the turn; returns the invoke response for an <c>invoke</c>, null for anything else.</summary>
-    public async Task<InvokeResponse?> RouteAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>False for an anonymous turn (no channel token): it stores no conversation reference.</summary>
+    private bool _signedByChannel = true;
+
+    /// <summary>
+    /// Handles the turn; returns the invoke response for an <c>invoke</c>, null for anything else.
+    /// <paramref name="signedByChannel"/> is false for an anonymous activity (<c>Bot:AllowAnonymous</c>).
+    /// </summary>
+    public async Task<InvokeResponse?> RouteAsync(Activity activity, bool signedByChannel, CancellationToken cancellationToken)
     {
+        _signedByChannel = signedByChannel;
         var kind = ConversationReferences.KindOf(activity);
         var type = activity.Type!;
         try
@@ -56,7 +63,7 @@ internal sealed partial class BotTurnRouter(
 
     private async Task<TurnOutcome> OnMessageAsync(Activity activity, CancellationToken cancellationToken)
     {
-        await References.CaptureAsync(activity, installed: null, cancellationToken);
+        await References.CaptureAsync(activity, installed: null, _signedByChannel, cancellationToken);
 
         var (text, mentioned) = ReadText(activity);
         if (ConversationReferences.KindOf(activity) != ConversationKind.Personal && !mentioned)
@@ -89,7 +96,7 @@ internal sealed partial class BotTurnRouter(
         bool? installed = action.StartsWith("add", StringComparison.OrdinalIgnoreCase) ? true
             : action.StartsWith("remove", StringComparison.OrdinalIgnoreCase) ? false
             : null;
-        var newlyInstalled = await References.CaptureAsync(activity, installed, cancellationToken);
+        var newlyInstalled = await References.CaptureAsync(activity, installed, _signedByChannel, cancellationToken);
 
         // Teams (and the Playground) also send a conversationUpdate for the same installation: only this one
         // welcomes, and only once per installation (a duplicate finds the flag already set).
@@ -112,7 +119,7 @@ internal sealed partial class BotTurnRouter(
     {
         var botId = activity.Recipient?.Id;
         var botRemoved = activity.MembersRemoved?.Any(m => m.Id == botId) == true;
-        await References.CaptureAsync(activity, botRemoved ? false : null, cancellationToken);
+        await References.CaptureAsync(activity, botRemoved ? false : null, _signedByChannel, cancellationToken);
         return TurnOutcome.ReferenceStored;
     }
 

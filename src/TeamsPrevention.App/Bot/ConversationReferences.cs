@@ -36,11 +36,13 @@ public sealed class ConversationReferences(AppDbContext db, TimeProvider time, I
     /// An activity whose <c>serviceUrl</c> is not the channel's (<see cref="BotOptions.ChannelServiceUrls"/> — the Agents
     /// Playground's on this machine, say) is answered in its turn but stores nothing: it never takes over a person's
     /// conversation, so their proactive messages keep going where Teams (or the sandbox) delivers them. Such an
-    /// installation is welcomed every time (there is no stored flag to turn).
+    /// installation is welcomed every time (there is no stored flag to turn). So is an anonymous activity
+    /// (<paramref name="signedByChannel"/> false, <c>Bot:AllowAnonymous</c>) whatever its <c>serviceUrl</c> says: without
+    /// the channel's token, anyone on the machine could name the channel's service and take a person's conversation.
     /// </summary>
-    internal async Task<bool> CaptureAsync(Activity activity, bool? installed, CancellationToken cancellationToken)
+    internal async Task<bool> CaptureAsync(Activity activity, bool? installed, bool signedByChannel, CancellationToken cancellationToken)
     {
-        if (!options.Value.IsChannelService(activity.ServiceUrl))
+        if (!signedByChannel || !options.Value.IsChannelService(activity.ServiceUrl))
         {
             BotLog.ReferenceNotStored(logger);
             return installed == true;

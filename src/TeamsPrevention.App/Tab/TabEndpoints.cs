@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -49,7 +50,9 @@ public static class TabEndpoints
         var old = app.MapGroup("/tab").AllowAnonymous().ExcludeFromDescription();
         old.MapGet("/alerts/new", (TabLinks links) => TypedResults.Redirect(links.NewAlert().Outside));
         old.MapGet("/alerts/{id:guid}", (Guid id, TabLinks links) => TypedResults.Redirect(links.Alert(id).Outside));
-        old.MapGet("/situations/{code:regex(^[A-Z0-9-]{{1,16}}$)}", (string code, TabLinks links) => TypedResults.Redirect(links.Situation(code).Outside));
+        // The route's regex is case-insensitive and lets a final newline through: the code is checked again, exactly.
+        old.MapGet("/situations/{code:regex(^[A-Z0-9-]{{1,16}}$)}", Results<RedirectHttpResult, NotFound> (string code, TabLinks links) =>
+            TabLinks.IsSituationCode(code) ? TypedResults.Redirect(links.Situation(code).Outside) : TypedResults.NotFound());
         old.MapGet("/meetings/{id:guid}", (Guid id, TabLinks links) => TypedResults.Redirect(links.Meeting(id).Outside));
     }
 

@@ -87,11 +87,19 @@ public sealed class TabLinks
         return new TabLink(route, _teamsAppId is null ? outside : TeamsDeepLink(_teamsAppId, route), outside);
     }
 
+    /// <summary>
+    /// True for a situation code as links carry it: 1 to 16 capitals, digits and dashes, nothing else (no lower case, no
+    /// trailing newline — which a route's <c>regex</c> constraint lets through, being case-insensitive and its <c>$</c>
+    /// matching before a final <c>\n</c>).
+    /// </summary>
+    public static bool IsSituationCode(string? code) =>
+        !string.IsNullOrEmpty(code) && code.Length <= MaxCodeLength && code.All(c => c is '-' or (>= 'A' and <= 'Z') or (>= '0' and <= '9'));
+
     /// <summary>A situation code as links carry it: capitals, digits and dashes only (anything else is a bug).</summary>
     private static string Code(string code)
     {
         ArgumentException.ThrowIfNullOrEmpty(code);
-        if (code.Length > MaxCodeLength || !code.All(c => c is '-' or (>= 'A' and <= 'Z') or (>= '0' and <= '9')))
+        if (!IsSituationCode(code))
         {
             throw new ArgumentException("A situation code has capitals, digits and dashes only.", nameof(code));
         }
