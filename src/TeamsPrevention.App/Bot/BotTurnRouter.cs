@@ -37,6 +37,7 @@ internal sealed partial class BotTurnRouter(
     public async Task<InvokeResponse?> RouteAsync(Activity activity, bool signedByChannel, CancellationToken cancellationToken)
     {
         _signedByChannel = signedByChannel;
+        connector.SendsNoToken = !signedByChannel;
         var kind = ConversationReferences.KindOf(activity);
         var type = activity.Type!;
         try

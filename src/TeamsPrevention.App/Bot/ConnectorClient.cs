@@ -39,6 +39,12 @@ public sealed class ConnectorClient(
     public Func<string?, CancellationToken, Task<long>>? BeforeWrite { get; set; }
 
     /// <summary>
+    /// Set for the replies of an anonymous turn (<c>Bot:AllowAnonymous</c>, the Agents Playground): they go to the
+    /// caller's loopback service without the bot's connector token, which only the channel's services may receive.
+    /// </summary>
+    public bool SendsNoToken { get; set; }
+
+    /// <summary>
     /// Optional: told of every 429 on a write, with its conversation (null when creating one), <c>Retry-After</c> and
     /// the attempt's ticket from <see cref="BeforeWrite"/> (0 without one).
     /// </summary>
@@ -127,9 +133,13 @@ public sealed class ConnectorClient(
         var retry = bot.Value.Connector;
         for (var attempt = 1; ; attempt++)
         {
-            var token = await tokens.GetTokenAsync(tenant.Value.BotScope, cancellationToken);
             using var request = new HttpRequestMessage(method, address);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            if (!SendsNoToken)
+            {
+                var token = await tokens.GetTokenAsync(tenant.Value.BotScope, cancellationToken);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
             if (body is not null)
             {
                 request.Content = new ByteArrayContent(body);

@@ -84,6 +84,10 @@ public sealed class BotAnonymousModeTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(bot.PostedActivities);
         Assert.Empty(bot.LoggedMessages(2000));
+
+        // Its reply carries no connector token: only the channel's services may receive the bot's token.
+        Assert.Equal("", Assert.Single(bot.PostedActivities).Authorization);
+        Assert.Empty(bot.Issuer.IssuedAccessTokens);
     }
 
     private static JsonObject Install(BotHarness bot, string conversationId)
