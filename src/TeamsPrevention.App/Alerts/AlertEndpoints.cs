@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Bot;
+using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Hosting;
 
@@ -65,6 +66,24 @@ public static class AlertEndpoints
         if (await current.GetAsync(user, ct) is not { } sender)
         {
             return TypedResults.Forbid();
+        }
+
+        // Enums arrive as names or numbers: a number that names no member is refused here, by field.
+        var language = Languages.FromTag(sender.PreferredLanguage);
+        if (!Enum.IsDefined(request.Severity) || !Enum.IsDefined(request.Category))
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (!Enum.IsDefined(request.Severity))
+            {
+                errors["severity"] = [AlertRefusalTexts.UnknownSeverity(language)];
+            }
+
+            if (!Enum.IsDefined(request.Category))
+            {
+                errors["category"] = [InputTexts.Expected(Enum.GetNames<AlertCategory>(), language)];
+            }
+
+            return TypedResults.ValidationProblem(errors, title: AlertRefusalTexts.Title(language));
         }
 
         try

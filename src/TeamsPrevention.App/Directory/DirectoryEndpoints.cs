@@ -18,6 +18,7 @@ public static class DirectoryEndpoints
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateOnStart();
         services.AddScoped<DirectoryService>();
         services.AddScoped<CurrentPerson>();
+        services.AddScoped<Hosting.IRequestLanguage, DirectoryRequestLanguage>();
         services.AddScoped<IDatabaseStartupTask, DemoDirectorySeed>();
         services.AddHttpContextAccessor();
         services.AddScoped<IAuthorizationHandler, DirectoryRoleHandler>();

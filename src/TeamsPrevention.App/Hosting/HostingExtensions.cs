@@ -28,6 +28,9 @@ public static class HostingExtensions
         services.TryAddSingletonTimeProvider();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // A parameter that does not bind throws in every environment (not only Development), so that the answer names it.
+        services.PostConfigure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks();
         services.AddHostedService<StartupBanner>();
         services.AddHttpClient(AppTokenClient.HttpClientName).AddStandardResilienceHandler();

@@ -69,12 +69,12 @@ public sealed class MeetingService(
     public async Task<MeetingView> ScheduleAsync(DirectoryPerson actor, MeetingInput input, CancellationToken cancellationToken)
     {
         RequireCoordination(actor);
-        if (input.Kind is not { } kind)
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
             throw MeetingProblem.Invalid("kind", "Précisez le type de réunion (plateforme ou cas).");
         }
 
-        var (start, end) = CheckTimes(input);
+        var (start, end) = CheckTimes(input, Languages.FromTag(actor.PreferredLanguage));
         var attendees = await CheckAttendeesAsync(actor, input.AttendeeIds, cancellationToken);
         var now = Now;
         var meeting = new Meeting
@@ -116,7 +116,7 @@ public sealed class MeetingService(
         RequireCoordination(actor);
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         RequireScheduled(meeting);
-        var (start, end) = CheckTimes(input);
+        var (start, end) = CheckTimes(input, Languages.FromTag(actor.PreferredLanguage));
         meeting.StartAt = start;
         meeting.EndAt = end;
         if (meeting.Kind == MeetingKind.Platform && input.Occurrences is not null)
@@ -719,7 +719,7 @@ public sealed class MeetingService(
         return wanted;
     }
 
-    private (DateTimeOffset Start, DateTimeOffset End) CheckTimes(MeetingInput input)
+    private (DateTimeOffset Start, DateTimeOffset End) CheckTimes(MeetingInput input, UserLanguage language)
     {
         if (input.StartAt is not { } start || input.EndAt is not { } end)
         {
@@ -729,6 +729,11 @@ public sealed class MeetingService(
         if (start <= Now)
         {
             throw MeetingProblem.Invalid("startAt", "La réunion doit commencer dans le futur.");
+        }
+
+        if (!RequestDates.InRange(start) || !RequestDates.InRange(end))
+        {
+            throw MeetingProblem.Invalid(RequestDates.InRange(start) ? "endAt" : "startAt", InputTexts.DateOutOfRange(language));
         }
 
         if (end <= start || end - start > MaxDuration)
