@@ -1,5 +1,5 @@
-using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Directory;
 
 namespace TeamsPrevention.App.Situations;
 
@@ -7,31 +7,11 @@ namespace TeamsPrevention.App.Situations;
 /// Proactive, content-free bot messages about a situation (its code and a fixed phrase, a link into the tab), to
 /// people who have a personal conversation with the bot. A failure is logged and never stops the caller.
 /// </summary>
-public sealed class SituationNotifier(ConversationReferences conversations, ConnectorClient connector, ILogger<SituationNotifier> logger)
+public sealed class SituationNotifier(PersonalNotices notices, ILogger<SituationNotifier> logger)
 {
     public async Task NotifyAsync(string code, IEnumerable<Guid> entraObjectIds, SituationNotice notice, CancellationToken cancellationToken)
     {
-        var sent = 0;
-        foreach (var oid in entraObjectIds.Distinct())
-        {
-            var conversation = await conversations.FindPersonalAsync(oid.ToString(), cancellationToken);
-            if (conversation is null)
-            {
-                continue;
-            }
-
-            var activity = new Activity { Type = ActivityTypes.Message, Text = Text(notice, Languages.FromTag(conversation.Locale), code) };
-            try
-            {
-                await connector.SendAsync(new Uri(conversation.ServiceUrl), conversation.ConversationId, activity, cancellationToken);
-                sent++;
-            }
-            catch (ConnectorException e)
-            {
-                SituationsLog.NotifyFailed(logger, code, e.Failure.ToString());
-            }
-        }
-
+        var sent = await notices.SendAsync(entraObjectIds, language => Text(notice, language, code), cancellationToken);
         SituationsLog.Notified(logger, code, sent);
     }
 
