@@ -68,7 +68,7 @@ public sealed class MeetingService(
 
     public async Task<MeetingView> ScheduleAsync(DirectoryPerson actor, MeetingInput input, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
+        await RequireCoordinationAsync(actor, null, "meeting schedule refused", cancellationToken);
         if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
             throw MeetingProblem.Invalid("kind", "Précisez le type de réunion (plateforme ou cas).");
@@ -113,7 +113,7 @@ public sealed class MeetingService(
 
     public async Task<MeetingView> RescheduleAsync(DirectoryPerson actor, Guid id, MeetingInput input, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
+        await RequireCoordinationAsync(actor, id, "meeting reschedule refused", cancellationToken);
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         RequireScheduled(meeting);
         var (start, end) = CheckTimes(input, Languages.FromTag(actor.PreferredLanguage));
@@ -149,7 +149,7 @@ public sealed class MeetingService(
 
     public async Task<MeetingView> CancelAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
+        await RequireCoordinationAsync(actor, id, "meeting cancel refused", cancellationToken);
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         RequireScheduled(meeting);
         meeting.Status = MeetingStatus.Cancelled;
@@ -161,7 +161,7 @@ public sealed class MeetingService(
     /// <summary>Sends again what Graph has not received (create, update, settings or cancellation).</summary>
     public async Task<MeetingView> RetryAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
+        await RequireCoordinationAsync(actor, id, "meeting retry refused", cancellationToken);
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         if (meeting.SyncState != MeetingSyncState.Synced)
         {
@@ -203,7 +203,7 @@ public sealed class MeetingService(
     {
         if (!actor.HasRole(DirectoryRole.Referent) && !IsCoordination(actor))
         {
-            throw MeetingProblem.Forbidden("Seuls les référents et la coordination ajoutent des points à l'ordre du jour.");
+            throw await RefuseAsync(actor, null, id, "agenda item add refused", "Seuls les référents et la coordination ajoutent des points à l'ordre du jour.", cancellationToken);
         }
 
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
@@ -218,6 +218,8 @@ public sealed class MeetingService(
             : await db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow).FirstOrDefaultAsync(s => s.Code == normalised, cancellationToken);
         if (situation is null || SituationRules.AccessOf(situation, actor, Now) != AccessLevel.Content)
         {
+            // Same answer for a situation that does not exist and one the person may not see; both audited.
+            await DenyAsync(actor, normalised, meeting.Id, "agenda item add refused", cancellationToken);
             throw new MeetingProblem(StatusCodes.Status404NotFound, "Situation introuvable.");
         }
 
@@ -248,7 +250,7 @@ public sealed class MeetingService(
     {
         if (!IsCoordination(actor) && !actor.HasRole(DirectoryRole.Secretary))
         {
-            throw MeetingProblem.Forbidden("Les présences sont notées par la coordination ou le secrétariat.");
+            throw await RefuseAsync(actor, null, id, "attendance write refused", "Les présences sont notées par la coordination ou le secrétariat.", cancellationToken);
         }
 
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
@@ -275,7 +277,7 @@ public sealed class MeetingService(
     {
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         var attendee = meeting.Attendees.FirstOrDefault(a => a.PersonId == actor.Id)
-            ?? throw MeetingProblem.Forbidden("Seules les personnes invitées reconnaissent le secret pour cette réunion.");
+            ?? throw await RefuseAsync(actor, null, meeting.Id, "meeting secrecy refused: not invited", "Seules les personnes invitées reconnaissent le secret pour cette réunion.", cancellationToken);
         var (acknowledgement, _) = await secrecy.AcknowledgeAsync(actor, $"meeting:{meeting.Id}", SecrecyCards.TextVersion, cancellationToken);
         if (attendee.SecrecyAcknowledgedAt is null)
         {
@@ -295,7 +297,7 @@ public sealed class MeetingService(
     {
         if (!IsCoordination(actor) && !actor.HasRole(DirectoryRole.Secretary))
         {
-            throw MeetingProblem.Forbidden("Les décisions sont consignées par le secrétariat ou la coordination.");
+            throw await RefuseAsync(actor, null, id, "minutes write refused", "Les décisions sont consignées par le secrétariat ou la coordination.", cancellationToken);
         }
 
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
@@ -309,7 +311,7 @@ public sealed class MeetingService(
             throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
         }
 
-        RequireSecrecyAcknowledged(meeting, actor);
+        await RequireSecrecyAcknowledgedAsync(meeting, actor, item.SituationCode, "minutes write refused: secrecy not acknowledged", cancellationToken);
         if (situation.Status != SituationStatus.Included)
         {
             throw new MeetingProblem(StatusCodes.Status409Conflict, "La situation n'est pas (ou plus) suivie par la cellule.");
@@ -407,7 +409,7 @@ public sealed class MeetingService(
             throw MeetingProblem.Forbidden("Le relevé de décisions d'un point n'est visible que par les personnes présentes.");
         }
 
-        RequireSecrecyAcknowledged(meeting, actor);
+        await RequireSecrecyAcknowledgedAsync(meeting, actor, item.SituationCode, "minutes read refused: secrecy not acknowledged", cancellationToken);
         await AuditAsync(actor, AuditAction.View, situation.Code, meeting.Id, "minutes", cancellationToken);
         return MinutesOf(item, situation);
     }
@@ -415,7 +417,7 @@ public sealed class MeetingService(
     /// <summary>Each attendee's answer to the invitation, as Outlook has it (the coordinator sees who has not accepted).</summary>
     public async Task<IReadOnlyList<AttendeeResponseView>> GetResponsesAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
+        await RequireCoordinationAsync(actor, id, "meeting responses refused", cancellationToken);
         var meeting = await LoadVisibleAsync(actor, id, tracked: false, cancellationToken);
         if (meeting.EventId is null)
         {
@@ -760,21 +762,24 @@ public sealed class MeetingService(
     }
 
     /// <summary>Minutes are secrets shared in this meeting: each participant acknowledges the duty for it first.</summary>
-    private static void RequireSecrecyAcknowledged(Meeting meeting, DirectoryPerson actor)
+    private async Task RequireSecrecyAcknowledgedAsync(Meeting meeting, DirectoryPerson actor, string? code, string purpose, CancellationToken cancellationToken)
     {
         if (meeting.Attendees.FirstOrDefault(a => a.PersonId == actor.Id)?.SecrecyAcknowledgedAt is null)
         {
-            throw MeetingProblem.Forbidden("Reconnaissez d'abord le secret professionnel partagé pour cette réunion.");
+            throw await RefuseAsync(actor, code, meeting.Id, purpose, SecrecyFirst, cancellationToken);
         }
     }
 
+    /// <summary>What a person reads when they must acknowledge the shared secrecy of the meeting first.</summary>
+    internal const string SecrecyFirst = "Reconnaissez d'abord le secret professionnel partagé pour cette réunion.";
+
     private static bool IsCoordination(DirectoryPerson actor) => actor.HasRole(DirectoryRole.Coordinator) || actor.HasRole(DirectoryRole.Chair);
 
-    private static void RequireCoordination(DirectoryPerson actor)
+    private async Task RequireCoordinationAsync(DirectoryPerson actor, Guid? meetingId, string purpose, CancellationToken cancellationToken)
     {
         if (!IsCoordination(actor))
         {
-            throw MeetingProblem.Forbidden("Réservé à la coordination.");
+            throw await RefuseAsync(actor, null, meetingId, purpose, "Réservé à la coordination.", cancellationToken);
         }
     }
 
@@ -803,10 +808,17 @@ public sealed class MeetingService(
     internal Task AuditAsync(DirectoryPerson actor, AuditAction action, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
         audit.RecordAsync(new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), action, code, AuditTarget, meetingId.ToString(), purpose), cancellationToken);
 
-    internal Task DenyAsync(DirectoryPerson actor, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
+    internal Task DenyAsync(DirectoryPerson actor, string? code, Guid? meetingId, string purpose, CancellationToken cancellationToken) =>
         audit.RecordAsync(
-            new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), AuditAction.Denied, code, AuditTarget, meetingId.ToString(), purpose, AuditOutcome.Denied),
+            new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), AuditAction.Denied, code, AuditTarget, meetingId?.ToString(), purpose, AuditOutcome.Denied),
             cancellationToken);
+
+    /// <summary>Audits a refusal of access (Denied, what was refused, no content) and gives the 403 to throw.</summary>
+    internal async Task<MeetingProblem> RefuseAsync(DirectoryPerson actor, string? code, Guid? meetingId, string purpose, string title, CancellationToken cancellationToken)
+    {
+        await DenyAsync(actor, code, meetingId, purpose, cancellationToken);
+        return MeetingProblem.Forbidden(title);
+    }
 
     private static string? RoleText(DirectoryPerson actor) => actor.Roles.Count == 0 ? null : string.Join(",", actor.Roles);
 

@@ -1,11 +1,12 @@
 using System.Text.Json;
+using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Directory;
 
 namespace TeamsPrevention.App.Situations;
 
 /// <summary>Records the signal sent from the form card; answers a card with the code only.</summary>
-internal sealed class ReportSignalCardHandler(SituationService situations, DirectoryService directory) : ICardActionHandler
+internal sealed class ReportSignalCardHandler(SituationService situations, DirectoryService directory, AuditLog audit) : ICardActionHandler
 {
     public static string VerbPrefix => "situation.";
 
@@ -19,6 +20,10 @@ internal sealed class ReportSignalCardHandler(SituationService situations, Direc
 
         if (await SituationBotActor.FindAsync(directory, turn, cancellationToken) is not { } person)
         {
+            await audit.RecordAsync(
+                new AuditRecord(Guid.TryParse(turn.PersonAadObjectId, out var oid) ? oid.ToString() : "unknown", null, AuditAction.Denied,
+                    TargetType: "Situation", Purpose: "Report refused (403): not in the directory", Outcome: AuditOutcome.Denied),
+                cancellationToken);
             return CardActionResult.Error(403, texts.UnknownPerson);
         }
 
