@@ -183,11 +183,15 @@ public sealed class MeetingService(
         var situations = await SituationsOfAsync(meeting, cancellationToken);
         var now = Now;
         var items = new List<AgendaItemView>();
+
+        // Who records attendance is offered, per item they see, only the attendees who may be present for it.
+        var attendees = MayRecordAttendance(actor) ? await AttendeesAsync(meeting, cancellationToken) : null;
         foreach (var item in meeting.Items.OrderBy(i => i.SituationCode, StringComparer.Ordinal))
         {
             var visible = situations.TryGetValue(item.SituationId, out var s) && SituationRules.AccessOf(s, actor, now) == AccessLevel.Content;
             items.Add(visible
-                ? new AgendaItemView(item.Id, false, item.SituationCode, item.Source, item.PresentPersonIds.Contains(actor.Id), item.MinutesAt is not null)
+                ? new AgendaItemView(item.Id, false, item.SituationCode, item.Source, item.PresentPersonIds.Contains(actor.Id), item.MinutesAt is not null,
+                    attendees is null ? null : MayAttend(attendees, s!, now))
                 : new AgendaItemView(item.Id, true, RestrictedItem, null, false, false));
             if (visible)
             {
@@ -245,21 +249,46 @@ public sealed class MeetingService(
         return await GetAgendaAsync(actor, id, cancellationToken);
     }
 
-    /// <summary>Who was present for an item (the coordination or the secretary); only attendees of the meeting.</summary>
+    /// <summary>
+    /// Who was present for an item (the coordination or the secretary, who must see the item): only attendees of the
+    /// meeting who may see the item's situation. A refused entry is named by its position (<c>present[i]</c>).
+    /// </summary>
     public async Task<AgendaView> SetAttendanceAsync(DirectoryPerson actor, Guid id, Guid itemId, IReadOnlyList<Guid>? present, CancellationToken cancellationToken)
     {
-        if (!IsCoordination(actor) && !actor.HasRole(DirectoryRole.Secretary))
+        if (!MayRecordAttendance(actor))
         {
             throw await RefuseAsync(actor, null, id, "attendance write refused", "Les présences sont notées par la coordination ou le secrétariat.", cancellationToken);
         }
 
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         var item = meeting.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
-        var people = (present ?? []).Distinct().ToList();
-        if (people.FirstOrDefault(p => meeting.Attendees.All(a => a.PersonId != p)) is var stranger && stranger != Guid.Empty)
+        var situation = await db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow).FirstOrDefaultAsync(s => s.Id == item.SituationId, cancellationToken);
+        var now = Now;
+        if (situation is null || SituationRules.AccessOf(situation, actor, now) != AccessLevel.Content)
         {
-            throw MeetingProblem.Invalid("present", "Seules les personnes invitées à la réunion peuvent être présentes.");
+            // Rewriting who was present for an item one may not see would cut its minutes off from those who were.
+            await DenyAsync(actor, item.SituationCode, meeting.Id, "attendance write refused: item not visible", cancellationToken);
+            throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
         }
+
+        var language = Languages.FromTag(actor.PreferredLanguage);
+        var allowed = MayAttend(await AttendeesAsync(meeting, cancellationToken), situation, now).ToHashSet();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (person, index) in (present ?? []).Select((p, i) => (p, i)))
+        {
+            if (!allowed.Contains(person))
+            {
+                errors[$"present[{index}]"] = [meeting.Attendees.Any(a => a.PersonId == person) ? AttendanceTexts.NoAccess(language) : AttendanceTexts.NotInvited(language)];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            MeetingsLog.AttendanceRefused(logger, meeting.Id, errors.Count);
+            throw new MeetingProblem(StatusCodes.Status400BadRequest, AttendanceTexts.Title(language), errors);
+        }
+
+        var people = (present ?? []).Distinct().ToList();
 
         item.PresentPersonIds = people;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -686,6 +715,27 @@ public sealed class MeetingService(
             db.Add(item);
         }
     }
+
+    private static bool MayRecordAttendance(DirectoryPerson actor) => IsCoordination(actor) || actor.HasRole(DirectoryRole.Secretary);
+
+    /// <summary>The meeting's attendees as the directory knows them now (active only).</summary>
+    private async Task<List<DirectoryPerson>> AttendeesAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var people = new List<DirectoryPerson>();
+        foreach (var attendee in meeting.Attendees)
+        {
+            if (await directory.GetPersonAsync(attendee.PersonId, cancellationToken) is { Active: true } person)
+            {
+                people.Add(person);
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>Who may be present for an item: an attendee who sees its situation's content (on its list, or the Chair).</summary>
+    private static List<Guid> MayAttend(IEnumerable<DirectoryPerson> attendees, Situation situation, DateTimeOffset now) =>
+        [.. attendees.Where(p => SituationRules.AccessOf(situation, p, now) == AccessLevel.Content).Select(p => p.Id)];
 
     private async Task<Dictionary<Guid, Situation>> SituationsOfAsync(Meeting meeting, CancellationToken cancellationToken)
     {
