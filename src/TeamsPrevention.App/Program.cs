@@ -33,6 +33,7 @@ var app = builder.Build();
 
 app.UseHosting();
 app.MapHealth();
+app.MapApiDocument();
 app.MapEmbeddedSandbox();
 app.MapBot();
 app.MapDirectory();

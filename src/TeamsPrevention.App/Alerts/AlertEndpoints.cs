@@ -69,6 +69,24 @@ public static class AlertEndpoints
             return TypedResults.Forbid();
         }
 
+        // Enums arrive as names or numbers: a number that names no member is refused here, by field.
+        var language = Languages.FromTag(sender.PreferredLanguage);
+        if (!Enum.IsDefined(request.Severity) || !Enum.IsDefined(request.Category))
+        {
+            var errors = new Dictionary<string, string[]>();
+            if (!Enum.IsDefined(request.Severity))
+            {
+                errors["severity"] = [AlertRefusalTexts.UnknownSeverity(language)];
+            }
+
+            if (!Enum.IsDefined(request.Category))
+            {
+                errors["category"] = [InputTexts.Expected(Enum.GetNames<AlertCategory>(), language)];
+            }
+
+            return TypedResults.ValidationProblem(errors, title: AlertRefusalTexts.Title(language));
+        }
+
         try
         {
             // The message is read by every recipient: no name in it unless the sender saw the warning and confirmed.

@@ -1,3 +1,4 @@
+using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Directory;
 
@@ -9,7 +10,7 @@ namespace TeamsPrevention.App.Alerts;
 /// the answers' read slots (<see cref="AnswerPriority.EnterReadAsync"/>): sixty people opening the chat at once read a
 /// few at a time.
 /// </summary>
-public sealed class AlertRefreshHandler(AlertService alerts, AlertCards cards, DirectoryService directory, AnswerPriority priority) : ICardActionHandler
+public sealed class AlertRefreshHandler(AlertService alerts, AlertCards cards, DirectoryService directory, AnswerPriority priority, AuditLog audit) : ICardActionHandler
 {
     public static string VerbPrefix => AlertCards.RefreshVerb;
 
@@ -22,12 +23,25 @@ public sealed class AlertRefreshHandler(AlertService alerts, AlertCards cards, D
         }
 
         AlertCardView? view = null;
+        DirectoryPerson? person = null;
+        var parsed = AlertCardActionHandler.TryAlertId(action.Data, out var alertId);
         using (await priority.EnterReadAsync(cancellationToken))
         {
-            if (AlertCardActionHandler.TryAlertId(action.Data, out var alertId) && await FindPersonAsync(turn, cancellationToken) is { } person)
+            if (parsed && (person = await FindPersonAsync(turn, cancellationToken)) is not null)
             {
                 view = await alerts.CardViewForAsync(alertId, person, cancellationToken);
             }
+        }
+
+        if (view is null && parsed)
+        {
+            // Someone who may not see the card (or is not in the directory) asked for it: a refusal, audited.
+            await audit.RecordAsync(
+                new AuditRecord(
+                    person?.EntraObjectId.ToString() ?? (Guid.TryParse(turn.PersonAadObjectId, out var oid) ? oid.ToString() : "unknown"),
+                    person is null ? null : AlertService.RoleOf(person),
+                    AuditAction.Denied, null, "Alert", alertId.ToString(), "alert card refresh refused", AuditOutcome.Denied),
+                cancellationToken);
         }
 
         return view is null ? CardActionResult.Error(403, texts.NotARecipient) : CardActionResult.WithCard(cards.SharedCard(view, turn.Language));

@@ -197,7 +197,17 @@ public sealed class AlertService(
             }
         }
 
-        var changed = writes.Count == 0 ? [] : ApplyAnswers(writes);
+        // A refusal of access (the alert exists, the person may not answer it) is audited with the batch's answers.
+        var denied = Enumerable.Range(0, requests.Count)
+            .Where(i => outcomes[i] == AnswerOutcome.NotARecipient)
+            .Select(i => DeniedAnswer(requests[i], people[i]))
+            .ToList();
+        var changed = writes.Count == 0 ? [] : ApplyAnswers(writes, denied);
+        if (writes.Count == 0 && denied.Count > 0)
+        {
+            audit.RecordMany(denied);
+        }
+
         for (var w = 0; w < writers.Count; w++)
         {
             outcomes[writers[w]] = changed[w] ? AnswerOutcome.Recorded : AnswerOutcome.AlreadyAnswered;
@@ -215,6 +225,17 @@ public sealed class AlertService(
             var seen => new AnswerResult(seen, cards[r.AlertId]),
         })];
     }
+
+    /// <summary>The Denied entry of an answer refused to someone who is not (or not known as) a recipient: the alert, no content.</summary>
+    private static AuditRecord DeniedAnswer(AlertAnswerRequest request, DirectoryPerson? person) => new(
+        person?.EntraObjectId.ToString() ?? request.EntraObjectId?.ToString() ?? "unknown",
+        person is null ? null : RoleOf(person),
+        AuditAction.Denied,
+        null,
+        "Alert",
+        request.AlertId.ToString(),
+        person is null ? "alert answer refused: not in the directory" : "alert answer refused: not a recipient",
+        AuditOutcome.Denied);
 
     /// <summary>Who gives each answer: the person given, else the active person with the Entra object id, else with the Teams user id.</summary>
     private DirectoryPerson?[] Identify(IReadOnlyList<AlertAnswerRequest> requests)
@@ -281,11 +302,12 @@ public sealed class AlertService(
     /// (<see cref="AnswerRecipients"/>); then the audit entries in one append. An answer is false when someone answered
     /// first (nothing written).
     /// </summary>
-    internal bool[] ApplyAnswers(IReadOnlyList<AlertAnswerWrite> writes)
+    internal bool[] ApplyAnswers(IReadOnlyList<AlertAnswerWrite> writes, IReadOnlyList<AuditRecord>? denied = null)
     {
         var now = time.GetUtcNow();
         var outcomes = new bool[writes.Count];
-        var records = new List<AuditRecord>(writes.Count);
+        var records = new List<AuditRecord>(writes.Count + (denied?.Count ?? 0));
+        records.AddRange(denied ?? []);
 
         // Each recipient once, for the first answer of the batch that names it (two contacts of one organisation
         // pressing together: the first one answers, as if one after the other).
@@ -374,8 +396,16 @@ public sealed class AlertService(
     public async Task<bool> WithdrawAsync(Guid alertId, DirectoryPerson person, CancellationToken cancellationToken)
     {
         var alert = await db.Set<Alert>().FirstOrDefaultAsync(a => a.Id == alertId, cancellationToken);
-        if (alert is null || (alert.SenderPersonId != person.Id && !person.HasRole(DirectoryRole.Chair) && !person.HasRole(DirectoryRole.Coordinator)))
+        if (alert is null)
         {
+            return false;
+        }
+
+        if (alert.SenderPersonId != person.Id && !person.HasRole(DirectoryRole.Chair) && !person.HasRole(DirectoryRole.Coordinator))
+        {
+            await audit.RecordAsync(
+                new AuditRecord(person.EntraObjectId.ToString(), RoleOf(person), AuditAction.Denied, null, "Alert", alertId.ToString(), "alert withdrawal refused", AuditOutcome.Denied),
+                cancellationToken);
             return false;
         }
 

@@ -18,4 +18,7 @@ public enum AuditAction
     Reveal,
     Purge,
     System,
+
+    /// <summary>A role granted to a person in the directory (who grants it is the actor; the person is the target).</summary>
+    Grant,
 }

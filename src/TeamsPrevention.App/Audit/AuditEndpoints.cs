@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Hosting;
 
 namespace TeamsPrevention.App.Audit;
 
@@ -50,12 +52,13 @@ public static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<AuditPage>, ValidationProblem>> GetEntriesAsync(
-        [AsParameters] AuditQuery query, ClaimsPrincipal user, AppDbContext db, AuditLog audit, CancellationToken ct)
+        [AsParameters] AuditQuery query, ClaimsPrincipal user, CurrentPerson current, AppDbContext db, AuditLog audit, CancellationToken ct)
     {
-        var errors = query.Validate();
+        var language = await LanguageAsync(user, current, ct);
+        var errors = query.Validate(language);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors, title: InputTexts.Title(language));
         }
 
         await audit.RecordAsync(
@@ -124,12 +127,13 @@ public static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<AccessReport>, ValidationProblem>> GetAccessReportAsync(
-        [AsParameters] AccessReportQuery query, ClaimsPrincipal user, AuditLog audit, AuditAccessReports reports, CancellationToken ct)
+        [AsParameters] AccessReportQuery query, ClaimsPrincipal user, CurrentPerson current, AuditLog audit, AuditAccessReports reports, CancellationToken ct)
     {
-        var errors = query.Validate();
+        var language = await LanguageAsync(user, current, ct);
+        var errors = query.Validate(language);
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(errors, title: InputTexts.Title(language));
         }
 
         var situation = query.Situation?.Trim();
@@ -144,25 +148,37 @@ public static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<AuditAnomalies>, ValidationProblem>> GetAnomaliesAsync(
-        DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, AuditLog audit, AuditAnomalyDetector detector,
+        DateTimeOffset? from, DateTimeOffset? to, ClaimsPrincipal user, CurrentPerson current, AuditLog audit, AuditAnomalyDetector detector,
         IOptions<AuditAnomalyOptions> options, TimeProvider time, CancellationToken ct)
     {
+        var language = await LanguageAsync(user, current, ct);
+        var errors = AuditQuery.ValidatePeriod(from, to, language);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: InputTexts.Title(language));
+        }
+
         var end = to ?? time.GetUtcNow();
         var start = from ?? end.AddDays(-30);
         if (end <= start)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["La fin doit suivre le début."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [InputTexts.EndBeforeStart(language)] }, title: InputTexts.Title(language));
         }
 
         if (end - start > options.Value.MaxPeriod)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [$"Période de {options.Value.MaxPeriod.TotalDays:0} jours au plus."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["from"] = [InputTexts.AtMostDays(options.Value.MaxPeriod.TotalDays, language)] }, title: InputTexts.Title(language));
         }
 
         await audit.RecordAsync(new AuditRecord(Actor(user), nameof(DirectoryRole.Dpo), AuditAction.View, null, "AuditAnomalies", null, "anomaly flags review"), ct);
         var flags = await detector.DetectAsync(start, end, ct);
         return TypedResults.Ok(new AuditAnomalies(start, end, flags));
     }
+
+    /// <summary>Refusals are read by the DPO in the language the directory records for them.</summary>
+    private static async Task<UserLanguage> LanguageAsync(ClaimsPrincipal user, CurrentPerson current, CancellationToken ct) =>
+        Languages.FromTag((await current.GetAsync(user, ct))?.PreferredLanguage);
 
     private static string Actor(ClaimsPrincipal user) =>
         user.GetObjectId()?.ToString() ?? throw new InvalidOperationException("An authorized principal has no object id.");
@@ -188,32 +204,48 @@ public sealed record AuditQuery(
 
     internal AuditOutcome? ParsedOutcome => ParseName<AuditOutcome>(Outcome);
 
-    public Dictionary<string, string[]> Validate()
+    public Dictionary<string, string[]> Validate(UserLanguage language)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = ValidatePeriod(From, To, language);
         if (Action is not null && ParsedAction is null)
         {
-            errors["action"] = [$"Valeur attendue : {string.Join(", ", Enum.GetNames<AuditAction>())}."];
+            errors["action"] = [InputTexts.Expected(Enum.GetNames<AuditAction>(), language)];
         }
 
         if (Outcome is not null && ParsedOutcome is null)
         {
-            errors["outcome"] = [$"Valeur attendue : {string.Join(", ", Enum.GetNames<AuditOutcome>())}."];
+            errors["outcome"] = [InputTexts.Expected(Enum.GetNames<AuditOutcome>(), language)];
         }
 
         if (Before is < 1)
         {
-            errors["before"] = ["1 au moins."];
+            errors["before"] = [InputTexts.AtLeast(1, language)];
         }
 
         if (PageSize is < 1 or > AuditEndpoints.MaxPageSize)
         {
-            errors["pageSize"] = [$"Entre 1 et {AuditEndpoints.MaxPageSize}."];
+            errors["pageSize"] = [InputTexts.Between(1, AuditEndpoints.MaxPageSize, language)];
         }
 
-        if (From is { } from && To is { } to && to <= from)
+        return errors;
+    }
+
+    /// <summary>A period [from, to): each bound within <see cref="RequestDates"/>, the end after the start.</summary>
+    internal static Dictionary<string, string[]> ValidatePeriod(DateTimeOffset? from, DateTimeOffset? to, UserLanguage language)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (from is { } f && !RequestDates.InRange(f))
         {
-            errors["to"] = ["La fin doit suivre le début."];
+            errors["from"] = [InputTexts.DateOutOfRange(language)];
+        }
+
+        if (to is { } t && !RequestDates.InRange(t))
+        {
+            errors["to"] = [InputTexts.DateOutOfRange(language)];
+        }
+        else if (from is { } start && to is { } end && end <= start && errors.Count == 0)
+        {
+            errors["to"] = [InputTexts.EndBeforeStart(language)];
         }
 
         return errors;
@@ -232,27 +264,34 @@ public sealed record AuditQuery(
 /// </summary>
 public sealed record AccessReportQuery(string? Situation, string? Person, DateTimeOffset? From, DateTimeOffset? To)
 {
-    public Dictionary<string, string[]> Validate()
+    public Dictionary<string, string[]> Validate(UserLanguage language)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = AuditQuery.ValidatePeriod(From, To, language);
         var hasSituation = !string.IsNullOrWhiteSpace(Situation);
         var hasPerson = !string.IsNullOrWhiteSpace(Person);
         if (hasSituation == hasPerson)
         {
-            errors["situation"] = ["Indiquez soit un code de situation, soit l'identifiant (oid) d'une personne."];
+            errors["situation"] = [language switch
+            {
+                UserLanguage.Nl => "Geef een situatiecode of de id (oid) van een persoon, niet beide.",
+                UserLanguage.De => "Geben Sie einen Situationscode oder die Kennung (oid) einer Person an, nicht beides.",
+                UserLanguage.En => "Give either a situation code or a person's object id (oid).",
+                _ => "Indiquez soit un code de situation, soit l'identifiant (oid) d'une personne.",
+            }];
         }
         else if (hasSituation && Situation!.Trim().Length > AuditRecord.MaxSituationCodeLength)
         {
-            errors["situation"] = [$"{AuditRecord.MaxSituationCodeLength} caractères au plus."];
+            errors["situation"] = [InputTexts.TooLong(AuditRecord.MaxSituationCodeLength, language)];
         }
         else if (hasPerson && !Guid.TryParse(Person, out _))
         {
-            errors["person"] = ["Identifiant d'objet Entra (GUID) attendu."];
-        }
-
-        if (From is { } from && To is { } to && to <= from)
-        {
-            errors["to"] = ["La fin doit suivre le début."];
+            errors["person"] = [language switch
+            {
+                UserLanguage.Nl => "Entra-object-id (GUID) verwacht.",
+                UserLanguage.De => "Entra-Objektkennung (GUID) erwartet.",
+                UserLanguage.En => "An Entra object id (GUID) is expected.",
+                _ => "Identifiant d'objet Entra (GUID) attendu.",
+            }];
         }
 
         return errors;

@@ -8,7 +8,8 @@ namespace TeamsPrevention.App.Directory;
 
 /// <summary>
 /// The directory: registration, authorization policies, demo seed, and its JSON API under <c>/api/directory</c>
-/// (read: any member; write: Admin). Directory data is metadata: an Admin sees no case content here.
+/// (read: any member; organisations and deputyships: Admin; people and roles: Admin or Chair, each within
+/// <see cref="DirectoryAdministration"/>'s rules). Directory data is metadata: an Admin sees no case content here.
 /// </summary>
 public static class DirectoryEndpoints
 {
@@ -17,7 +18,10 @@ public static class DirectoryEndpoints
         var services = builder.Services;
         services.AddOptions<DirectoryOptions>().BindConfiguration(DirectoryOptions.Section).ValidateOnStart();
         services.AddScoped<DirectoryService>();
+        services.AddScoped<DirectoryAdministration>();
+        services.AddScoped<PersonalNotices>();
         services.AddScoped<CurrentPerson>();
+        services.AddScoped<Hosting.IRequestLanguage, DirectoryRequestLanguage>();
         services.AddScoped<IDatabaseStartupTask, DemoDirectorySeed>();
         services.AddHttpContextAccessor();
         services.AddScoped<IAuthorizationHandler, DirectoryRoleHandler>();
@@ -31,6 +35,7 @@ public static class DirectoryEndpoints
         var api = endpoints.MapGroup("/api/directory").WithTags("Directory");
         var read = api.MapGroup("").RequireAuthorization(DirectoryPolicies.Member);
         var write = api.MapGroup("").RequireAuthorization(DirectoryPolicies.Admin);
+        var people = api.MapGroup("").RequireAuthorization(DirectoryPolicies.People);
 
         read.MapGet("/me", GetMeAsync);
         read.MapGet("/roles", () => TypedResults.Ok(Enum.GetValues<DirectoryRole>()));
@@ -46,8 +51,8 @@ public static class DirectoryEndpoints
 
         write.MapPost("/organisations", CreateOrganisationAsync);
         write.MapPut("/organisations/{id:guid}", UpdateOrganisationAsync);
-        write.MapPost("/people", CreatePersonAsync);
-        write.MapPut("/people/{id:guid}", UpdatePersonAsync);
+        people.MapPost("/people", CreatePersonAsync);
+        people.MapPut("/people/{id:guid}", UpdatePersonAsync);
         write.MapPost("/deputies", CreateDeputyshipAsync);
         write.MapDelete("/deputies/{id:guid}", DeleteDeputyshipAsync);
         return endpoints;
@@ -82,82 +87,56 @@ public static class DirectoryEndpoints
     private static async Task<Results<Ok<DirectoryPerson>, NotFound>> GetPersonAsync(Guid id, DirectoryService directory, CancellationToken ct) =>
         await directory.GetPersonAsync(id, ct) is { } person ? TypedResults.Ok(person) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<DirectoryOrganisation>, ValidationProblem>> CreateOrganisationAsync(
-        OrganisationInput input, ClaimsPrincipal user, DirectoryService directory, CancellationToken ct)
-    {
-        try
+    private static Task<IResult> CreateOrganisationAsync(
+        OrganisationInput input, ClaimsPrincipal user, CurrentPerson current, DirectoryAdministration administration, CancellationToken ct) =>
+        WriteAsync(user, current, async actor =>
         {
-            var organisation = await directory.CreateOrganisationAsync(input, Actor(user), ct);
+            var organisation = await administration.CreateOrganisationAsync(input, actor, ct);
             return TypedResults.Created($"/api/directory/organisations/{organisation.Id}", organisation);
-        }
-        catch (DirectoryValidationException ex)
-        {
-            return TypedResults.ValidationProblem(ex.Errors);
-        }
-    }
+        }, ct);
 
-    private static async Task<Results<Ok<DirectoryOrganisation>, NotFound, ValidationProblem>> UpdateOrganisationAsync(
-        Guid id, OrganisationInput input, ClaimsPrincipal user, DirectoryService directory, CancellationToken ct)
-    {
-        try
-        {
-            return await directory.UpdateOrganisationAsync(id, input, Actor(user), ct) is { } organisation
-                ? TypedResults.Ok(organisation)
-                : TypedResults.NotFound();
-        }
-        catch (DirectoryValidationException ex)
-        {
-            return TypedResults.ValidationProblem(ex.Errors);
-        }
-    }
+    private static Task<IResult> UpdateOrganisationAsync(
+        Guid id, OrganisationInput input, ClaimsPrincipal user, CurrentPerson current, DirectoryAdministration administration, CancellationToken ct) =>
+        WriteAsync(user, current, async actor =>
+            await administration.UpdateOrganisationAsync(id, input, actor, ct) is { } organisation ? TypedResults.Ok(organisation) : (IResult)TypedResults.NotFound(), ct);
 
-    private static async Task<Results<Created<DirectoryPerson>, ValidationProblem>> CreatePersonAsync(
-        PersonInput input, ClaimsPrincipal user, DirectoryService directory, CancellationToken ct)
-    {
-        try
+    private static Task<IResult> CreatePersonAsync(
+        PersonInput input, ClaimsPrincipal user, CurrentPerson current, DirectoryAdministration administration, CancellationToken ct) =>
+        WriteAsync(user, current, async actor =>
         {
-            var person = await directory.CreatePersonAsync(input, Actor(user), ct);
+            var person = await administration.CreatePersonAsync(input, actor, ct);
             return TypedResults.Created($"/api/directory/people/{person.Id}", person);
-        }
-        catch (DirectoryValidationException ex)
-        {
-            return TypedResults.ValidationProblem(ex.Errors);
-        }
-    }
+        }, ct);
 
-    private static async Task<Results<Ok<DirectoryPerson>, NotFound, ValidationProblem>> UpdatePersonAsync(
-        Guid id, PersonInput input, ClaimsPrincipal user, DirectoryService directory, CancellationToken ct)
-    {
-        try
-        {
-            return await directory.UpdatePersonAsync(id, input, Actor(user), ct) is { } person
-                ? TypedResults.Ok(person)
-                : TypedResults.NotFound();
-        }
-        catch (DirectoryValidationException ex)
-        {
-            return TypedResults.ValidationProblem(ex.Errors);
-        }
-    }
+    private static Task<IResult> UpdatePersonAsync(
+        Guid id, PersonInput input, ClaimsPrincipal user, CurrentPerson current, DirectoryAdministration administration, CancellationToken ct) =>
+        WriteAsync(user, current, async actor =>
+            await administration.UpdatePersonAsync(id, input, actor, ct) is { } person ? TypedResults.Ok(person) : (IResult)TypedResults.NotFound(), ct);
 
-    private static async Task<Results<Created<DirectoryDeputyship>, ValidationProblem>> CreateDeputyshipAsync(
-        DeputyshipInput input, ClaimsPrincipal user, DirectoryService directory, CancellationToken ct)
-    {
-        try
+    private static Task<IResult> CreateDeputyshipAsync(
+        DeputyshipInput input, ClaimsPrincipal user, CurrentPerson current, DirectoryAdministration administration, CancellationToken ct) =>
+        WriteAsync(user, current, async actor =>
         {
-            var deputyship = await directory.CreateDeputyshipAsync(input, Actor(user), ct);
+            var deputyship = await administration.CreateDeputyshipAsync(input, actor, ct);
             return TypedResults.Created($"/api/directory/deputies/{deputyship.Id}", deputyship);
-        }
-        catch (DirectoryValidationException ex)
+        }, ct);
+
+    private static Task<IResult> DeleteDeputyshipAsync(
+        Guid id, ClaimsPrincipal user, CurrentPerson current, DirectoryAdministration administration, CancellationToken ct) =>
+        WriteAsync(user, current, async actor =>
+            await administration.DeleteDeputyshipAsync(id, actor, ct) ? TypedResults.NoContent() : (IResult)TypedResults.NotFound(), ct);
+
+    /// <summary>A write as the signed-in person (policies guarantee one); refusals as ProblemDetails in their language.</summary>
+    private static Task<IResult> WriteAsync(ClaimsPrincipal user, CurrentPerson current, Func<DirectoryPerson, Task<IResult>> work, CancellationToken ct) =>
+        PersonEndpoints.RunAsync(user, current, async actor =>
         {
-            return TypedResults.ValidationProblem(ex.Errors);
-        }
-    }
-
-    private static async Task<Results<NoContent, NotFound>> DeleteDeputyshipAsync(Guid id, ClaimsPrincipal user, DirectoryService directory, CancellationToken ct) =>
-        await directory.DeleteDeputyshipAsync(id, Actor(user), ct) ? TypedResults.NoContent() : TypedResults.NotFound();
-
-    /// <summary>Policies guarantee a known object id on every write endpoint.</summary>
-    private static string Actor(ClaimsPrincipal user) =>
-        user.GetObjectId()?.ToString() ?? throw new InvalidOperationException("An authorized principal has no object id.");
+            try
+            {
+                return await work(actor);
+            }
+            catch (DirectoryValidationException ex)
+            {
+                return TypedResults.ValidationProblem(ex.Errors, title: ex.Title);
+            }
+        }, ct);
 }

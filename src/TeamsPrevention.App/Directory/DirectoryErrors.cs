@@ -1,8 +1,10 @@
 namespace TeamsPrevention.App.Directory;
 
-/// <summary>Collects every field error of an input at once (messages in French, the users' first language).</summary>
-internal sealed class DirectoryErrors
+/// <summary>Collects every field error of an input at once, in the language of the person who sent it.</summary>
+internal sealed class DirectoryErrors(DirectoryTexts texts)
 {
+    public DirectoryTexts Texts => texts;
+
     private readonly Dictionary<string, List<string>> _errors = [];
 
     public void Add(string field, string message)
@@ -20,7 +22,7 @@ internal sealed class DirectoryErrors
     {
         if (value is null)
         {
-            Add(field, "Champ obligatoire.");
+            Add(field, texts.Required);
         }
     }
 
@@ -30,11 +32,11 @@ internal sealed class DirectoryErrors
         var text = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         if (text is null && required)
         {
-            Add(field, "Champ obligatoire.");
+            Add(field, texts.Required);
         }
         else if (text is not null && text.Length > maxLength)
         {
-            Add(field, $"{maxLength} caractères au plus.");
+            Add(field, texts.TooLong(maxLength));
         }
 
         return text;
@@ -47,7 +49,7 @@ internal sealed class DirectoryErrors
         {
             if (required)
             {
-                Add(field, "Champ obligatoire.");
+                Add(field, texts.Required);
             }
 
             return null;
@@ -58,7 +60,7 @@ internal sealed class DirectoryErrors
             return parsed;
         }
 
-        Add(field, $"Valeur attendue : {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
+        Add(field, texts.Expected(System.Enum.GetNames<TEnum>()));
         return null;
     }
 
@@ -66,7 +68,7 @@ internal sealed class DirectoryErrors
     {
         if (_errors.Count > 0)
         {
-            throw new DirectoryValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw new DirectoryValidationException(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()), texts.InvalidTitle);
         }
     }
 }

@@ -23,4 +23,13 @@ internal static partial class DirectoryLog
 
     [LoggerMessage(1306, LogLevel.Warning, "Access denied by policy {Policy} on {Endpoint}")]
     public static partial void AccessDenied(ILogger logger, string policy, string endpoint);
+
+    [LoggerMessage(1307, LogLevel.Warning, "A personal notice was not sent: {Failure}")]
+    public static partial void NoticeFailed(ILogger logger, string failure);
+
+    [LoggerMessage(1308, LogLevel.Information, "Roles granted to person {PersonId}: {Roles}")]
+    public static partial void RolesGranted(ILogger logger, Guid personId, string roles);
+
+    [LoggerMessage(1309, LogLevel.Warning, "Directory change refused: {Reason}")]
+    public static partial void ChangeRefused(ILogger logger, string reason);
 }

@@ -14,6 +14,9 @@ public static class DirectoryPolicies
     /// <summary>IT administration: tenant, partners, roles; metadata only.</summary>
     public const string Admin = "directory:admin";
 
+    /// <summary>People and their roles: the Admin (Partner, DPO, Admin) or the Chair (the roles that open case content).</summary>
+    public const string People = "directory:people";
+
     /// <summary>The data protection officer: audit log and access reports; no case content.</summary>
     public const string Dpo = "directory:dpo";
 
@@ -30,6 +33,7 @@ public static class DirectoryPolicies
     {
         authorization.AddPolicy(Member, p => p.AddRequirements(new DirectoryRoleRequirement([])));
         authorization.AddPolicy(Admin, p => p.AddRequirements(new DirectoryRoleRequirement([DirectoryRole.Admin])));
+        authorization.AddPolicy(People, p => p.AddRequirements(new DirectoryRoleRequirement([DirectoryRole.Admin, DirectoryRole.Chair])));
         authorization.AddPolicy(Dpo, p => p.AddRequirements(new DirectoryRoleRequirement([DirectoryRole.Dpo])));
         authorization.AddPolicy(Chair, p => p.AddRequirements(new DirectoryRoleRequirement([DirectoryRole.Chair])));
         authorization.AddPolicy(Coordination, p => p.AddRequirements(new DirectoryRoleRequirement([DirectoryRole.Chair, DirectoryRole.Coordinator])));

@@ -30,19 +30,54 @@ public static class HostingExtensions
         services.TryAddSingletonTimeProvider();
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // A parameter that does not bind throws in every environment (not only Development), so that the answer names it.
+        services.PostConfigure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddHealthChecks();
         services.AddHostedService<StartupBanner>();
         services.AddHttpClient(AppTokenClient.HttpClientName).AddStandardResilienceHandler();
         services.AddSingleton<AppTokenClient>();
 
+        // Browsers keep to https for a year, subdomains included, once they met the App over https outside Development.
+        services.AddHsts(o =>
+        {
+            o.MaxAge = HstsMaxAge;
+            o.IncludeSubDomains = true;
+        });
+
+        // The API's description helps developers and attackers alike: it exists in Development only.
+        if (builder.Environment.IsDevelopment())
+        {
+            services.AddOpenApi();
+        }
+
         builder.AddTelemetry();
         return builder;
     }
 
+    /// <summary>How long a browser keeps to https after an answer of the App (<c>Strict-Transport-Security</c>).</summary>
+    public static readonly TimeSpan HstsMaxAge = TimeSpan.FromDays(365);
+
     public static WebApplication UseHosting(this WebApplication app)
     {
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>The OpenAPI document (<c>/openapi/v1.json</c>), in Development only.</summary>
+    public static WebApplication MapApiDocument(this WebApplication app)
+    {
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOpenApi();
+        }
+
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Directory;
@@ -11,7 +12,7 @@ namespace TeamsPrevention.App.Meetings;
 /// <c>meeting.schedule</c> from the scheduling card: stores the meeting (the coordinator as its only attendee; the
 /// others and the agenda are added in the tab), sends it to Outlook and Teams, and replaces the form with the result.
 /// </summary>
-internal sealed class MeetingCardActionHandler(DirectoryService directory, MeetingService meetings, TabLinks links) : ICardActionHandler
+internal sealed class MeetingCardActionHandler(DirectoryService directory, MeetingService meetings, AuditLog audit, TabLinks links) : ICardActionHandler
 {
     public static string VerbPrefix => "meeting.";
 
@@ -26,6 +27,10 @@ internal sealed class MeetingCardActionHandler(DirectoryService directory, Meeti
         var person = Guid.TryParse(turn.PersonAadObjectId, out var oid) ? await directory.FindByEntraObjectIdAsync(oid, cancellationToken) : null;
         if (person is not { Active: true })
         {
+            await audit.RecordAsync(
+                new AuditRecord(oid != Guid.Empty ? oid.ToString() : "unknown", null, AuditAction.Denied, TargetType: "Meeting",
+                    Purpose: "meeting schedule refused: not in the directory", Outcome: AuditOutcome.Denied),
+                cancellationToken);
             return CardActionResult.Error(403, texts.CoordinationOnly);
         }
 

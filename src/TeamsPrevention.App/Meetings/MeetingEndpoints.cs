@@ -102,8 +102,12 @@ public sealed record MeetingView(
     int SyncAttempts,
     DateTimeOffset? NextSyncAt);
 
-/// <summary>An agenda line: the situation code when the caller is on its need-to-know list, "Point réservé" otherwise.</summary>
-public sealed record AgendaItemView(Guid Id, bool Restricted, string Label, MeetingItemSource? Source, bool Present, bool HasMinutes);
+/// <summary>
+/// An agenda line: the situation code when the caller is on its need-to-know list, "Point réservé" otherwise.
+/// <paramref name="MayAttend"/>: for whoever records attendance, the attendees who may be present for this item (they
+/// see its situation); null otherwise.
+/// </summary>
+public sealed record AgendaItemView(Guid Id, bool Restricted, string Label, MeetingItemSource? Source, bool Present, bool HasMinutes, IReadOnlyList<Guid>? MayAttend = null);
 
 public sealed record AgendaView(Guid MeetingId, MeetingKind Kind, IReadOnlyList<AgendaItemView> Items);
 

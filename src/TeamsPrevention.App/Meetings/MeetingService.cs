@@ -70,13 +70,13 @@ public sealed class MeetingService(
 
     public async Task<MeetingView> ScheduleAsync(DirectoryPerson actor, MeetingInput input, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
-        if (input.Kind is not { } kind)
+        await RequireCoordinationAsync(actor, null, "meeting schedule refused", cancellationToken);
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
         {
             throw MeetingProblem.Invalid("kind", "Précisez le type de réunion (plateforme ou cas).");
         }
 
-        var (start, end) = CheckTimes(input);
+        var (start, end) = CheckTimes(input, Languages.FromTag(actor.PreferredLanguage));
         var attendees = await CheckAttendeesAsync(actor, input.AttendeeIds, cancellationToken);
         var now = Now;
         var meeting = new Meeting
@@ -115,10 +115,10 @@ public sealed class MeetingService(
 
     public async Task<MeetingView> RescheduleAsync(DirectoryPerson actor, Guid id, MeetingInput input, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
+        await RequireCoordinationAsync(actor, id, "meeting reschedule refused", cancellationToken);
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         RequireScheduled(meeting);
-        var (start, end) = CheckTimes(input);
+        var (start, end) = CheckTimes(input, Languages.FromTag(actor.PreferredLanguage));
         meeting.StartAt = start;
         meeting.EndAt = end;
         if (meeting.Kind == MeetingKind.Platform && input.Occurrences is not null)
@@ -151,7 +151,7 @@ public sealed class MeetingService(
 
     public async Task<MeetingView> CancelAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
+        await RequireCoordinationAsync(actor, id, "meeting cancel refused", cancellationToken);
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         RequireScheduled(meeting);
         meeting.Status = MeetingStatus.Cancelled;
@@ -163,7 +163,7 @@ public sealed class MeetingService(
     /// <summary>Sends again what Graph has not received (create, update, settings or cancellation).</summary>
     public async Task<MeetingView> RetryAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
+        await RequireCoordinationAsync(actor, id, "meeting retry refused", cancellationToken);
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         if (meeting.SyncState != MeetingSyncState.Synced)
         {
@@ -185,11 +185,15 @@ public sealed class MeetingService(
         var situations = await SituationsOfAsync(meeting, cancellationToken);
         var now = Now;
         var items = new List<AgendaItemView>();
+
+        // Who records attendance is offered, per item they see, only the attendees who may be present for it.
+        var attendees = MayRecordAttendance(actor) ? await AttendeesAsync(meeting, cancellationToken) : null;
         foreach (var item in meeting.Items.OrderBy(i => i.SituationCode, StringComparer.Ordinal))
         {
             var visible = situations.TryGetValue(item.SituationId, out var s) && SituationRules.AccessOf(s, actor, now) == AccessLevel.Content;
             items.Add(visible
-                ? new AgendaItemView(item.Id, false, item.SituationCode, item.Source, item.PresentPersonIds.Contains(actor.Id), item.MinutesAt is not null)
+                ? new AgendaItemView(item.Id, false, item.SituationCode, item.Source, item.PresentPersonIds.Contains(actor.Id), item.MinutesAt is not null,
+                    attendees is null ? null : MayAttend(attendees, s!, now))
                 : new AgendaItemView(item.Id, true, RestrictedItem, null, false, false));
             if (visible)
             {
@@ -205,7 +209,7 @@ public sealed class MeetingService(
     {
         if (!actor.HasRole(DirectoryRole.Referent) && !IsCoordination(actor))
         {
-            throw MeetingProblem.Forbidden("Seuls les référents et la coordination ajoutent des points à l'ordre du jour.");
+            throw await RefuseAsync(actor, null, id, "agenda item add refused", "Seuls les référents et la coordination ajoutent des points à l'ordre du jour.", cancellationToken);
         }
 
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
@@ -220,6 +224,8 @@ public sealed class MeetingService(
             : await db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow).FirstOrDefaultAsync(s => s.Code == normalised, cancellationToken);
         if (situation is null || SituationRules.AccessOf(situation, actor, Now) != AccessLevel.Content)
         {
+            // Same answer for a situation that does not exist and one the person may not see; both audited.
+            await DenyAsync(actor, normalised, meeting.Id, "agenda item add refused", cancellationToken);
             throw new MeetingProblem(StatusCodes.Status404NotFound, "Situation introuvable.");
         }
 
@@ -245,21 +251,46 @@ public sealed class MeetingService(
         return await GetAgendaAsync(actor, id, cancellationToken);
     }
 
-    /// <summary>Who was present for an item (the coordination or the secretary); only attendees of the meeting.</summary>
+    /// <summary>
+    /// Who was present for an item (the coordination or the secretary, who must see the item): only attendees of the
+    /// meeting who may see the item's situation. A refused entry is named by its position (<c>present[i]</c>).
+    /// </summary>
     public async Task<AgendaView> SetAttendanceAsync(DirectoryPerson actor, Guid id, Guid itemId, IReadOnlyList<Guid>? present, CancellationToken cancellationToken)
     {
-        if (!IsCoordination(actor) && !actor.HasRole(DirectoryRole.Secretary))
+        if (!MayRecordAttendance(actor))
         {
-            throw MeetingProblem.Forbidden("Les présences sont notées par la coordination ou le secrétariat.");
+            throw await RefuseAsync(actor, null, id, "attendance write refused", "Les présences sont notées par la coordination ou le secrétariat.", cancellationToken);
         }
 
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         var item = meeting.Items.FirstOrDefault(i => i.Id == itemId) ?? throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
-        var people = (present ?? []).Distinct().ToList();
-        if (people.FirstOrDefault(p => meeting.Attendees.All(a => a.PersonId != p)) is var stranger && stranger != Guid.Empty)
+        var situation = await db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow).FirstOrDefaultAsync(s => s.Id == item.SituationId, cancellationToken);
+        var now = Now;
+        if (situation is null || SituationRules.AccessOf(situation, actor, now) != AccessLevel.Content)
         {
-            throw MeetingProblem.Invalid("present", "Seules les personnes invitées à la réunion peuvent être présentes.");
+            // Rewriting who was present for an item one may not see would cut its minutes off from those who were.
+            await DenyAsync(actor, item.SituationCode, meeting.Id, "attendance write refused: item not visible", cancellationToken);
+            throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
         }
+
+        var language = Languages.FromTag(actor.PreferredLanguage);
+        var allowed = MayAttend(await AttendeesAsync(meeting, cancellationToken), situation, now).ToHashSet();
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (person, index) in (present ?? []).Select((p, i) => (p, i)))
+        {
+            if (!allowed.Contains(person))
+            {
+                errors[$"present[{index}]"] = [meeting.Attendees.Any(a => a.PersonId == person) ? AttendanceTexts.NoAccess(language) : AttendanceTexts.NotInvited(language)];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            MeetingsLog.AttendanceRefused(logger, meeting.Id, errors.Count);
+            throw new MeetingProblem(StatusCodes.Status400BadRequest, AttendanceTexts.Title(language), errors);
+        }
+
+        var people = (present ?? []).Distinct().ToList();
 
         item.PresentPersonIds = people;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -277,7 +308,7 @@ public sealed class MeetingService(
     {
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
         var attendee = meeting.Attendees.FirstOrDefault(a => a.PersonId == actor.Id)
-            ?? throw MeetingProblem.Forbidden("Seules les personnes invitées reconnaissent le secret pour cette réunion.");
+            ?? throw await RefuseAsync(actor, null, meeting.Id, "meeting secrecy refused: not invited", "Seules les personnes invitées reconnaissent le secret pour cette réunion.", cancellationToken);
         var (acknowledgement, _) = await secrecy.AcknowledgeAsync(actor, $"meeting:{meeting.Id}", SecrecyCards.TextVersion, cancellationToken);
         if (attendee.SecrecyAcknowledgedAt is null)
         {
@@ -297,7 +328,7 @@ public sealed class MeetingService(
     {
         if (!IsCoordination(actor) && !actor.HasRole(DirectoryRole.Secretary))
         {
-            throw MeetingProblem.Forbidden("Les décisions sont consignées par le secrétariat ou la coordination.");
+            throw await RefuseAsync(actor, null, id, "minutes write refused", "Les décisions sont consignées par le secrétariat ou la coordination.", cancellationToken);
         }
 
         var meeting = await LoadVisibleAsync(actor, id, tracked: true, cancellationToken);
@@ -311,7 +342,7 @@ public sealed class MeetingService(
             throw new MeetingProblem(StatusCodes.Status404NotFound, "Point introuvable.");
         }
 
-        RequireSecrecyAcknowledged(meeting, actor);
+        await RequireSecrecyAcknowledgedAsync(meeting, actor, item.SituationCode, "minutes write refused: secrecy not acknowledged", cancellationToken);
         if (situation.Status != SituationStatus.Included)
         {
             throw new MeetingProblem(StatusCodes.Status409Conflict, "La situation n'est pas (ou plus) suivie par la cellule.");
@@ -418,7 +449,7 @@ public sealed class MeetingService(
             throw MeetingProblem.Forbidden("Le relevé de décisions d'un point n'est visible que par les personnes présentes.");
         }
 
-        RequireSecrecyAcknowledged(meeting, actor);
+        await RequireSecrecyAcknowledgedAsync(meeting, actor, item.SituationCode, "minutes read refused: secrecy not acknowledged", cancellationToken);
         await AuditAsync(actor, AuditAction.View, situation.Code, meeting.Id, "minutes", cancellationToken);
         return MinutesOf(item, situation);
     }
@@ -426,7 +457,7 @@ public sealed class MeetingService(
     /// <summary>Each attendee's answer to the invitation, as Outlook has it (the coordinator sees who has not accepted).</summary>
     public async Task<IReadOnlyList<AttendeeResponseView>> GetResponsesAsync(DirectoryPerson actor, Guid id, CancellationToken cancellationToken)
     {
-        RequireCoordination(actor);
+        await RequireCoordinationAsync(actor, id, "meeting responses refused", cancellationToken);
         var meeting = await LoadVisibleAsync(actor, id, tracked: false, cancellationToken);
         if (meeting.EventId is null)
         {
@@ -696,6 +727,27 @@ public sealed class MeetingService(
         }
     }
 
+    private static bool MayRecordAttendance(DirectoryPerson actor) => IsCoordination(actor) || actor.HasRole(DirectoryRole.Secretary);
+
+    /// <summary>The meeting's attendees as the directory knows them now (active only).</summary>
+    private async Task<List<DirectoryPerson>> AttendeesAsync(Meeting meeting, CancellationToken cancellationToken)
+    {
+        var people = new List<DirectoryPerson>();
+        foreach (var attendee in meeting.Attendees)
+        {
+            if (await directory.GetPersonAsync(attendee.PersonId, cancellationToken) is { Active: true } person)
+            {
+                people.Add(person);
+            }
+        }
+
+        return people;
+    }
+
+    /// <summary>Who may be present for an item: an attendee who sees its situation's content (on its list, or the Chair).</summary>
+    private static List<Guid> MayAttend(IEnumerable<DirectoryPerson> attendees, Situation situation, DateTimeOffset now) =>
+        [.. attendees.Where(p => SituationRules.AccessOf(situation, p, now) == AccessLevel.Content).Select(p => p.Id)];
+
     private async Task<Dictionary<Guid, Situation>> SituationsOfAsync(Meeting meeting, CancellationToken cancellationToken)
     {
         var ids = meeting.Items.Select(i => i.SituationId).ToList();
@@ -730,7 +782,7 @@ public sealed class MeetingService(
         return wanted;
     }
 
-    private (DateTimeOffset Start, DateTimeOffset End) CheckTimes(MeetingInput input)
+    private (DateTimeOffset Start, DateTimeOffset End) CheckTimes(MeetingInput input, UserLanguage language)
     {
         if (input.StartAt is not { } start || input.EndAt is not { } end)
         {
@@ -740,6 +792,11 @@ public sealed class MeetingService(
         if (start <= Now)
         {
             throw MeetingProblem.Invalid("startAt", "La réunion doit commencer dans le futur.");
+        }
+
+        if (!RequestDates.InRange(start) || !RequestDates.InRange(end))
+        {
+            throw MeetingProblem.Invalid(RequestDates.InRange(start) ? "endAt" : "startAt", InputTexts.DateOutOfRange(language));
         }
 
         if (end <= start || end - start > MaxDuration)
@@ -766,21 +823,24 @@ public sealed class MeetingService(
     }
 
     /// <summary>Minutes are secrets shared in this meeting: each participant acknowledges the duty for it first.</summary>
-    private static void RequireSecrecyAcknowledged(Meeting meeting, DirectoryPerson actor)
+    private async Task RequireSecrecyAcknowledgedAsync(Meeting meeting, DirectoryPerson actor, string? code, string purpose, CancellationToken cancellationToken)
     {
         if (meeting.Attendees.FirstOrDefault(a => a.PersonId == actor.Id)?.SecrecyAcknowledgedAt is null)
         {
-            throw MeetingProblem.Forbidden("Reconnaissez d'abord le secret professionnel partagé pour cette réunion.");
+            throw await RefuseAsync(actor, code, meeting.Id, purpose, SecrecyFirst, cancellationToken);
         }
     }
 
+    /// <summary>What a person reads when they must acknowledge the shared secrecy of the meeting first.</summary>
+    internal const string SecrecyFirst = "Reconnaissez d'abord le secret professionnel partagé pour cette réunion.";
+
     private static bool IsCoordination(DirectoryPerson actor) => actor.HasRole(DirectoryRole.Coordinator) || actor.HasRole(DirectoryRole.Chair);
 
-    private static void RequireCoordination(DirectoryPerson actor)
+    private async Task RequireCoordinationAsync(DirectoryPerson actor, Guid? meetingId, string purpose, CancellationToken cancellationToken)
     {
         if (!IsCoordination(actor))
         {
-            throw MeetingProblem.Forbidden("Réservé à la coordination.");
+            throw await RefuseAsync(actor, null, meetingId, purpose, "Réservé à la coordination.", cancellationToken);
         }
     }
 
@@ -809,10 +869,17 @@ public sealed class MeetingService(
     internal Task AuditAsync(DirectoryPerson actor, AuditAction action, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
         audit.RecordAsync(new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), action, code, AuditTarget, meetingId.ToString(), purpose), cancellationToken);
 
-    internal Task DenyAsync(DirectoryPerson actor, string? code, Guid meetingId, string purpose, CancellationToken cancellationToken) =>
+    internal Task DenyAsync(DirectoryPerson actor, string? code, Guid? meetingId, string purpose, CancellationToken cancellationToken) =>
         audit.RecordAsync(
-            new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), AuditAction.Denied, code, AuditTarget, meetingId.ToString(), purpose, AuditOutcome.Denied),
+            new AuditRecord(actor.EntraObjectId.ToString(), RoleText(actor), AuditAction.Denied, code, AuditTarget, meetingId?.ToString(), purpose, AuditOutcome.Denied),
             cancellationToken);
+
+    /// <summary>Audits a refusal of access (Denied, what was refused, no content) and gives the 403 to throw.</summary>
+    internal async Task<MeetingProblem> RefuseAsync(DirectoryPerson actor, string? code, Guid? meetingId, string purpose, string title, CancellationToken cancellationToken)
+    {
+        await DenyAsync(actor, code, meetingId, purpose, cancellationToken);
+        return MeetingProblem.Forbidden(title);
+    }
 
     private static string? RoleText(DirectoryPerson actor) => actor.Roles.Count == 0 ? null : string.Join(",", actor.Roles);
 

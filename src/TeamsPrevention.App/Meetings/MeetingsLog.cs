@@ -35,4 +35,7 @@ internal static partial class MeetingsLog
 
     [LoggerMessage(3141, LogLevel.Information, "Meeting {MeetingId}: minutes exported ({Items} items)")]
     public static partial void MinutesExported(ILogger logger, Guid meetingId, int items);
+
+    [LoggerMessage(3104, LogLevel.Information, "Attendance of meeting {MeetingId} refused: {Entries} entries may not be present")]
+    public static partial void AttendanceRefused(ILogger logger, Guid meetingId, int entries);
 }

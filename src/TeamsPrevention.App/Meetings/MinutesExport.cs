@@ -32,7 +32,7 @@ public sealed class MinutesExport(AppDbContext db, MeetingService meetings, Dire
 
         if (attended.Count > 0 && meeting.Attendees.FirstOrDefault(a => a.PersonId == actor.Id) is { SecrecyAcknowledgedAt: null })
         {
-            throw MeetingProblem.Forbidden("Reconnaissez d'abord le secret professionnel partagé pour cette réunion.");
+            throw await meetings.RefuseAsync(actor, null, meeting.Id, "minutes export refused: secrecy not acknowledged", MeetingService.SecrecyFirst, cancellationToken);
         }
 
         var now = time.GetUtcNow();

@@ -29,7 +29,7 @@ public sealed class PoliceFeedbackService(AppDbContext db, MeetingService meetin
             throw MeetingProblem.Forbidden("Le formulaire de retour à la police est réservé à la présidence, à la coordination et au référent police présents pour ce point.");
         }
 
-        RequireSecrecyIfAttendee(meeting, actor);
+        await RequireSecrecyIfAttendeeAsync(meeting, item, actor, "police feedback read refused: secrecy not acknowledged", cancellationToken);
         var feedback = await db.Set<PoliceFeedback>().AsNoTracking().FirstOrDefaultAsync(f => f.ItemId == item.Id, cancellationToken);
         await meetings.AuditAsync(actor, AuditAction.View, item.SituationCode, meeting.Id, "police feedback", cancellationToken);
         return View(item, feedback, MayWrite(actor, item));
@@ -44,7 +44,7 @@ public sealed class PoliceFeedbackService(AppDbContext db, MeetingService meetin
             throw MeetingProblem.Forbidden("Le formulaire de retour à la police est rédigé par la présidence ou la coordination présente pour ce point.");
         }
 
-        RequireSecrecyIfAttendee(meeting, actor);
+        await RequireSecrecyIfAttendeeAsync(meeting, item, actor, "police feedback write refused: secrecy not acknowledged", cancellationToken);
         if (item.MinutesAt is null || item.Consensus != true)
         {
             throw new MeetingProblem(
@@ -122,11 +122,11 @@ public sealed class PoliceFeedbackService(AppDbContext db, MeetingService meetin
         return situation is not null && SituationRules.AccessOf(situation, actor, time.GetUtcNow()) == AccessLevel.Content;
     }
 
-    private static void RequireSecrecyIfAttendee(Meeting meeting, DirectoryPerson actor)
+    private async Task RequireSecrecyIfAttendeeAsync(Meeting meeting, MeetingItem item, DirectoryPerson actor, string purpose, CancellationToken cancellationToken)
     {
         if (meeting.Attendees.FirstOrDefault(a => a.PersonId == actor.Id) is { SecrecyAcknowledgedAt: null })
         {
-            throw MeetingProblem.Forbidden("Reconnaissez d'abord le secret professionnel partagé pour cette réunion.");
+            throw await meetings.RefuseAsync(actor, item.SituationCode, meeting.Id, purpose, MeetingService.SecrecyFirst, cancellationToken);
         }
     }
 

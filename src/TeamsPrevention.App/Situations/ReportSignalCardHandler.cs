@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Tab;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Directory;
@@ -11,7 +12,7 @@ namespace TeamsPrevention.App.Situations;
 /// answered with the warning card (<see cref="SituationCards.PersonalDataWarning"/>): "save anyway" sends the
 /// sealed draft back with the confirmation, "correct" asks for the blank form.
 /// </summary>
-internal sealed class ReportSignalCardHandler(SituationService situations, DirectoryService directory, SignalDrafts drafts, TabLinks links) : ICardActionHandler
+internal sealed class ReportSignalCardHandler(SituationService situations, DirectoryService directory, SignalDrafts drafts, TabLinks links, AuditLog audit) : ICardActionHandler
 {
     public static string VerbPrefix => "situation.";
 
@@ -30,6 +31,10 @@ internal sealed class ReportSignalCardHandler(SituationService situations, Direc
 
         if (await SituationBotActor.FindAsync(directory, turn, cancellationToken) is not { } person)
         {
+            await audit.RecordAsync(
+                new AuditRecord(Guid.TryParse(turn.PersonAadObjectId, out var oid) ? oid.ToString() : "unknown", null, AuditAction.Denied,
+                    TargetType: "Situation", Purpose: "Report refused (403): not in the directory", Outcome: AuditOutcome.Denied),
+                cancellationToken);
             return CardActionResult.Error(403, texts.UnknownPerson);
         }
 

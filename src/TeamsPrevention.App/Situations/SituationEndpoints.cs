@@ -32,21 +32,11 @@ public static class SituationEndpoints
         services.AddScoped<Bot.IBotCommand, MySituationsCommand>();
         services.AddScoped<Bot.IBotCommand, SituationStatusCommand>();
         services.AddCardActionHandler<ReportSignalCardHandler>();
-        if (!services.Any(d => d.ServiceType.FullName == "Microsoft.AspNetCore.OpenApi.OpenApiDocumentService"))
-        {
-            services.AddOpenApi();
-        }
-
         return builder;
     }
 
     public static IEndpointRouteBuilder MapSituations(this IEndpointRouteBuilder endpoints)
     {
-        if (!endpoints.DataSources.SelectMany(d => d.Endpoints).Any(e => e.DisplayName?.Contains("openapi", StringComparison.OrdinalIgnoreCase) == true))
-        {
-            endpoints.MapOpenApi();
-        }
-
         var api = endpoints.MapGroup("/api/situations").WithTags("Situations").RequireAuthorization(DirectoryPolicies.Member);
         api.MapGet("", (ClaimsPrincipal user, CurrentPerson me, SituationService s, CancellationToken ct) =>
             PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.ListAsync(p, ct)), ct));

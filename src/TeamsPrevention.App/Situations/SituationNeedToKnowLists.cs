@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TeamsPrevention.App.Alerts;
+using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 
@@ -7,9 +8,10 @@ namespace TeamsPrevention.App.Situations;
 
 /// <summary>
 /// Lets an alert be addressed to a situation's need-to-know list: only by someone who sees the situation's content
-/// (on the list, or the Chair), and only to the people whose access is valid now.
+/// (on the list, or the Chair), and only to the people whose access is valid now. A refusal is audited as Denied (the
+/// code when it is one, never the text asked for).
 /// </summary>
-internal sealed class SituationNeedToKnowLists(AppDbContext db, DirectoryService directory, TimeProvider time) : INeedToKnowLists
+internal sealed class SituationNeedToKnowLists(AppDbContext db, DirectoryService directory, AuditLog audit, TimeProvider time) : INeedToKnowLists
 {
     public async Task<IReadOnlyList<Guid>?> GetPeopleAsync(string situationCode, Guid requestedBy, CancellationToken cancellationToken)
     {
@@ -25,6 +27,10 @@ internal sealed class SituationNeedToKnowLists(AppDbContext db, DirectoryService
         var now = time.GetUtcNow();
         if (situation is null || SituationRules.AccessOf(situation, requester, now) != AccessLevel.Content)
         {
+            await audit.RecordAsync(
+                new AuditRecord(requester.EntraObjectId.ToString(), requester.Roles.Count == 0 ? null : string.Join(",", requester.Roles), AuditAction.Denied, code,
+                    "Situation", null, "alert to the need-to-know list refused", AuditOutcome.Denied),
+                cancellationToken);
             return null;
         }
 

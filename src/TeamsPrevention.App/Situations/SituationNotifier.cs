@@ -1,5 +1,5 @@
-using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Tab;
 
 namespace TeamsPrevention.App.Situations;
@@ -8,32 +8,12 @@ namespace TeamsPrevention.App.Situations;
 /// Proactive, content-free bot messages about a situation (its code, linked to its page in the tab, and a fixed phrase), to
 /// people who have a personal conversation with the bot. A failure is logged and never stops the caller.
 /// </summary>
-public sealed class SituationNotifier(ConversationReferences conversations, ConnectorClient connector, TabLinks links, ILogger<SituationNotifier> logger)
+public sealed class SituationNotifier(PersonalNotices notices, TabLinks links, ILogger<SituationNotifier> logger)
 {
     public async Task NotifyAsync(string code, IEnumerable<Guid> entraObjectIds, SituationNotice notice, CancellationToken cancellationToken)
     {
-        var sent = 0;
         var link = links.Situation(code).InTeams;
-        foreach (var oid in entraObjectIds.Distinct())
-        {
-            var conversation = await conversations.FindPersonalAsync(oid.ToString(), cancellationToken);
-            if (conversation is null)
-            {
-                continue;
-            }
-
-            var activity = new Activity { Type = ActivityTypes.Message, Text = Text(notice, Languages.FromTag(conversation.Locale), code, link) };
-            try
-            {
-                await connector.SendAsync(new Uri(conversation.ServiceUrl), conversation.ConversationId, activity, cancellationToken);
-                sent++;
-            }
-            catch (ConnectorException e)
-            {
-                SituationsLog.NotifyFailed(logger, code, e.Failure.ToString());
-            }
-        }
-
+        var sent = await notices.SendAsync(entraObjectIds, language => Text(notice, language, code, link), cancellationToken);
         SituationsLog.Notified(logger, code, sent);
     }
 

@@ -618,9 +618,15 @@ public sealed class SituationService(
             db.ChangeTracker.Clear();
             throw new SituationProblem(409, "La situation a été modifiée entre-temps ; rechargez-la.");
         }
-        catch (ProblemException)
+        catch (ProblemException problem)
         {
             db.ChangeTracker.Clear();
+            if (problem.Status == StatusCodes.Status403Forbidden)
+            {
+                // A rule of the step itself refused (a partner and another organisation's action): audited like the others.
+                await DenyAsync(actor, situation.Code, step, problem.Status, cancellationToken);
+            }
+
             throw;
         }
 

@@ -35,7 +35,4 @@ internal static partial class SituationsLog
 
     [LoggerMessage(2530, LogLevel.Information, "Notification about {Code} sent to {Count} people")]
     public static partial void Notified(ILogger logger, string code, int count);
-
-    [LoggerMessage(2531, LogLevel.Warning, "Notification about {Code} not sent: {Failure}")]
-    public static partial void NotifyFailed(ILogger logger, string code, string failure);
 }

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TeamsPrevention.App.Audit;
+using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Hosting;
 
 namespace TeamsPrevention.App.Statistics;
 
@@ -38,18 +40,36 @@ public static class StatisticsEndpoints
         DateOnly? from, DateOnly? to, ClaimsPrincipal user, CurrentPerson current, AuditLog audit, StatisticsService statistics,
         Microsoft.Extensions.Options.IOptions<StatisticsOptions> options, CancellationToken ct)
     {
+        var person = await current.GetAsync(user, ct);
+        var language = Languages.FromTag(person?.PreferredLanguage);
+        var errors = new Dictionary<string, string[]>();
+        if (from is { } f && !RequestDates.InRange(f))
+        {
+            errors["from"] = [InputTexts.DateOutOfRange(language)];
+        }
+
+        if (to is { } t && !RequestDates.InRange(t))
+        {
+            errors["to"] = [InputTexts.DateOutOfRange(language)];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: InputTexts.Title(language));
+        }
+
         var (start, end) = statistics.Period(from, to);
         if (end < start)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = ["La fin doit suivre le début."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["to"] = [InputTexts.EndBeforeStart(language)] }, title: InputTexts.Title(language));
         }
 
         if (statistics.MonthsIn(start, end) > options.Value.MaxMonths)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [$"{options.Value.MaxMonths} mois au plus."] });
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["from"] = [InputTexts.AtMostMonths(options.Value.MaxMonths, language)] }, title: InputTexts.Title(language));
         }
 
-        var person = await current.GetAsync(user, ct);
         var roles = person is null ? null : string.Join(",", person.Roles.Where(r => r is DirectoryRole.Chair or DirectoryRole.Coordinator or DirectoryRole.Dpo));
         await audit.RecordAsync(
             new AuditRecord(

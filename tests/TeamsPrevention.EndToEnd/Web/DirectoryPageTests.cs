@@ -5,8 +5,9 @@ using TeamsPrevention.EndToEnd.Infrastructure;
 namespace TeamsPrevention.EndToEnd.Web;
 
 /// <summary>
-/// The directory in Chromium: the coordinator reads it without any write control; only the Admin creates and edits
-/// organisations and people (roles, organisation, deactivation) and adds and removes deputyships.
+/// The directory in Chromium: the coordinator reads it without any write control; the Admin creates and edits
+/// organisations and people (the roles that do not open the situations, organisation, deactivation) and adds and
+/// removes deputyships; the Chair grants the roles that open the situations, never her own.
 /// </summary>
 public sealed class DirectoryPageTests
 {
@@ -103,20 +104,54 @@ public sealed class DirectoryPageTests
         await Assertions.Expect(row.GetByText(organisation)).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByText("Partenaire")).ToBeVisibleAsync();
 
-        // Edited: another role, deactivated.
+        // Edited: another role (a role that opens the situations is the Chair's: not offered), deactivated.
         await row.GetByRole(AriaRole.Button, new() { Name = $"Modifier {person}" }).ClickAsync();
         await Assertions.Expect(personForm.GetByRole(AriaRole.Textbox, new() { Name = "Nom", Exact = true })).ToHaveValueAsync(person);
+        await Assertions.Expect(personForm.GetByRole(AriaRole.Checkbox, new() { Name = "Secrétaire" })).ToBeDisabledAsync();
         await personForm.GetByRole(AriaRole.Checkbox, new() { Name = "Partenaire" }).UncheckAsync();
-        await personForm.GetByRole(AriaRole.Checkbox, new() { Name = "Secrétaire" }).CheckAsync();
+        await personForm.GetByRole(AriaRole.Checkbox, new() { Name = "DPO" }).CheckAsync();
         await personForm.GetByRole(AriaRole.Checkbox, new() { Name = "Actif", Exact = false }).UncheckAsync();
         await Assertions.Expect(personForm.GetByRole(AriaRole.Status)).ToContainTextAsync("sera désactivée");
         await personForm.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(personForm).ToHaveCountAsync(0);
-        await Assertions.Expect(row.GetByText("Secrétaire")).ToBeVisibleAsync();
+        await Assertions.Expect(row.GetByText("DPO")).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByText("Partenaire")).ToHaveCountAsync(0);
         await Assertions.Expect(row.GetByText("Inactif")).ToBeVisibleAsync();
         TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "directory: admin, after edits");
         await TabBrowser.ScreenshotAsync(page, "directory-admin-person-edited");
+        app.AssertNoErrorsLogged();
+    }
+
+    [Fact]
+    public async Task ChairGrantsARoleThatOpensTheSituationsButNeitherTheAdminsNorHerOwn()
+    {
+        using var app = AppServer.Start();
+        await using var chromium = await ChromiumFixture.StartAsync();
+        var page = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.Chair, "#/directory");
+        var people = page.Locator("[data-block=people]");
+        var form = page.Locator("[data-step=person-form]");
+        await Assertions.Expect(people.GetByRole(AriaRole.Button, new() { Name = $"Modifier {TabBrowser.Personas.SchoolPartner}" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une organisation" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-step=add-deputy]")).ToHaveCountAsync(0);
+
+        // Her own record: nothing about her access can be changed.
+        await people.GetByRole(AriaRole.Button, new() { Name = $"Modifier {TabBrowser.Personas.Chair}" }).ClickAsync();
+        await Assertions.Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Président" })).ToBeDisabledAsync();
+        await Assertions.Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Référent", Exact = true })).ToBeDisabledAsync();
+        await Assertions.Expect(form.GetByText("Personne ne modifie ses propres rôles", new() { Exact = false })).ToBeVisibleAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Annuler" }).ClickAsync();
+
+        // A partner becomes a referent; the Admin's roles stay the Admin's.
+        var row = people.GetByRole(AriaRole.Row).Filter(new() { HasText = TabBrowser.Personas.SchoolPartner });
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Modifier {TabBrowser.Personas.SchoolPartner}" }).ClickAsync();
+        await Assertions.Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Administrateur" })).ToBeDisabledAsync();
+        await Assertions.Expect(form.GetByRole(AriaRole.Checkbox, new() { Name = "Partenaire" })).ToBeDisabledAsync();
+        await form.GetByRole(AriaRole.Checkbox, new() { Name = "Référent", Exact = true }).CheckAsync();
+        TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "directory: chair, person form");
+        await TabBrowser.ScreenshotAsync(page, "directory-chair-grant");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(form).ToHaveCountAsync(0);
+        await Assertions.Expect(row.GetByText("Référent", new() { Exact = true })).ToBeVisibleAsync();
         app.AssertNoErrorsLogged();
     }
 }

@@ -183,6 +183,52 @@ public sealed class MeetingPagesTests
     }
 
     [Fact]
+    public async Task AttendanceOffersOnlyTheAttendeesWhoMaySeeTheItem()
+    {
+        using var app = AppServer.Start();
+        await using var chromium = await ChromiumFixture.StartAsync();
+
+        // A situation due for review shared with the police referent; a case meeting with the coordinator, the
+        // referent, the police referent and a school partner (invited, but not on the situation's list).
+        string code;
+        Guid meetingId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var directory = scope.ServiceProvider.GetRequiredService<DirectoryService>();
+            var situations = scope.ServiceProvider.GetRequiredService<SituationService>();
+            var meetings = scope.ServiceProvider.GetRequiredService<App.Meetings.MeetingService>();
+            async Task<DirectoryPerson> Person(string oid) => (await directory.FindByEntraObjectIdAsync(Guid.Parse(oid), default))!;
+            var referent = await Person("a1b2c3d4-0003-4000-8000-000000000003");
+            var chair = await Person("a1b2c3d4-0001-4000-8000-000000000001");
+            var coordinator = await Person("a1b2c3d4-0002-4000-8000-000000000002");
+            var police = await Person("a1b2c3d4-0004-4000-8000-000000000004");
+            var school = await Person("a1b2c3d4-0005-4000-8000-000000000005");
+            code = (await situations.ReportAsync(referent, new SignalInput(null, null, null, "Signal de test", null), default)).Code;
+            await situations.GrantAsync(referent, code, police.Id, null, default);
+            await situations.StartScreeningAsync(referent, code, default);
+            await situations.IncludeAsync(chair, code, DateTimeOffset.UtcNow.AddDays(7), default);
+            var start = DateTimeOffset.UtcNow.AddDays(14);
+            meetingId = (await meetings.ScheduleAsync(
+                coordinator, new App.Meetings.MeetingInput(App.Meetings.MeetingKind.Case, start, start.AddHours(2), [referent.Id, police.Id, school.Id], null), default)).Id;
+        }
+
+        var page = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.Chair, $"#/meetings/{meetingId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Ouvrir {code}" }).ClickAsync();
+        var attendance = page.GetByRole(AriaRole.Group, new() { Name = "Présences pour ce point" });
+        await Assertions.Expect(attendance.GetByRole(AriaRole.Checkbox)).ToHaveCountAsync(2);
+        await Assertions.Expect(attendance.GetByRole(AriaRole.Checkbox, new() { Name = TabBrowser.Personas.Referent })).ToBeVisibleAsync();
+        await Assertions.Expect(attendance.GetByRole(AriaRole.Checkbox, new() { Name = TabBrowser.Personas.SchoolPartner })).ToHaveCountAsync(0);
+        await Assertions.Expect(attendance.GetByRole(AriaRole.Checkbox, new() { Name = TabBrowser.Personas.Coordinator })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Seules les personnes invitées qui ont accès à la situation", new() { Exact = false })).ToBeVisibleAsync();
+        await attendance.GetByRole(AriaRole.Checkbox, new() { Name = TabBrowser.Personas.PoliceReferent }).CheckAsync();
+        TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "case meeting attendance (chair)");
+        await TabBrowser.ScreenshotAsync(page, "meeting-attendance-chair");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les présences" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Présences enregistrées." })).ToBeVisibleAsync();
+        app.AssertNoErrorsLogged();
+    }
+
+    [Fact]
     public async Task ScheduleFormRefusesAMeetingInThePastBeforeCallingTheApi()
     {
         using var app = AppServer.Start();

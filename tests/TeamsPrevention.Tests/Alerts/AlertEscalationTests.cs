@@ -8,6 +8,7 @@ using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.Sandbox.Tenant;
+using TeamsPrevention.Tests.Directory;
 using TeamsPrevention.Tests.Infrastructure;
 
 namespace TeamsPrevention.Tests.Alerts;
@@ -33,8 +34,10 @@ public sealed class AlertEscalationTests
         var organisations = await AlertDeliveryTests.OrganisationsAsync(app);
         var anne = await PersonIdAsync(app, Anne.ObjectId);
         var karim = await PersonIdAsync(app, Karim.ObjectId);
-        await app.InScopeAsync(async sp =>
-            await sp.GetRequiredService<DirectoryService>().CreateDeputyshipAsync(new DeputyshipInput(anne, karim, null, null), "test", CancellationToken.None));
+        await app.InScopeAsync(async sp => await sp.GetRequiredService<DirectoryAdministration>().CreateDeputyshipAsync(
+            new DeputyshipInput(anne, karim, null, null),
+            (await sp.GetRequiredService<DirectoryService>().FindByEntraObjectIdAsync(Guid.Parse(DemoPeople.Admin), CancellationToken.None))!,
+            CancellationToken.None));
 
         using var client = app.CreateClient(Coordinator);
         using var created = await client.PostAsJsonAsync("/api/alerts", new

@@ -7,7 +7,7 @@ using TeamsPrevention.Tests.Infrastructure;
 
 namespace TeamsPrevention.Tests.Directory;
 
-/// <summary><c>/api/directory</c>: members read, the Admin writes, bad input is refused whole with every field error.</summary>
+/// <summary><c>/api/directory</c>: members read, the Admin writes (roles: see <see cref="RoleGrantTests"/>), bad input is refused whole with every field error.</summary>
 public sealed class DirectoryEndpointsTests
 {
     [Theory, BothProviders]
@@ -40,11 +40,11 @@ public sealed class DirectoryEndpointsTests
             entraObjectId = oid,
             displayName = "Inès Fictive",
             organisationId = organisation.Id,
-            roles = new[] { "partner", "Secretary" },
+            roles = new[] { "partner", "Dpo" },
         });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var reread = await admin.GetFromJsonAsync<DirectoryPerson>($"/api/directory/people/{person.Id}");
-        Assert.Equal([DirectoryRole.Partner, DirectoryRole.Secretary], reread!.Roles);
+        Assert.Equal([DirectoryRole.Partner, DirectoryRole.Dpo], reread!.Roles);
         Assert.Equal("fr", reread.PreferredLanguage); // Left out: French by default.
         Assert.Null(reread.Email);
 
@@ -60,8 +60,8 @@ public sealed class DirectoryEndpointsTests
 
         var contacts = await admin.GetFromJsonAsync<List<DirectoryPerson>>($"/api/directory/organisations/{organisation.Id}/contacts");
         Assert.Equal([person.Id], contacts!.Select(c => c.Id));
-        // Seed, organisation, person created, person updated, deputyship created, deputyship removed.
-        Assert.Equal(6, await app.Database.CountAsync("AuditEntries"));
+        // Seed, organisation, person created and Partner granted, person updated and Dpo granted, deputyship created, deputyship removed.
+        Assert.Equal(8, await app.Database.CountAsync("AuditEntries"));
     }
 
     [Theory, BothProviders]

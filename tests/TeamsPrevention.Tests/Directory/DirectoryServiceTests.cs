@@ -61,7 +61,8 @@ public sealed class DirectoryServiceTests
             var referent = (await directory.FindByEntraObjectIdAsync(Guid.Parse(DemoPeople.Referent), CancellationToken.None))!;
             var police = (await directory.FindByEntraObjectIdAsync(Guid.Parse(DemoPeople.PoliceReferent), CancellationToken.None))!;
             // The police referent stands in for the referent during one week of leave (seeded: the coordinator always does).
-            await directory.CreateDeputyshipAsync(new DeputyshipInput(referent.Id, police.Id, Now, Now.AddDays(7)), DemoPeople.Admin, CancellationToken.None);
+            var admin = (await directory.FindByEntraObjectIdAsync(Guid.Parse(DemoPeople.Admin), CancellationToken.None))!;
+            await s.GetRequiredService<DirectoryAdministration>().CreateDeputyshipAsync(new DeputyshipInput(referent.Id, police.Id, Now, Now.AddDays(7)), admin, CancellationToken.None);
             return (
                 await directory.GetDeputyAsync(referent.Id, Now.AddDays(-1), CancellationToken.None),
                 await directory.GetDeputyAsync(referent.Id, Now.AddDays(3), CancellationToken.None),
@@ -100,10 +101,11 @@ public sealed class DirectoryServiceTests
         {
             var directory = s.GetRequiredService<DirectoryService>();
             var coordinator = (await directory.FindByEntraObjectIdAsync(Guid.Parse(DemoPeople.Coordinator), CancellationToken.None))!;
-            await directory.UpdatePersonAsync(
+            var admin = (await directory.FindByEntraObjectIdAsync(Guid.Parse(DemoPeople.Admin), CancellationToken.None))!;
+            await s.GetRequiredService<DirectoryAdministration>().UpdatePersonAsync(
                 coordinator.Id,
                 new PersonInput(coordinator.EntraObjectId, coordinator.DisplayName, coordinator.Email, coordinator.PreferredLanguage, coordinator.OrganisationId, ["Coordinator"], Active: false),
-                DemoPeople.Admin,
+                admin,
                 CancellationToken.None);
             var referent = (await directory.FindByEntraObjectIdAsync(Guid.Parse(DemoPeople.Referent), CancellationToken.None))!;
             return await directory.GetDeputyAsync(referent.Id, Now, CancellationToken.None);

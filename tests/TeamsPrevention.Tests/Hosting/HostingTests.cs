@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.Tests.Infrastructure;
 
@@ -74,6 +75,43 @@ public sealed class HostingTests
         Assert.All(validations, v => Assert.IsType<OptionsValidationException>(v));
         var messages = validations.Cast<OptionsValidationException>().SelectMany(v => v.Failures);
         Assert.Contains(messages, m => m.Contains(named, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TellsBrowsersToKeepToHttpsInProduction()
+    {
+        using var app = new AppFactory(ProductionSettings, environment: "Production");
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://tp.example/") });
+
+        using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal("max-age=31536000; includeSubDomains", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")));
+    }
+
+    [Fact]
+    public async Task SendsNoHstsInDevelopment()
+    {
+        using var app = new AppFactory();
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://tp.example/") });
+
+        using var response = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task ServesTheOpenApiDocumentOnlyInDevelopment()
+    {
+        using var production = new AppFactory(ProductionSettings, environment: "Production");
+        using var development = new AppFactory();
+
+        using var hidden = await production.CreateClient().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var shown = await development.CreateClient().GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
+        Assert.Equal("application/json", shown.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

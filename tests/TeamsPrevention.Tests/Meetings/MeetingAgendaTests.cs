@@ -54,7 +54,7 @@ public sealed class MeetingAgendaTests
         var item = (await h.GetJsonAsync(DemoPeople.Referent, $"/api/meetings/{id}/agenda"))!["items"]!.AsArray().Single(i => i!["label"]!.GetValue<string>() == code)!;
         var itemId = item["id"]!.GetValue<string>();
         var present = new[] { await h.PersonIdAsync(DemoPeople.Referent), await h.PersonIdAsync(DemoPeople.PoliceReferent), await h.PersonIdAsync(Secretary) };
-        (await h.As(DemoPeople.Coordinator).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/attendance", new { present })).EnsureSuccessStatusCode();
+        (await h.As(DemoPeople.Chair).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/attendance", new { present })).EnsureSuccessStatusCode();
         var police = await h.OrganisationIdAsync("police");
         var nextReview = DateTimeOffset.UtcNow.AddDays(30);
         using var beforeAcknowledging = await h.As(Secretary).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/minutes", new { decision = "x" });
@@ -95,7 +95,7 @@ public sealed class MeetingAgendaTests
         var id = meeting["id"]!.GetValue<string>();
         var itemId = (await h.GetJsonAsync(DemoPeople.Referent, $"/api/meetings/{id}/agenda"))!["items"]!.AsArray().Single(i => i!["label"]!.GetValue<string>() == code)!["id"]!.GetValue<string>();
         var before = await h.InScopeAsync(db => db.Set<Situation>().AsNoTracking().Include(s => s.Actions).FirstAsync(s => s.Code == code));
-        (await h.As(DemoPeople.Coordinator).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/attendance", new { present = new[] { await h.PersonIdAsync(Secretary) } })).EnsureSuccessStatusCode();
+        (await h.As(DemoPeople.Chair).PutAsJsonAsync($"/api/meetings/{id}/agenda/{itemId}/attendance", new { present = new[] { await h.PersonIdAsync(Secretary) } })).EnsureSuccessStatusCode();
         (await h.PostAsync(Secretary, $"/api/meetings/{id}/secrecy")).EnsureSuccessStatusCode();
         (await h.PostAsync(DemoPeople.Referent, $"/api/meetings/{id}/secrecy")).EnsureSuccessStatusCode();
 

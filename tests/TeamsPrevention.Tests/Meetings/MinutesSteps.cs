@@ -35,7 +35,8 @@ internal static class MinutesSteps
             present.Add(await h.PersonIdAsync(oid));
         }
 
-        (await h.As(DemoPeople.Coordinator).PutAsJsonAsync($"/api/meetings/{meetingId}/agenda/{itemId}/attendance", new { present })).EnsureSuccessStatusCode();
+        // The Chair sees every item (the coordinator only those of situations whose list names them).
+        (await h.As(DemoPeople.Chair).PutAsJsonAsync($"/api/meetings/{meetingId}/agenda/{itemId}/attendance", new { present })).EnsureSuccessStatusCode();
     }
 
     public static async Task MinutesAsync(SituationsHarness h, string meetingId, string itemId, string decision, bool consensus, string? action = null)

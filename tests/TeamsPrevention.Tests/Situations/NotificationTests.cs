@@ -50,7 +50,7 @@ public sealed class NotificationTests
     }
 
     /// <summary>The persona installed the app: a personal chat exists in the sandbox and the App knows its reference.</summary>
-    private static async Task<string> PersonalChatAsync(SandboxServer sandbox, SituationsHarness h, string oid)
+    internal static async Task<string> PersonalChatAsync(SandboxServer sandbox, SituationsHarness h, string oid)
     {
         var persona = DemoTenant.FindPersona(oid)!;
         sandbox.State.InstallApp(DemoTenant.TenantId, oid, DemoTenant.BotAppId);

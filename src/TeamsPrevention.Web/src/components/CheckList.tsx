@@ -29,7 +29,8 @@ export function CheckList({
   emptyText,
 }: {
   label: string;
-  options: { value: string; text: string }[];
+  /** An option the person may not change is shown as it is, disabled. */
+  options: { value: string; text: string; disabled?: boolean }[];
   selected: string[];
   onChange: (values: string[]) => void;
   /** Shown (with a filter field) when the list is long. */
@@ -56,6 +57,7 @@ export function CheckList({
             key={o.value}
             label={o.text}
             checked={selected.includes(o.value)}
+            disabled={o.disabled}
             onChange={(_, d) => onChange(d.checked ? [...selected, o.value] : selected.filter((v) => v !== o.value))}
           />
         ))}

@@ -1,6 +1,6 @@
 import { api } from "../../api/client";
 
-export const auditActions = ["View", "Change", "Export", "Share", "Acknowledge", "Denied", "BreakGlass", "Reveal", "Purge", "System"] as const;
+export const auditActions = ["View", "Change", "Export", "Share", "Acknowledge", "Denied", "BreakGlass", "Reveal", "Purge", "System", "Grant"] as const;
 export const auditOutcomes = ["Success", "Denied", "Failed"] as const;
 
 export interface AuditEntry {

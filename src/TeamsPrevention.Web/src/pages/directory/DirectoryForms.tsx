@@ -9,6 +9,7 @@ import { OrganisationSelect } from "../../components/OrganisationSelect";
 import { ErrorBar } from "../../components/Page";
 import { useAction, type Action } from "../../components/useAction";
 import { languageNames, languages } from "../../i18n/i18n";
+import { mayChangeRole } from "./directoryApi";
 import { organisationDraft, personDraft, suggestKey, toOrganisationInput, toPersonInput, type PersonDraft } from "./forms";
 
 /** A form of the directory: its heading (h3), its fields, the App's refusal if it is not about a field, save and cancel. */
@@ -90,9 +91,19 @@ export function OrganisationForm({ organisation, onDone }: { organisation?: Orga
   );
 }
 
-/** Creates or edits a person (Admin): identity in Entra, name, e-mail, language, organisation, roles, active. */
-export function PersonForm({ person, organisations, onDone }: { person?: Person; organisations: Organisation[]; onDone: (saved: boolean) => void }) {
+/**
+ * Creates or edits a person (Admin, Chair): identity in Entra, name, e-mail, language, organisation, roles, active. Only
+ * the roles `me` may change are enabled (the Chair: those that open the situations; the Admin: the others); on their own
+ * record, neither roles, organisation nor activation.
+ */
+export function PersonForm({ me, person, organisations, onDone }: {
+  me: Person;
+  person?: Person;
+  organisations: Organisation[];
+  onDone: (saved: boolean) => void;
+}) {
   const { t } = useTranslation("directory");
+  const own = person?.id === me.id;
   const [draft, setDraft] = useState<PersonDraft>(() => personDraft(person));
   const action = useAction();
   const set = (change: Partial<PersonDraft>) => setDraft((d) => ({ ...d, ...change }));
@@ -118,7 +129,8 @@ export function PersonForm({ person, organisations, onDone }: { person?: Person;
         <Input type="email" value={draft.email} onChange={(_, d) => set({ email: d.value })} />
       </Field>
       <Field label={t("people.organisation")} required validationMessage={fieldError(error, "organisationId")}>
-        <OrganisationSelect organisations={organisations} value={draft.organisationId} onChange={(id) => set({ organisationId: id })} choose={t("choose")} />
+        <OrganisationSelect organisations={organisations} value={draft.organisationId} onChange={(id) => set({ organisationId: id })} choose={t("choose")}
+          disabled={own} />
       </Field>
       <Field label={t("people.language")} validationMessage={fieldError(error, "preferredLanguage")}>
         <Select value={draft.preferredLanguage} onChange={(_, d) => set({ preferredLanguage: d.value })}>
@@ -132,16 +144,17 @@ export function PersonForm({ person, organisations, onDone }: { person?: Person;
       {/* Not inside a Field: a Field gives its one id to every checkbox it contains. */}
       <CheckList
         label={t("people.roles")}
-        options={allRoles.map((r) => ({ value: r, text: t(`role.${r}`) }))}
+        options={allRoles.map((r) => ({ value: r, text: t(`role.${r}`), disabled: !mayChangeRole(me, r, person) }))}
         selected={draft.roles}
         onChange={(roles) => set({ roles: allRoles.filter((r) => roles.includes(r)) })}
       />
+      <Text size={200}>{own ? t("people.ownRecord") : t("people.rolesHint")}</Text>
       {fieldError(error, "roles") && (
         <Text role="alert" size={200}>
           {fieldError(error, "roles")}
         </Text>
       )}
-      <Checkbox label={t("people.active")} checked={draft.active} onChange={(_, d) => set({ active: d.checked === true })} />
+      <Checkbox label={t("people.active")} checked={draft.active} disabled={own} onChange={(_, d) => set({ active: d.checked === true })} />
       {person && !draft.active && person.active && <Text role="status">{t("people.deactivating")}</Text>}
     </DirectoryForm>
   );

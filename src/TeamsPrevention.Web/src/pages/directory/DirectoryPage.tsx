@@ -26,7 +26,7 @@ import { ErrorBar, Page } from "../../components/Page";
 import { useAction } from "../../components/useAction";
 import { useApi } from "../../components/useApi";
 import type { PageProps } from "../../shell/types";
-import { isCurrent, mayEditDirectory } from "./directoryApi";
+import { isCurrent, mayEditDirectory, mayEditPeople } from "./directoryApi";
 import { OrganisationForm, PersonForm } from "./DirectoryForms";
 
 const useStyles = makeStyles({
@@ -37,9 +37,10 @@ const useStyles = makeStyles({
 type Editing<T> = undefined | "new" | T;
 
 /**
- * The directory (Chair, Coordinator, Admin): organisations, people and their roles, deputies. Only the Admin writes
- * (DirectoryPolicies.Admin): creates and edits organisations and people (roles, organisation, deactivation) and
- * deputyships; the others see the same tables without any control.
+ * The directory (Chair, Coordinator, Admin): organisations, people and their roles, deputies. The Admin writes
+ * organisations and deputyships (DirectoryPolicies.Admin); the Admin and the Chair create and edit people
+ * (DirectoryPolicies.People), each only the roles that are theirs to grant; the others see the same tables without any
+ * control.
  */
 export function DirectoryPage({ me }: PageProps) {
   const { t } = useTranslation("directory");
@@ -51,6 +52,7 @@ export function DirectoryPage({ me }: PageProps) {
   const orgNames = useMemo(() => nameIndex(organisations.data, (o) => o.name), [organisations.data]);
   const peopleNames = useMemo(() => nameIndex(people.data, (p) => p.displayName), [people.data]);
   const editable = mayEditDirectory(me);
+  const peopleEditable = mayEditPeople(me);
   const [organisation, setOrganisation] = useState<Editing<Organisation>>();
   const [person, setPerson] = useState<Editing<Person>>();
 
@@ -105,7 +107,7 @@ export function DirectoryPage({ me }: PageProps) {
         </Block>
 
         <Block id="people" title={t("people.title")} loading={people.loading && !people.data} error={people.error}
-          empty={(people.data ?? []).length === 0 && !editable} emptyText={t("people.empty")}>
+          empty={(people.data ?? []).length === 0 && !peopleEditable} emptyText={t("people.empty")}>
           <Table aria-label={t("people.title")} size="small">
             <TableHeader>
               <TableRow>
@@ -113,7 +115,7 @@ export function DirectoryPage({ me }: PageProps) {
                 <TableHeaderCell>{t("people.organisation")}</TableHeaderCell>
                 <TableHeaderCell>{t("people.roles")}</TableHeaderCell>
                 <TableHeaderCell>{t("people.language")}</TableHeaderCell>
-                {editable && <TableHeaderCell>{t("edit")}</TableHeaderCell>}
+                {peopleEditable && <TableHeaderCell>{t("edit")}</TableHeaderCell>}
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -138,7 +140,7 @@ export function DirectoryPage({ me }: PageProps) {
                     </span>
                   </TableCell>
                   <TableCell>{p.preferredLanguage}</TableCell>
-                  {editable && (
+                  {peopleEditable && (
                     <TableCell>
                       <Button size="small" aria-label={t("people.editWho", { name: p.displayName })} onClick={() => setPerson(p)}>
                         {t("edit")}
@@ -149,13 +151,14 @@ export function DirectoryPage({ me }: PageProps) {
               ))}
             </TableBody>
           </Table>
-          {editable && person === undefined && (
+          {peopleEditable && person === undefined && (
             <div>
               <Button onClick={() => setPerson("new")}>{t("people.add")}</Button>
             </div>
           )}
-          {editable && person !== undefined && (
+          {peopleEditable && person !== undefined && (
             <PersonForm
+              me={me}
               key={person === "new" ? "new" : person.id}
               person={person === "new" ? undefined : person}
               organisations={organisations.data ?? []}

@@ -22,7 +22,8 @@ import { errorOtherThanWarning } from "../../components/personalData";
 import { PersonalDataBar, useFieldNotice } from "../../components/PersonalDataWarning";
 import { formatDate, formatDateTime, toDateInput } from "../../components/format";
 import { useApi } from "../../components/useApi";
-import { isMissingRoute, toMinutesInput, validateMinutes, type MinutesDraft, type MinutesErrors } from "./logic";
+import { ApiError } from "../../api/client";
+import { attendanceChoices, isMissingRoute, refusedEntries, toMinutesInput, validateMinutes, type MinutesDraft, type MinutesErrors } from "./logic";
 import { mayRecord, meetingsApi, type AgendaItemView, type MeetingView, type MinutesView } from "./types";
 
 const useStyles = makeStyles({
@@ -91,9 +92,13 @@ function Attendance({
   const [saved, setSaved] = useState(false);
   useEffect(() => setChosen(present ?? []), [present]);
 
+  const [sent, setSent] = useState<string[]>([]);
+  const choices = attendanceChoices(meeting.attendeeIds, item.mayAttend, present);
+
   const save = async () => {
     setFailure(undefined);
     setSaved(false);
+    setSent(chosen);
     try {
       await meetingsApi.attendance(meeting.id, item.id, chosen);
       setSaved(true);
@@ -103,12 +108,23 @@ function Attendance({
     }
   };
 
+  const refused = failure instanceof ApiError ? refusedEntries(sent, failure.errors) : [];
   return (
     <div className={styles.block}>
       <Subtitle2 as="h4">{t("attendance.title")}</Subtitle2>
+      <Text size={200}>{t("attendance.onlyWithAccess")}</Text>
       <ErrorBar error={failure} />
+      {refused.length > 0 && (
+        <ul className={styles.list} role="alert">
+          {refused.map((r) => (
+            <li key={r.id}>
+              {names.get(r.id) ?? "—"} — {r.reason}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className={styles.checks} role="group" aria-label={t("attendance.title")}>
-        {meeting.attendeeIds.map((id) => (
+        {choices.map((id) => (
           <Checkbox
             key={id}
             label={names.get(id) ?? "—"}

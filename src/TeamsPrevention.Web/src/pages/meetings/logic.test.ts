@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../../api/client";
-import { fromBrusselsInput, isMissingRoute, notAccepted, toBrusselsInput, toMeetingInput, toMinutesInput, validateMinutes, validateSchedule, type ScheduleForm } from "./logic";
+import { attendanceChoices, fromBrusselsInput, isMissingRoute, notAccepted, refusedEntries, toBrusselsInput, toMeetingInput, toMinutesInput, validateMinutes, validateSchedule, type ScheduleForm } from "./logic";
 
 const now = new Date("2026-11-29T08:00:00Z");
 const form = (f: Partial<ScheduleForm>): ScheduleForm => ({ kind: "Platform", start: "2026-12-01T10:00", end: "2026-12-01T12:00", occurrences: "", attendeeIds: ["p1"], ...f });
@@ -91,5 +91,23 @@ describe("missing routes", () => {
     expect(isMissingRoute(new ApiError(404, "Point introuvable."))).toBe(false);
     expect(isMissingRoute(new ApiError(403, "Réservé à la coordination."))).toBe(false);
     expect(isMissingRoute(new Error("network"))).toBe(false);
+  });
+});
+
+describe("attendance", () => {
+  it("offers the attendees the App allows, and whoever is already recorded present", () => {
+    expect(attendanceChoices(["a", "b", "c", "d"], ["c", "a"])).toEqual(["a", "c"]);
+    expect(attendanceChoices(["a", "b", "c"], ["a"], ["b"])).toEqual(["a", "b"]);
+    expect(attendanceChoices(["a", "b"], null)).toEqual(["a", "b"]);
+    expect(attendanceChoices(["a", "b"], [])).toEqual([]);
+  });
+
+  it("names each refused entry by the person at its position", () => {
+    expect(refusedEntries(["a", "b", "c"], { "present[2]": ["no access"], "present[0]": ["not invited"], other: ["x"] })).toEqual([
+      { id: "a", reason: "not invited" },
+      { id: "c", reason: "no access" },
+    ]);
+    expect(refusedEntries(["a"], { "present[5]": ["?"] })).toEqual([]);
+    expect(refusedEntries(["a"], undefined)).toEqual([]);
   });
 });

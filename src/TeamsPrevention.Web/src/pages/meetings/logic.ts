@@ -157,3 +157,21 @@ export function isMissingRoute(error: unknown): boolean {
     !error.detail
   );
 }
+
+/**
+ * The people the attendance form offers for an item: those the App says may be present (invited and seeing the item's
+ * situation), in the meeting's order, and anyone already recorded present (so that they can be unticked); the
+ * meeting's attendees when the App gives no list.
+ */
+export function attendanceChoices(attendeeIds: string[], mayAttend?: string[] | null, present: string[] = []): string[] {
+  return mayAttend ? attendeeIds.filter((id) => mayAttend.includes(id) || present.includes(id)) : attendeeIds;
+}
+
+/** The App's refusal of attendance entries (`present[i]`), as the chosen person's id and the reason, in order. */
+export function refusedEntries(chosen: string[], errors?: Record<string, string[]>): { id: string; reason: string }[] {
+  return Object.entries(errors ?? {})
+    .map(([key, reasons]) => ({ index: /^present\[(\d+)\]$/.exec(key)?.[1], reason: reasons[0] ?? "" }))
+    .filter((e): e is { index: string; reason: string } => e.index !== undefined && chosen[Number(e.index)] !== undefined)
+    .sort((a, b) => Number(a.index) - Number(b.index))
+    .map((e) => ({ id: chosen[Number(e.index)], reason: e.reason }));
+}

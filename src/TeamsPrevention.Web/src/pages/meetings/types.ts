@@ -49,6 +49,8 @@ export interface AgendaItemView {
   source: MeetingItemSource | null;
   present: boolean;
   hasMinutes: boolean;
+  /** For whoever records attendance: the attendees who may be present for this item (they see its situation). */
+  mayAttend?: string[] | null;
 }
 
 export interface AgendaView {
