@@ -145,8 +145,9 @@ public static class AlertEndpoints
 
         if (AlertTracker.MayTrack(alert, person))
         {
-            var tracking = await tracker.BuildAsync(alert, ct);
-            await AuditViewAsync(audit, person, alert, "alert tracking", AuditOutcome.Success, ct);
+            var content = await tracker.MaySeeContentAsync(alert, person, ct);
+            var tracking = await tracker.BuildAsync(alert, content, ct);
+            await AuditViewAsync(audit, person, alert, content ? "alert tracking" : "alert tracking (metadata only)", AuditOutcome.Success, ct);
             return TypedResults.Ok(tracking);
         }
 
@@ -180,7 +181,7 @@ public static class AlertEndpoints
             return TypedResults.NotFound();
         }
 
-        var csv = tracker.ToCsv(await tracker.BuildAsync(alert, ct));
+        var csv = tracker.ToCsv(await tracker.BuildAsync(alert, await tracker.MaySeeContentAsync(alert, person, ct), ct));
         await audit.RecordAsync(new AuditRecord(person.EntraObjectId.ToString(), AlertService.RoleOf(person), AuditAction.Export, alert.SituationCode, "Alert", alert.Id.ToString(), "alert tracking export"), ct);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"alerte-{alert.Reference}.csv");

@@ -6,8 +6,13 @@ using TeamsPrevention.App.Directory;
 
 namespace TeamsPrevention.App.Alerts;
 
-/// <summary>Builds the tracking view of alerts and its CSV export (French headers, Europe/Brussels times).</summary>
-public sealed class AlertTracker(AppDbContext db, DirectoryService directory, WorkingCalendar calendar)
+/// <summary>
+/// Builds the tracking view of alerts and its CSV export (French headers, Europe/Brussels times). Need-to-know: an
+/// alert's message and situation code are shown to a follower only when they may see that situation (its list, or the
+/// Chair) or sent the alert; otherwise the view is its metadata (<see cref="AlertTracking.Restricted"/>). An alert
+/// without a code concerns no situation: its followers see it whole.
+/// </summary>
+public sealed class AlertTracker(AppDbContext db, DirectoryService directory, WorkingCalendar calendar, INeedToKnowLists needToKnow)
 {
     /// <summary>The sender, the Chair and Coordinators follow an alert.</summary>
     public static bool MayTrack(Alert alert, DirectoryPerson person) =>
@@ -23,16 +28,29 @@ public sealed class AlertTracker(AppDbContext db, DirectoryService directory, Wo
         var alerts = await db.Set<Alert>().AsNoTracking()
             .Where(a => all || a.SenderPersonId == person.Id)
             .ToListAsync(cancellationToken);
+        var shown = alerts.OrderByDescending(a => a.CreatedAt).Take(take).ToList();
+        var visible = await needToKnow.VisibleAsync(
+            [.. shown.Where(a => a.SenderPersonId != person.Id && a.SituationCode is not null).Select(a => a.SituationCode!).Distinct()], person, cancellationToken);
         var list = new List<AlertTracking>();
-        foreach (var alert in alerts.OrderByDescending(a => a.CreatedAt).Take(take))
+        foreach (var alert in shown)
         {
-            list.Add(await BuildAsync(alert, cancellationToken));
+            list.Add(await BuildAsync(alert, MaySeeContent(alert, person, visible), cancellationToken));
         }
 
         return list;
     }
 
-    public async Task<AlertTracking> BuildAsync(Alert alert, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="person"/>, who follows the alert, may read its message and situation code.</summary>
+    public async Task<bool> MaySeeContentAsync(Alert alert, DirectoryPerson person, CancellationToken cancellationToken) =>
+        MaySeeContent(alert, person, alert.SenderPersonId == person.Id || alert.SituationCode is null
+            ? new HashSet<string>()
+            : await needToKnow.VisibleAsync([alert.SituationCode], person, cancellationToken));
+
+    private static bool MaySeeContent(Alert alert, DirectoryPerson person, IReadOnlySet<string> visibleCodes) =>
+        alert.SenderPersonId == person.Id || alert.SituationCode is null || visibleCodes.Contains(alert.SituationCode);
+
+    /// <summary>The tracking view; without <paramref name="content"/>, no message and no situation code.</summary>
+    public async Task<AlertTracking> BuildAsync(Alert alert, bool content, CancellationToken cancellationToken)
     {
         var people = (await directory.GetPeopleAsync(null, null, cancellationToken)).ToDictionary(p => p.Id, p => p.DisplayName);
         var organisations = (await directory.GetOrganisationsAsync(cancellationToken)).ToDictionary(o => o.Id, o => o.Name);
@@ -71,11 +89,11 @@ public sealed class AlertTracker(AppDbContext db, DirectoryService directory, Wo
             recipients.Count(r => r.EscalationLevel > 0),
             recipients.Count(r => r.Answer is null));
         return new AlertTracking(
-            alert.Id, alert.Reference, alert.Severity, alert.Category, alert.SituationCode, alert.Message, Organisation(alert.SenderOrganisationId),
-            alert.CreatedAt, alert.Deadline, alert.WithdrawnAt, counts, recipientRows, deliveryRows);
+            alert.Id, alert.Reference, alert.Severity, alert.Category, content ? alert.SituationCode : null, content ? alert.Message : null,
+            Organisation(alert.SenderOrganisationId), alert.CreatedAt, alert.Deadline, alert.WithdrawnAt, counts, recipientRows, deliveryRows, Restricted: !content);
     }
 
-    /// <summary>One line per recipient; French headers; times in Europe/Brussels. The message is not exported.</summary>
+    /// <summary>One line per recipient; French headers; times in Europe/Brussels. Neither the message nor the situation code is exported.</summary>
     public string ToCsv(AlertTracking tracking)
     {
         var culture = CultureInfo.GetCultureInfo("fr-BE");

@@ -36,4 +36,21 @@ internal sealed class SituationNeedToKnowLists(AppDbContext db, DirectoryService
 
         return [.. situation.NeedToKnow.Where(e => e.IsValidAt(now)).Select(e => e.PersonId).Distinct()];
     }
+
+    public async Task<IReadOnlySet<string>> VisibleAsync(IReadOnlyCollection<string> situationCodes, DirectoryPerson person, CancellationToken cancellationToken)
+    {
+        var asked = situationCodes.Select(c => (Given: c, Code: SituationCodes.Normalise(c))).Where(c => c.Code is not null).ToList();
+        var codes = asked.Select(c => c.Code!).Distinct().ToList();
+        if (codes.Count == 0)
+        {
+            return new HashSet<string>();
+        }
+
+        var now = time.GetUtcNow();
+        var situations = await db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow)
+            .Where(s => codes.Contains(s.Code))
+            .ToListAsync(cancellationToken);
+        var visible = situations.Where(s => SituationRules.AccessOf(s, person, now) == AccessLevel.Content).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        return asked.Where(c => visible.Contains(c.Code!)).Select(c => c.Given).ToHashSet(StringComparer.Ordinal);
+    }
 }

@@ -44,9 +44,11 @@ function tracking(answered: number): AlertTracking {
 }
 
 let calls = 0;
+let restricted = false;
 
 beforeEach(() => {
   calls = 0;
+  restricted = false;
   setTokenSource(async () => "token");
   vi.stubGlobal("ResizeObserver", class {
     observe() {}
@@ -57,7 +59,8 @@ beforeEach(() => {
     "fetch",
     vi.fn(async () => {
       calls++;
-      return new Response(JSON.stringify(tracking(calls > 1 ? 1 : 0)), { status: 200, headers: { "Content-Type": "application/json" } });
+      const body = restricted ? { ...tracking(0), message: null, situationCode: null, restricted: true } : tracking(calls > 1 ? 1 : 0);
+      return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
     }),
   );
 });
@@ -86,5 +89,18 @@ describe("AlertPage", { timeout: 30_000 }, () => {
     expect(screen.getAllByText("Pieter De Smet", { selector: "td" })).toHaveLength(2);
     expect(screen.getByText("Réception accusée")).toBeInTheDocument();
     expect(calls).toBeGreaterThanOrEqual(2);
+  });
+
+  it("says why an alert about a situation off the follower's list shows no message", async () => {
+    restricted = true;
+    const props: PageProps = { me, host: { kind: "browser" } as PageProps["host"], params: { id: "a1" }, query: new URLSearchParams() };
+    render(
+      <FluentProvider theme={teamsLightTheme}>
+        <AlertPage {...props} />
+      </FluentProvider>,
+    );
+    expect(await screen.findByText(/son code et son message ne sont pas affichés/)).toBeInTheDocument();
+    expect(screen.queryByText("Réunion demain.")).not.toBeInTheDocument();
+    expect(screen.getAllByText("0 réponse(s) sur 2 destinataire(s)").length).toBeGreaterThan(0);
   });
 });

@@ -132,7 +132,13 @@ function Tracking({ alert, reload }: { alert: AlertTracking; reload: () => void 
         </MessageBar>
       )}
       <Facts alert={alert} sender={alert.senderOrganisation} />
-      <Body1 className={styles.message}>{alert.message}</Body1>
+      {alert.restricted ? (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("page.restricted")}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Body1 className={styles.message}>{alert.message}</Body1>
+      )}
 
       <section className={styles.section} aria-labelledby="alert-progress">
         <Subtitle1 as="h2" id="alert-progress">

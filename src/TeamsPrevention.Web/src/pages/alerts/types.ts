@@ -52,8 +52,9 @@ export interface AlertTracking {
   reference: string;
   severity: AlertSeverity;
   category: AlertCategory;
+  /** Null, like the message, when the follower may not see the alert's situation (`restricted`). */
   situationCode: string | null;
-  message: string;
+  message: string | null;
   senderOrganisation: string;
   createdAt: string;
   deadline: string;
@@ -61,6 +62,8 @@ export interface AlertTracking {
   counts: AlertCounts;
   recipients: AlertRecipientTracking[];
   deliveries: AlertDeliveryTracking[];
+  /** The follower is not on the situation's need-to-know list: metadata only, no code, no message. */
+  restricted?: boolean;
 }
 
 export interface PendingAlert {
