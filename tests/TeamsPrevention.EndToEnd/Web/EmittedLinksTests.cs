@@ -236,7 +236,12 @@ public sealed class EmittedLinksTests
                 ["eventType"] = "teamMemberAdded",
             },
         };
-        using var response = await http.PostAsJsonAsync(new Uri("/api/messages", UriKind.Relative), activity);
+        // Signed as the channel signs it (the embedded sandbox's Bot Framework key): an anonymous turn stores nothing.
+        var token = app.Services.GetRequiredService<TeamsPrevention.Sandbox.Identity.BotFrameworkTokenIssuer>()
+            .CreateToken((string)config["clientId"]!, (string)activity["serviceUrl"]!);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/messages", UriKind.Relative)) { Content = JsonContent.Create(activity) };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
