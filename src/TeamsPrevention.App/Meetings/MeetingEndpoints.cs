@@ -15,6 +15,8 @@ public static class MeetingEndpoints
     {
         builder.Services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<MeetingService>();
+        builder.Services.AddScoped<DueAgendaItems>();
+        builder.Services.AddScoped<AgendaProposals>();
         builder.Services.AddScoped<MeetingNotices>();
         builder.Services.AddScoped<PoliceFeedbackService>();
         builder.Services.AddScoped<MinutesExport>();
@@ -52,6 +54,10 @@ public static class MeetingEndpoints
             PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.GetAgendaAsync(p, id, ct)), ct));
         api.MapPost("/{id:guid}/agenda", (Guid id, AgendaItemInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
             PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.AddItemAsync(p, id, input.Code, ct)), ct));
+        api.MapGet("/{id:guid}/agenda/proposal", (Guid id, ClaimsPrincipal user, CurrentPerson me, AgendaProposals s, CancellationToken ct) =>
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.ProposeAsync(p, id, ct)), ct));
+        api.MapPost("/{id:guid}/agenda/proposal", (Guid id, ClaimsPrincipal user, CurrentPerson me, AgendaProposals s, CancellationToken ct) =>
+            PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.AcceptAsync(p, id, ct)), ct));
         api.MapPut("/{id:guid}/agenda/{itemId:guid}/attendance", (Guid id, Guid itemId, AttendanceInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>
             PersonEndpoints.RunAsync(user, me, async p => TypedResults.Ok(await s.SetAttendanceAsync(p, id, itemId, input.Present, ct)), ct));
         api.MapPut("/{id:guid}/agenda/{itemId:guid}/minutes", (Guid id, Guid itemId, MinutesInput input, ClaimsPrincipal user, CurrentPerson me, MeetingService s, CancellationToken ct) =>

@@ -28,6 +28,7 @@ public sealed class MeetingService(
     IOptions<MeetingsOptions> options,
     TabLinks links,
     IOptions<SituationsOptions> situationsOptions,
+    DueAgendaItems dueItems,
     TimeProvider time,
     ILogger<MeetingService> logger)
 {
@@ -98,7 +99,7 @@ public sealed class MeetingService(
         db.Add(meeting);
         if (kind == MeetingKind.Case)
         {
-            await AddDueReviewsAsync(meeting, cancellationToken);
+            await dueItems.AddAsync(meeting, cancellationToken);
         }
 
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -140,7 +141,7 @@ public sealed class MeetingService(
 
         if (meeting.Kind == MeetingKind.Case)
         {
-            await AddDueReviewsAsync(meeting, cancellationToken);
+            await dueItems.AddAsync(meeting, cancellationToken);
         }
 
         meeting.NeedsUpdate = meeting.EventId is not null;
@@ -207,7 +208,7 @@ public sealed class MeetingService(
     /// <summary>A referent (or the coordination) puts a situation they may see on a case meeting's agenda.</summary>
     public async Task<AgendaView> AddItemAsync(DirectoryPerson actor, Guid id, string? code, CancellationToken cancellationToken)
     {
-        if (!actor.HasRole(DirectoryRole.Referent) && !IsCoordination(actor))
+        if (!MayAddItems(actor))
         {
             throw await RefuseAsync(actor, null, id, "agenda item add refused", "Seuls les référents et la coordination ajoutent des points à l'ordre du jour.", cancellationToken);
         }
@@ -704,28 +705,8 @@ public sealed class MeetingService(
 
     // ---------------------------------------------------------------- helpers
 
-    private async Task AddDueReviewsAsync(Meeting meeting, CancellationToken cancellationToken)
-    {
-        var due = await db.Set<Situation>().AsNoTracking()
-            .Where(s => s.Status == SituationStatus.Included && s.NextReviewAt != null)
-            .Select(s => new { s.Id, s.Code, s.NextReviewAt })
-            .ToListAsync(cancellationToken);
-        foreach (var s in due.Where(s => s.NextReviewAt <= meeting.StartAt && meeting.Items.All(i => i.SituationId != s.Id)))
-        {
-            var item = new MeetingItem
-            {
-                Id = Guid.NewGuid(),
-                MeetingId = meeting.Id,
-                SituationId = s.Id,
-                SituationCode = s.Code,
-                Source = MeetingItemSource.ReviewDue,
-            };
-            meeting.Items.Add(item);
-
-            // Explicitly added: an entity with its key already set, found through a navigation, would be taken for an existing row.
-            db.Add(item);
-        }
-    }
+    /// <summary>Who puts situations on a case meeting's agenda: a referent or the coordination.</summary>
+    internal static bool MayAddItems(DirectoryPerson actor) => actor.HasRole(DirectoryRole.Referent) || IsCoordination(actor);
 
     private static bool MayRecordAttendance(DirectoryPerson actor) => IsCoordination(actor) || actor.HasRole(DirectoryRole.Secretary);
 
@@ -814,7 +795,7 @@ public sealed class MeetingService(
         { } n => n,
     };
 
-    private static void RequireScheduled(Meeting meeting)
+    internal static void RequireScheduled(Meeting meeting)
     {
         if (meeting.Status != MeetingStatus.Scheduled)
         {

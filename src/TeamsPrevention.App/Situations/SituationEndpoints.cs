@@ -22,6 +22,7 @@ public static class SituationEndpoints
         services.AddSingleton<IValidateOptions<SituationsOptions>, SituationsOptionsValidation>();
         services.AddSingleton<IdentityProtector>();
         services.AddScoped<SituationService>();
+        services.AddScoped<DueReviews>();
         services.AddScoped<Alerts.INeedToKnowLists, SituationNeedToKnowLists>();
         services.AddScoped<SituationNotifier>();
         services.AddScoped<SituationChannels>();

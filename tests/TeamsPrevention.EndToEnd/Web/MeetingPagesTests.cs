@@ -128,6 +128,7 @@ public sealed class MeetingPagesTests
 
         // Two included situations due for review: the police referent is on the first one's need-to-know list only.
         string shared, other;
+        Func<Task<string>> includeLater;
         using (var scope = app.Services.CreateScope())
         {
             var directory = scope.ServiceProvider.GetRequiredService<DirectoryService>();
@@ -150,6 +151,15 @@ public sealed class MeetingPagesTests
 
             shared = await IncludedAsync(withPolice: true);
             other = await IncludedAsync(withPolice: false);
+            includeLater = async () =>
+            {
+                using var later = app.Services.CreateScope();
+                var service = later.ServiceProvider.GetRequiredService<SituationService>();
+                var code = (await service.ReportAsync(referent, new SignalInput(null, null, null, "Signal de test", null), default)).Code;
+                await service.StartScreeningAsync(referent, code, default);
+                await service.IncludeAsync(chair, code, DateTimeOffset.UtcNow.AddDays(7), default);
+                return code;
+            };
         }
 
         var page = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.Coordinator);
@@ -165,21 +175,31 @@ public sealed class MeetingPagesTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Réunion de concertation de cas", Level = 1 })).ToBeVisibleAsync();
         var meetingUrl = page.Url;
 
-        // The police referent: the shared code, "Point réservé" for the other, never its code.
-        // (Jan reads Dutch: the tab follows his directory language; the API's "Point réservé" stays as it answers.)
+        // The police referent: the shared code, and only a count of the others, never their codes (Jan reads Dutch).
         var police = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.PoliceReferent, new Uri(meetingUrl).Fragment);
         await Assertions.Expect(police.GetByText(shared, new() { Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(police.GetByText("Point réservé", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(police.GetByText("1 voorbehouden punt", new() { Exact = true })).ToBeVisibleAsync();
         Assert.DoesNotContain(other, await police.ContentAsync(), StringComparison.Ordinal);
         TabShellTests.AssertNoSeriousViolations(await police.RunAxe(), "case meeting agenda (police)");
         await TabBrowser.ScreenshotAsync(police, "meeting-case-agenda-police");
 
         // The coordinator, on neither list, schedules the meeting but reads neither code.
-        await Assertions.Expect(page.GetByText("Point réservé", new() { Exact = true })).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByText("2 points réservés", new() { Exact = true })).ToBeVisibleAsync();
         var coordinatorPage = await page.ContentAsync();
         Assert.DoesNotContain(shared, coordinatorPage, StringComparison.Ordinal);
         Assert.DoesNotContain(other, coordinatorPage, StringComparison.Ordinal);
         TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "case meeting agenda (coordinator)");
+
+        // A review falls due after scheduling (issue 23 item 9): the agenda proposes it, as a count, in one click.
+        var late = await includeLater();
+        await page.ReloadAsync();
+        var proposal = page.GetByRole(AriaRole.Region, new() { Name = "Révisions à l'échéance avant la réunion" });
+        await Assertions.Expect(proposal.GetByText("1 point réservé", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.DoesNotContain(late, await page.ContentAsync(), StringComparison.Ordinal);
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "Ajouter ces révisions à l'ordre du jour" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("3 points réservés", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(proposal).ToHaveCountAsync(0);
+        TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "case meeting agenda proposal (coordinator)");
     }
 
     [Fact]

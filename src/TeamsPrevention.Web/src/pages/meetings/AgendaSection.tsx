@@ -20,11 +20,12 @@ import { useLayoutStyles } from "../../components/layout";
 import { ErrorBar, Loading } from "../../components/Page";
 import { useApi } from "../../components/useApi";
 import { ItemPanel } from "./ItemPanel";
+import { formatDate } from "../../components/format";
 import { mayAddItems, meetingsApi, type AgendaItemView, type MeetingView } from "./types";
 
-/** The agenda as the API shows it to this person: codes they may see, "Point réservé" for the others. */
+/** The agenda as the API shows it to this person: codes they may see, and how many others ("N points réservés"). */
 export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; meeting: MeetingView; names: Map<string, string>; secrecyAt?: string }) {
-  const { t } = useTranslation("meetings");
+  const { t, i18n } = useTranslation("meetings");
   const layout = useLayoutStyles();
   const agenda = useApi((signal) => meetingsApi.agenda(meeting.id, signal), [meeting.id, secrecyAt]);
   const [open, setOpen] = useState<string>();
@@ -34,8 +35,10 @@ export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; m
     (signal) => (meeting.kind === "Case" && mayAddItems(me) ? meetingsApi.situations(signal) : Promise.resolve([])),
     [meeting.kind],
   );
-  const items = agenda.data?.items ?? [];
-  const openItem = items.find((i) => i.id === open && !i.restricted);
+  const all = agenda.data?.items ?? [];
+  const items = all.filter((i) => !i.restricted);
+  const reserved = all.length - items.length;
+  const openItem = items.find((i) => i.id === open);
 
   const add = async () => {
     setFailure(undefined);
@@ -57,7 +60,7 @@ export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; m
       <ErrorBar error={agenda.error} />
       <ErrorBar error={failure} />
       {!agenda.data && !agenda.error && <Loading />}
-      {agenda.data && meeting.kind === "Case" && items.length === 0 && <Text>{t("agenda.empty")}</Text>}
+      {agenda.data && meeting.kind === "Case" && all.length === 0 && <Text>{t("agenda.empty")}</Text>}
       {items.length > 0 && (
         <Table aria-labelledby="meeting-agenda" size="small">
           <TableHeader>
@@ -75,6 +78,14 @@ export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; m
             ))}
           </TableBody>
         </Table>
+      )}
+      {reserved > 0 && (
+        <Text italic title={t("agenda.reservedHint")}>
+          {t("agenda.reserved", { count: reserved })}
+        </Text>
+      )}
+      {meeting.kind === "Case" && meeting.status === "Scheduled" && mayAddItems(me) && (
+        <ProposalBlock meetingId={meeting.id} language={i18n.language} refreshKey={agenda.data} onAccepted={agenda.reload} />
       )}
       {meeting.kind === "Case" && meeting.status === "Scheduled" && mayAddItems(me) && (
         <div className={layout.row}>
@@ -103,24 +114,70 @@ export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; m
   );
 }
 
+/** The reviews due before this case meeting for its attendees and not yet on its agenda, offered in one click. */
+function ProposalBlock({ meetingId, language, refreshKey, onAccepted }: { meetingId: string; language: string; refreshKey: unknown; onAccepted: () => void }) {
+  const { t } = useTranslation("meetings");
+  const layout = useLayoutStyles();
+  const proposal = useApi((signal) => meetingsApi.proposal(meetingId, signal), [meetingId, refreshKey]);
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  if (!proposal.data || proposal.data.total === 0) {
+    return <ErrorBar error={proposal.error} />;
+  }
+
+  const accept = async () => {
+    setFailure(undefined);
+    setBusy(true);
+    try {
+      await meetingsApi.acceptProposal(meetingId);
+      onAccepted();
+    } catch (e) {
+      setFailure(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const { visible, restricted, total } = proposal.data;
+  return (
+    <section className={layout.section} aria-labelledby="agenda-proposal">
+      <Subtitle2 as="h3" id="agenda-proposal">
+        {t("agenda.proposalTitle")}
+      </Subtitle2>
+      <Text>{t("agenda.proposalText", { count: total })}</Text>
+      {visible.length > 0 && (
+        <ul>
+          {visible.map((v) => (
+            <li key={v.code}>{t("agenda.proposalDue", { code: v.code, date: formatDate(v.dueAt, language) })}</li>
+          ))}
+        </ul>
+      )}
+      {restricted > 0 && <Text italic>{t("agenda.reserved", { count: restricted })}</Text>}
+      <ErrorBar error={failure} />
+      <div className={layout.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => void accept()}>
+          {t("agenda.proposalAccept")}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
 function AgendaRow({ item, open, onOpen }: { item: AgendaItemView; open: boolean; onOpen: () => void }) {
   const { t } = useTranslation("meetings");
   return (
     <TableRow>
-      <TableCell>{item.restricted ? <Text italic>{item.label}</Text> : <Text weight="semibold">{item.label}</Text>}</TableCell>
-      <TableCell>{item.source ? t(`source.${item.source}`) : "—"}</TableCell>
-      <TableCell>{item.restricted ? "—" : item.present ? t("agenda.yes") : t("agenda.no")}</TableCell>
       <TableCell>
-        {item.restricted ? "—" : item.hasMinutes ? <Badge appearance="tint" color="success">{t("agenda.recorded")}</Badge> : t("agenda.notRecorded")}
+        <Text weight="semibold">{item.label}</Text>
       </TableCell>
+      <TableCell>{item.source ? t(`source.${item.source}`) : "—"}</TableCell>
+      <TableCell>{item.present ? t("agenda.yes") : t("agenda.no")}</TableCell>
+      <TableCell>{item.hasMinutes ? <Badge appearance="tint" color="success">{t("agenda.recorded")}</Badge> : t("agenda.notRecorded")}</TableCell>
       <TableCell>
-        {!item.restricted && (
-          <Button size="small" aria-expanded={open} onClick={onOpen}>
-            {open ? t("agenda.close") : t("agenda.open", { code: item.label })}
-          </Button>
-        )}
+        <Button size="small" aria-expanded={open} onClick={onOpen}>
+          {open ? t("agenda.close") : t("agenda.open", { code: item.label })}
+        </Button>
       </TableCell>
     </TableRow>
   );
 }
-

@@ -59,6 +59,14 @@ export interface AgendaView {
   items: AgendaItemView[];
 }
 
+/** Reviews due before a case meeting for its attendees, not yet on its agenda: the codes I may see, a count of the others. */
+export interface AgendaProposalView {
+  meetingId: string;
+  total: number;
+  visible: { code: string; dueAt: string }[];
+  restricted: number;
+}
+
 export type MeetingResponse = "None" | "Organizer" | "TentativelyAccepted" | "Accepted" | "Declined" | "NotResponded";
 
 export interface AttendeeResponseView {
@@ -137,6 +145,8 @@ export const meetingsApi = {
   responses: (id: string, signal: AbortSignal) => api.get<AttendeeResponseView[]>(`${base(id)}/responses`, { signal }),
   agenda: (id: string, signal: AbortSignal) => api.get<AgendaView>(`${base(id)}/agenda`, { signal }),
   addItem: (id: string, code: string) => api.post<AgendaView>(`${base(id)}/agenda`, { code }),
+  proposal: (id: string, signal?: AbortSignal) => api.get<AgendaProposalView>(`${base(id)}/agenda/proposal`, { signal }),
+  acceptProposal: (id: string) => api.post<AgendaView>(`${base(id)}/agenda/proposal`),
   attendance: (id: string, itemId: string, present: string[]) => api.put<AgendaView>(`${base(id)}/agenda/${encodeURIComponent(itemId)}/attendance`, { present }),
   minutes: (id: string, itemId: string, signal?: AbortSignal) => api.get<MinutesView>(`${base(id)}/agenda/${encodeURIComponent(itemId)}/minutes`, { signal }),
   saveMinutes: (id: string, itemId: string, input: MinutesInput) => api.put<MinutesView>(`${base(id)}/agenda/${encodeURIComponent(itemId)}/minutes`, input),
