@@ -192,7 +192,11 @@ public sealed class MeetingPagesTests
 
         // A review falls due after scheduling (issue 23 item 9): the agenda proposes it, as a count, in one click.
         var late = await includeLater();
-        await page.ReloadAsync();
+        // (Away and back: a reload would end the in-memory session.)
+        var fragment = new Uri(meetingUrl).Fragment;
+        await page.EvaluateAsync("location.hash = '#/meetings'");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Réunion de concertation de cas", Level = 1 })).ToHaveCountAsync(0);
+        await page.EvaluateAsync($"location.hash = '{fragment}'");
         var proposal = page.GetByRole(AriaRole.Region, new() { Name = "Révisions à l'échéance avant la réunion" });
         await Assertions.Expect(proposal.GetByText("1 point réservé", new() { Exact = true })).ToBeVisibleAsync();
         Assert.DoesNotContain(late, await page.ContentAsync(), StringComparison.Ordinal);
