@@ -15,7 +15,7 @@ namespace TeamsPrevention.App.Alerts;
 /// (up to <see cref="AlertDeliveryOptions.Parallelism"/> in flight, refilled as each one ends, so one slow row never
 /// holds a batch back). Between them it runs due escalations, turns scheduled card updates
 /// (<see cref="AlertCardUpdate"/>) into outbox work, and records its heartbeat so that the live instances share the
-/// tenant's connector budget (<see cref="ConnectorPacer.SetInstances"/>, the pacer every feature's writes share). Nothing
+/// tenant's connector budget (<see cref="ConnectorPacers.SetInstances"/>, the pacer every feature's writes share). Nothing
 /// is held only in memory.
 /// </summary>
 public sealed class AlertWorker(
@@ -166,7 +166,7 @@ public sealed class AlertWorker(
 
         var since = now - options.Value.Delivery.InstanceTimeout;
         var live = await db.Set<AlertInstance>().CountAsync(i => i.SeenAt > since, cancellationToken);
-        pacers.For(tenant.Value.TenantId).SetInstances(live);
+        pacers.SetInstances(tenant.Value.TenantId, live);
     }
 
     /// <summary>On a clean stop the others take this instance's share at once (a killed one's share returns after the timeout).</summary>

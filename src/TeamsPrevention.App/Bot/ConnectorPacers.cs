@@ -14,4 +14,7 @@ public sealed class ConnectorPacers(IOptions<BotOptions> options)
 
     /// <summary>The pacer of the tenant <paramref name="tenantId"/> (created on first use).</summary>
     public ConnectorPacer For(string tenantId) => _pacers.GetOrAdd(tenantId, _ => new ConnectorPacer(options));
+
+    /// <summary>Divides the tenant's budget between <paramref name="instances"/> live instances of the App.</summary>
+    public void SetInstances(string tenantId, int instances) => For(tenantId).SetInstances(instances);
 }

@@ -43,13 +43,14 @@ public sealed class SharedPacerTests
             PostAsync(bot, MeetingBotSteps.Message(bot, DemoPeople.Chair, "aide"), token),
             PostAsync(bot, MeetingBotSteps.Message(bot, DemoPeople.Dpo, "aide"), token));
         Assert.Equal(2, writes[0]);
-        await AlertHarness.EventuallyAsync(() => Task.FromResult(bot.PostedActivities.Count >= 5), TimeSpan.FromSeconds(20), "the card, the two reminders and the two replies");
+        await TeamsPrevention.Tests.Alerts.AlertHarness.EventuallyAsync(() => Task.FromResult(bot.PostedActivities.Count >= 5), TimeSpan.FromSeconds(20), "the card, the two reminders and the two replies");
 
-        // Five writes at 2 a second: never more than 2 in any sliding second, so at least 2 s from the first to the last.
+        // Five writes at 2 a second: never more than 2 in any sliding second, so at least 2 s from the first to the last
+        // (seen where they arrive, 0.9 s for the second: a few milliseconds of network jitter either side).
         var times = bot.PostedActivities.Select(r => r.At).Order().ToList();
         Assert.Equal(5, times.Count);
-        var busiest = times.Max(start => times.Count(t => t >= start && t < start.AddSeconds(1)));
-        Assert.True(busiest <= 2, $"{busiest} connector writes within one second: {string.Join(", ", times.Select(t => (t - times[0]).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
+        var busiest = times.Max(start => times.Count(t => t >= start && t < start.AddMilliseconds(900)));
+        Assert.True(busiest <= 2, $"{busiest} connector writes within 0.9 s: {string.Join(", ", times.Select(t => (t - times[0]).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms");
         Assert.True(times[^1] - times[0] >= TimeSpan.FromMilliseconds(1900), $"The writes took only {(times[^1] - times[0]).TotalMilliseconds:F0} ms.");
     }
 
