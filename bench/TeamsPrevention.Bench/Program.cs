@@ -30,7 +30,7 @@ const int TenantPerSecond = 50;
 var hold = Option(args, "--hold", 0); // seconds the App keeps running at the end (to attach dotnet-trace or dotnet-counters)
 var pauseBeforeAcks = Option(args, "--pause-before-acks", 0); // seconds to wait before the measured answers, after the warm-up (to start a profiler on them)
 var tokenPerRequest = Option(args, "--token-per-request", 0) != 0; // 1: a new Bot Framework token on every answer (Teams reuses one until it renews it)
-var appRate = Option(args, "--app-rate", TenantPerSecond); // Alerts:Delivery:TenantPerSecond (the sandbox stays at 50/s)
+var appRate = Option(args, "--app-rate", TenantPerSecond); // Bot:Pacing:TenantPerSecond (the sandbox stays at 50/s)
 var provider = Option(args, "--database", "sqlite") switch
 {
     "sqlite" => DatabaseProvider.Sqlite,
@@ -48,7 +48,7 @@ var report = new BenchReport("tp-bench-");
 void Say(string line) => report.Say(line);
 
 Say($"TeamsPrevention benchmark — {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Configuration}, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at start {LoadAverage()}");
-Say($"recipients {recipients}, tenant limit {TenantPerSecond}/s in the sandbox, App limiter (Alerts:Delivery:TenantPerSecond) {appRate}/s, injected 429 on {faultRate:P0} of sends (Retry-After 1 s)");
+Say($"recipients {recipients}, tenant limit {TenantPerSecond}/s in the sandbox, App limiter (Bot:Pacing:TenantPerSecond) {appRate}/s, injected 429 on {faultRate:P0} of sends (Retry-After 1 s)");
 
 // A fresh database, as the tests make theirs: a SQLite file in its own temp directory, or a new database on a throwaway
 // PostgreSQL cluster (initdb + pg_ctl on a free port, fsync off as in the tests); dropped after the App has stopped.
@@ -78,7 +78,7 @@ var environment = new Dictionary<string, string>
     ["Directory__SeedDemo"] = "true",
     ["Situations__CellTeamId"] = DemoTenant.CellTeamId,
     ["Bot__AllowAnonymous"] = "false",
-    ["Alerts__Delivery__TenantPerSecond"] = appRate.ToString(CultureInfo.InvariantCulture),
+    ["Bot__Pacing__TenantPerSecond"] = appRate.ToString(CultureInfo.InvariantCulture),
     ["Logging__LogLevel__Default"] = "Warning",
     // The time each request spent in the App, as ASP.NET Core's hosting measures it (from the request's headers read to
     // its response written) and logs it: "Request finished … 12.3456ms".
@@ -259,7 +259,7 @@ async Task<(double Rate, double Steady)> FanOutAsync(string label, int expectedC
     Say($"  cards delivered {sent.Count} in {window:F1} s between first and last = {sendRate:F1} cards/s sustained ({sendRate / TenantPerSecond:P0} of the {TenantPerSecond}/s limit); {endToEnd:F1} cards/s from the alert's creation");
     Say($"  connector writes accepted {writes} (cards + {creates.Count(e => e.Status is 200 or 201)} chats opened) = {writes / writeWindow:F1} writes/s; injected 429 {injected}; real 429 from the sandbox's limits {throttled}");
     // Why a run is slower than another: mostly the tail of retries (below: a last card refused twice waits 2 s); and the
-    // App pauses the whole tenant for Retry-After when Alerts:Delivery:TenantPauseAfterThrottled (10) 429s arrive within
+    // App pauses the whole tenant for Retry-After when Bot:Pacing:TenantPauseAfterThrottled (10) 429s arrive within
     // one second and they are at least a third of that second's writes (the tenant's limit; the injected 429s are random:
     // they cluster to 10 or more in some second of most runs, and until 2026-11-30 that alone paused the tenant).
     var accepted = entries.Where(e => e.Method == "POST" && e.Status is 200 or 201).Select(e => e.Time).Order().ToList();

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
@@ -23,10 +22,8 @@ public static class AlertEndpoints
             .Validate(o => o.OfficeOpens < o.OfficeCloses, "Alerts:OfficeOpens must be before Alerts:OfficeCloses.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Alerts:TimeZone is not a known time zone.")
             .ValidateOnStart();
-        services.AddSingleton<IPostConfigureOptions<AlertOptions>, AlertOptionsSetup>();
         services.AddSingleton<WorkingCalendar>();
         services.AddSingleton<AlertCards>();
-        services.AddSingleton<AlertRateLimits>();
         services.AddSingleton<AlertWriteGate>();
         services.AddSingleton<AnswerPriority>();
         services.AddSingleton<AlertCardViews>();

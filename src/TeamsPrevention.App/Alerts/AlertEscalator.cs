@@ -20,13 +20,16 @@ public sealed class AlertEscalator(
     IOptions<AlertOptions> options,
     ILogger<AlertEscalator> logger)
 {
+    /// <summary>An escalation step's lease: a time only (the step is written in one transaction, whoever took it).</summary>
+    private static readonly Lease<AlertRecipient> EscalationLease = new(null, r => r.EscalationLeaseUntil);
+
     /// <summary>Escalates the recipients due now; returns how many steps were taken.</summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var due = await db.Set<AlertRecipient>().AsNoTracking()
-            .Where(r => r.EscalationDueAt != null && r.EscalationDueAt <= now && r.Answer == null
-                && (r.EscalationLeaseUntil == null || r.EscalationLeaseUntil < now))
+            .Where(r => r.EscalationDueAt != null && r.EscalationDueAt <= now && r.Answer == null)
+            .Where(EscalationLease.FreeAt(now))
             .OrderBy(r => r.EscalationDueAt)
             .Select(r => r.Id)
             .Take(50)
@@ -34,11 +37,8 @@ public sealed class AlertEscalator(
         var steps = 0;
         foreach (var id in due)
         {
-            var leaseUntil = now + options.Value.Delivery.Lease;
-            var claimed = await db.Set<AlertRecipient>()
-                .Where(r => r.Id == id && r.Answer == null && r.EscalationDueAt != null && (r.EscalationLeaseUntil == null || r.EscalationLeaseUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.EscalationLeaseUntil, leaseUntil), cancellationToken);
-            if (claimed == 0)
+            var row = db.Set<AlertRecipient>().Where(r => r.Id == id && r.Answer == null && r.EscalationDueAt != null);
+            if (!await EscalationLease.TryClaimAsync(row, null, now, options.Value.Delivery.Lease, cancellationToken))
             {
                 continue;
             }

@@ -21,11 +21,7 @@ internal static partial class AlertLog
     [LoggerMessage(2712, LogLevel.Warning, "Delivery {DeliveryId}: the lease was lost while sending; the card may have been sent twice")]
     public static partial void LeaseLost(ILogger logger, Guid deliveryId);
 
-    [LoggerMessage(2713, LogLevel.Information, "App installed for a recipient of delivery {DeliveryId} (the bot was not in the conversation)")]
-    public static partial void AppInstalled(ILogger logger, Guid deliveryId);
 
-    [LoggerMessage(2715, LogLevel.Warning, "The stored chat of delivery {DeliveryId} did not answer: opened again through the tenant's service address")]
-    public static partial void ConversationReopened(ILogger logger, Guid deliveryId);
 
     [LoggerMessage(2714, LogLevel.Error, "Delivery {DeliveryId} failed unexpectedly; retried later")]
     public static partial void DeliveryError(ILogger logger, Exception exception, Guid deliveryId);

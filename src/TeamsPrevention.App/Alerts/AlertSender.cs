@@ -1,20 +1,20 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 using TeamsPrevention.App.Graph;
-using TeamsPrevention.App.Hosting;
 
 namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
-/// Works one claimed outbox row: opens (once) the person's personal chat with the bot, installing the app through Graph
-/// when the bot is not in it, then posts the card or replaces it with the alert's current version. Outcomes are
-/// written back to the row; transient failures postpone it, final ones record their reason. Every connector attempt,
-/// retries included, is paced by <see cref="AlertRateLimits"/> (and a 429 tells it).
+/// Works one claimed outbox row: posts the card to the person through the bot's messenger (which opens their chat once,
+/// installing the app when needed), or replaces it with the alert's current version. Outcomes are written back to the
+/// row; transient failures postpone it, final ones record their reason. Every connector attempt waits for the tenant's
+/// pacer (in <c>Bot/</c>, shared with every other feature); this row's writes also hold back while answers are handled.
 /// </summary>
 public sealed class AlertSender(
     AppDbContext db,
@@ -22,20 +22,21 @@ public sealed class AlertSender(
     AlertCards cards,
     AlertCardViews views,
     DirectoryService directory,
-    ConversationReferences references,
-    ConnectorClient connector,
-    GraphGateway graph,
-    AlertRateLimits limits,
+    BotMessenger messenger,
     AlertWriteGate gate,
     AnswerPriority priority,
     TimeProvider time,
     IOptions<AlertOptions> options,
-    IOptions<TenantOptions> tenant,
     ILogger<AlertSender> logger)
 {
     public const string UnknownPerson = "UnknownPerson";
 
-    private readonly ConnectorClient _connector = Paced(connector, limits, priority, time);
+    /// <summary>
+    /// People answering go first, also over a write that has waited for its turn at the tenant's limit: when its slot
+    /// comes during a burst of answers, it waits for them (its slot goes unused) instead of sending, then writing its
+    /// outcome, on the cores the answers need.
+    /// </summary>
+    private Task WhenQuietAsync(CancellationToken cancellationToken) => priority.WhenQuietAsync(AnswerPriority.MaxYield, time, cancellationToken);
 
     /// <summary>Processes the row if this instance (<paramref name="owner"/>) still holds its lease.</summary>
     public async Task ProcessAsync(Guid deliveryId, string owner, CancellationToken cancellationToken)
@@ -111,13 +112,12 @@ public sealed class AlertSender(
         var refresh = await RefreshUserIdsAsync(delivery.AlertId, cancellationToken);
         // Beyond the refresh limit every recipient gets the same card: built once per view and language, then shared.
         var card = refresh.Count == 0 ? cards.SharedCard(view, language) : cards.Build(view, language, refresh);
-        var activity = Bot.Activity.Card(card, AlertTexts.For(language).Preview);
-        activity.Text = AlertTexts.For(language).Preview;
+        var message = BotMessage.WithCard(card, AlertTexts.For(language).Preview);
         preparing.Dispose(); // Ready: from here the row waits for its turn at the tenant's limit, holding no slot.
 
         if (delivery.Status == AlertDeliveryStatus.Sent && delivery.PendingUpdate)
         {
-            await _connector.UpdateAsync(new Uri(delivery.ServiceUrl!), delivery.ConversationId!, delivery.ActivityId!, activity, cancellationToken);
+            await messenger.UpdateAsync(new SentMessage(delivery.ServiceUrl!, delivery.ConversationId!, delivery.ActivityId!), message, WhenQuietAsync, cancellationToken);
             var current = await CurrentVersionAsync(delivery.AlertId, cancellationToken);
             await UpdateRowAsync(delivery.Id, s => s
                 .SetProperty(d => d.CardVersion, view.Version)
@@ -125,48 +125,26 @@ public sealed class AlertSender(
             return;
         }
 
-        var (serviceUrl, conversationId) = await ConversationAsync(delivery, person, cancellationToken);
-        string activityId;
-        try
-        {
-            activityId = await _connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
-        }
-        catch (ConnectorException e) when (e.Failure == ConnectorFailure.Rejected && e.StatusCode == HttpStatusCode.Forbidden)
-        {
-            // The person removed the app since the chat was opened: install it again, then send.
-            await InstallAsync(delivery, person, cancellationToken);
-            activityId = await _connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
-        }
-        catch (ConnectorException e) when (e.Failure == ConnectorFailure.Unavailable && e.StatusCode is null && !IsTenantService(serviceUrl))
-        {
-            // The stored chat's service never answered (a test client that has stopped, a retired address): open the
-            // person's chat again through the tenant's own service address and send there, instead of retrying into the void.
-            AlertLog.ConversationReopened(logger, delivery.Id);
-            (serviceUrl, conversationId) = await OpenAsync(delivery, person, null, replace: true, cancellationToken);
-            activityId = await _connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
-        }
-
+        var sent = await messenger.SendToPersonAsync(new BotRecipient(person.Id, person.EntraObjectId, person.TeamsUserId), message, WhenQuietAsync, cancellationToken);
         var now = time.GetUtcNow();
         var latest = await CurrentVersionAsync(delivery.AlertId, cancellationToken);
         int marked;
         using (await gate.EnterAsync(db, CancellationToken.None))
         {
             // Not cancellable: the card is in Teams, the row must say so.
-            marked = await db.Set<AlertDelivery>()
-            .Where(d => d.Id == delivery.Id)
-            .ExecuteUpdateAsync(
+            marked = await AlertWorker.DeliveryLease.ReleaseAsync(
+                db.Set<AlertDelivery>().Where(d => d.Id == delivery.Id),
+                null,
                 s => s.SetProperty(d => d.Status, AlertDeliveryStatus.Sent)
-                    .SetProperty(d => d.ActivityId, activityId)
-                    .SetProperty(d => d.ConversationId, conversationId)
-                    .SetProperty(d => d.ServiceUrl, serviceUrl.ToString())
+                    .SetProperty(d => d.ActivityId, sent.ActivityId)
+                    .SetProperty(d => d.ConversationId, sent.ConversationId)
+                    .SetProperty(d => d.ServiceUrl, sent.ServiceUrl)
                     .SetProperty(d => d.SentAt, now)
                     .SetProperty(d => d.SendCount, d => d.SendCount + 1)
                     .SetProperty(d => d.Attempts, d => d.Attempts + 1)
                     .SetProperty(d => d.CardVersion, view.Version)
                     .SetProperty(d => d.PendingUpdate, latest > view.Version && refresh.Count == 0)
-                    .SetProperty(d => d.FailureReason, (string?)null)
-                    .SetProperty(d => d.LeaseOwner, (string?)null)
-                    .SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null),
+                    .SetProperty(d => d.FailureReason, (string?)null),
                 CancellationToken.None);
         }
 
@@ -175,83 +153,6 @@ public sealed class AlertSender(
         {
             AlertLog.LeaseLost(logger, delivery.Id);
         }
-    }
-
-    /// <summary>The stored personal chat, else the one Teams told the bot about, else a new one (created once and stored).</summary>
-    private async Task<(Uri ServiceUrl, string ConversationId)> ConversationAsync(AlertDelivery delivery, DirectoryPerson person, CancellationToken cancellationToken)
-    {
-        if (delivery.ConversationId is { } known && delivery.ServiceUrl is { } knownUrl)
-        {
-            return (new Uri(knownUrl), known);
-        }
-
-        var stored = await db.Set<AlertConversation>().AsNoTracking().FirstOrDefaultAsync(c => c.PersonId == person.Id, cancellationToken);
-        if (stored is not null)
-        {
-            return (new Uri(stored.ServiceUrl), stored.ConversationId);
-        }
-
-        var captured = await references.FindPersonalAsync(person.EntraObjectId.ToString(), cancellationToken);
-        if (captured is { Installed: true })
-        {
-            return (new Uri(captured.ServiceUrl), captured.ConversationId);
-        }
-
-        return await OpenAsync(delivery, person, captured, replace: false, cancellationToken);
-    }
-
-    private bool IsTenantService(Uri serviceUrl) =>
-        options.Value.Delivery.ServiceUrl is { } tenantService
-        && string.Equals(tenantService.ToString().TrimEnd('/'), serviceUrl.ToString().TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// Creates the person's personal chat through the tenant's service address and stores it: the first stored wins
-    /// (two alerts may open it at once) unless <paramref name="replace"/>, when the stored one is known not to answer.
-    /// </summary>
-    private async Task<(Uri ServiceUrl, string ConversationId)> OpenAsync(
-        AlertDelivery delivery, DirectoryPerson person, BotConversation? captured, bool replace, CancellationToken cancellationToken)
-    {
-        var memberId = person.TeamsUserId ?? captured?.PersonTeamsUserId;
-        var serviceUrl = options.Value.Delivery.ServiceUrl ?? (captured is null ? null : new Uri(captured.ServiceUrl));
-        if (memberId is null || serviceUrl is null)
-        {
-            throw new ConnectorException(ConnectorFailure.Rejected, HttpStatusCode.NotFound, null, "No Teams identity for the person.");
-        }
-
-        string conversationId;
-        try
-        {
-            conversationId = await _connector.CreateConversationAsync(serviceUrl, memberId, cancellationToken);
-        }
-        catch (ConnectorException e) when (e.Failure == ConnectorFailure.Rejected && e.StatusCode == HttpStatusCode.Forbidden)
-        {
-            // The bot is not in the person's roster: install the app for them through Graph, then open the chat.
-            await InstallAsync(delivery, person, cancellationToken);
-            conversationId = await _connector.CreateConversationAsync(serviceUrl, memberId, cancellationToken);
-        }
-
-        // Two alerts for one person may open the chat at once: the first stored wins, without an error.
-        using var entered = await gate.EnterAsync(db, cancellationToken);
-        if (replace)
-        {
-            await db.Set<AlertConversation>().Where(c => c.PersonId == person.Id).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO "AlertConversations" ("PersonId", "ConversationId", "ServiceUrl", "CreatedAt")
-            VALUES ({AlertSql.Key(db, person.Id)}, {conversationId}, {serviceUrl.ToString()}, {AlertSql.Time(db, time.GetUtcNow())})
-            ON CONFLICT ("PersonId") DO NOTHING
-            """,
-            cancellationToken);
-        return (serviceUrl, conversationId);
-    }
-
-    private async Task InstallAsync(AlertDelivery delivery, DirectoryPerson person, CancellationToken cancellationToken)
-    {
-        var appId = options.Value.Delivery.TeamsAppId ?? tenant.Value.ClientId;
-        await graph.InstallAppForUserAsync(person.EntraObjectId.ToString(), appId!, cancellationToken);
-        AlertLog.AppInstalled(logger, delivery.Id);
     }
 
     private async Task<IReadOnlyList<string>> RefreshUserIdsAsync(Guid alertId, CancellationToken cancellationToken)
@@ -286,21 +187,6 @@ public sealed class AlertSender(
             from p in people.DefaultIfEmpty()
             select p == null ? null : p.TeamsUserId)
             .Take(limit)));
-
-    private static ConnectorClient Paced(ConnectorClient connector, AlertRateLimits limits, AnswerPriority priority, TimeProvider time)
-    {
-        // People answering go first, also over a write that has waited for its turn at the tenant's limit: when its slot
-        // comes during a burst of answers, it waits for them (its slot goes unused) instead of sending, then writing its
-        // outcome, on the cores the answers need.
-        Func<CancellationToken, Task> quiet = cancellationToken => priority.WhenQuietAsync(AnswerPriority.MaxYield, time, cancellationToken);
-        connector.BeforeWrite = async (thread, cancellationToken) =>
-        {
-            await quiet(cancellationToken);
-            return await limits.WaitAsync(thread, cancellationToken, quiet);
-        };
-        connector.OnThrottled = limits.Throttled;
-        return connector;
-    }
 
     private Task<int> CurrentVersionAsync(Guid alertId, CancellationToken cancellationToken) =>
         db.Set<Alert>().Where(a => a.Id == alertId).Select(a => a.Version).FirstAsync(cancellationToken);
@@ -342,14 +228,9 @@ public sealed class AlertSender(
     }
 
     /// <summary>Writes an outcome and releases the lease.</summary>
-    private async Task<int> UpdateRowAsync(
-        Guid id,
-        Func<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<AlertDelivery>, Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<AlertDelivery>> set,
-        CancellationToken cancellationToken)
+    private async Task<int> UpdateRowAsync(Guid id, Action<UpdateSettersBuilder<AlertDelivery>> set, CancellationToken cancellationToken)
     {
         using var entered = await gate.EnterAsync(db, cancellationToken);
-        return await db.Set<AlertDelivery>().Where(d => d.Id == id).ExecuteUpdateAsync(
-            s => set(s.SetProperty(d => d.LeaseOwner, (string?)null).SetProperty(d => d.LeaseUntil, (DateTimeOffset?)null)),
-            cancellationToken);
+        return await AlertWorker.DeliveryLease.ReleaseAsync(db.Set<AlertDelivery>().Where(d => d.Id == id), null, set, cancellationToken);
     }
 }

@@ -1,6 +1,9 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Data;
+using TeamsPrevention.App.Hosting;
 
 namespace TeamsPrevention.App.Alerts;
 
@@ -12,17 +15,22 @@ namespace TeamsPrevention.App.Alerts;
 /// (up to <see cref="AlertDeliveryOptions.Parallelism"/> in flight, refilled as each one ends, so one slow row never
 /// holds a batch back). Between them it runs due escalations, turns scheduled card updates
 /// (<see cref="AlertCardUpdate"/>) into outbox work, and records its heartbeat so that the live instances share the
-/// tenant's budget (<see cref="AlertRateLimits.SetInstances"/>). Nothing is held only in memory.
+/// tenant's connector budget (<see cref="ConnectorPacers.SetInstances"/>, the pacer every feature's writes share). Nothing
+/// is held only in memory.
 /// </summary>
 public sealed class AlertWorker(
     IServiceScopeFactory scopes,
     DatabaseStatus database,
-    AlertRateLimits limits,
+    ConnectorPacers pacers,
     AlertWriteGate gate,
     TimeProvider time,
     IOptions<AlertOptions> options,
+    IOptions<TenantOptions> tenant,
     ILogger<AlertWorker> logger) : BackgroundService
 {
+    /// <summary>The outbox row's lease (its holder is an instance's claim name, <c>{instance}:{claim}</c>).</summary>
+    internal static readonly Lease<AlertDelivery> DeliveryLease = new(d => d.LeaseOwner, d => d.LeaseUntil);
+
     private long _claims;
 
     /// <summary>This instance's name on the leases it holds and on its heartbeat.</summary>
@@ -158,7 +166,7 @@ public sealed class AlertWorker(
 
         var since = now - options.Value.Delivery.InstanceTimeout;
         var live = await db.Set<AlertInstance>().CountAsync(i => i.SeenAt > since, cancellationToken);
-        limits.SetInstances(live);
+        pacers.SetInstances(tenant.Value.TenantId, live);
     }
 
     /// <summary>On a clean stop the others take this instance's share at once (a killed one's share returns after the timeout).</summary>
@@ -187,10 +195,10 @@ public sealed class AlertWorker(
         // instance timeout): a killed instance's rows are taken over within seconds, not after the whole lease.
         var liveSince = now - options.Value.Delivery.InstanceTimeout;
         var live = db.Set<AlertInstance>().Where(i => i.SeenAt > liveSince);
+        Expression<Func<AlertDelivery, bool>> holderGone = d => !live.Any(i => d.LeaseOwner!.StartsWith(i.Id + ":"));
         var candidates = await db.Set<AlertDelivery>().AsNoTracking()
-            .Where(d => (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate))
-                && d.NextAttemptAt <= now
-                && (d.LeaseUntil == null || d.LeaseUntil < now || !live.Any(i => d.LeaseOwner!.StartsWith(i.Id + ":"))))
+            .Where(d => (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate)) && d.NextAttemptAt <= now)
+            .Where(DeliveryLease.FreeAt(now, holderGone))
             .OrderBy(d => d.NextAttemptAt)
             .Select(d => d.Id)
             .Take(count * 3)
@@ -203,14 +211,16 @@ public sealed class AlertWorker(
         // Instances that look at the same time start from different rows, so they rarely race for the same ones.
         var chosen = candidates.OrderBy(_ => Random.Shared.Next()).Take(count).ToList();
         var owner = $"{InstanceId}:{Interlocked.Increment(ref _claims)}";
-        var leaseUntil = now + options.Value.Delivery.Lease;
         using (await gate.EnterAsync(db, cancellationToken))
         {
-            await db.Set<AlertDelivery>()
-            .Where(d => chosen.Contains(d.Id)
-                && (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate))
-                && (d.LeaseUntil == null || d.LeaseUntil < now || !live.Any(i => d.LeaseOwner!.StartsWith(i.Id + ":"))))
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.LeaseOwner, owner).SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken);
+            await DeliveryLease.ClaimAsync(
+                db.Set<AlertDelivery>().Where(d => chosen.Contains(d.Id)
+                    && (d.Status == AlertDeliveryStatus.Queued || (d.Status == AlertDeliveryStatus.Sent && d.PendingUpdate))),
+                owner,
+                now,
+                options.Value.Delivery.Lease,
+                cancellationToken,
+                orFree: holderGone);
         }
 
         var won = await db.Set<AlertDelivery>().AsNoTracking()

@@ -11,7 +11,7 @@ public static class BotEndpoints
     /// <summary>The one route Teams (or the sandbox, or the Agents Playground) posts activities to.</summary>
     public const string Route = "/api/messages";
 
-    /// <summary>The Bot Connector protocol: options, inbound authentication, connector client, conversation references, routing.</summary>
+    /// <summary>The Bot Connector protocol: options, inbound authentication, connector client and its per-tenant pacers, conversation references, the messenger, routing.</summary>
     public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -22,7 +22,10 @@ public static class BotEndpoints
         services.AddSingleton<BotAuthenticator>();
         // No resilience handler here: the client retries itself, honouring Retry-After (see ConnectorClient).
         services.AddHttpClient<ConnectorClient>();
+        services.AddSingleton<ConnectorPacers>();
+        services.AddSingleton<BotWriteGate>();
         services.AddScoped<ConversationReferences>();
+        services.AddScoped<BotMessenger>();
         services.AddScoped<BotTurnRouter>();
         return builder;
     }

@@ -41,4 +41,10 @@ internal static partial class BotLog
 
     [LoggerMessage(2032, LogLevel.Warning, "Bot Connector {Operation} failed: {Failure} ({StatusCode})")]
     public static partial void ConnectorFailed(ILogger logger, string operation, ConnectorFailure failure, int statusCode);
+
+    [LoggerMessage(2040, LogLevel.Information, "App installed for a person through Graph (the bot was not in their roster)")]
+    public static partial void AppInstalled(ILogger logger);
+
+    [LoggerMessage(2041, LogLevel.Warning, "A person's stored chat did not answer: opened again through the tenant's service address")]
+    public static partial void ChatReopened(ILogger logger);
 }

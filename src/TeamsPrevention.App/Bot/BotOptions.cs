@@ -47,7 +47,14 @@ public sealed class BotOptions
 
     private static string WithSlash(string path) => path.EndsWith('/') ? path : path + "/";
 
+    /// <summary>The app's Teams catalog id, to install it for a person through Graph when the bot is not in their roster (default: the bot's client id).</summary>
+    public string? TeamsAppId { get; set; }
+
     /// <summary>Outbound calls to the Bot Connector.</summary>
     [ValidateObjectMembers]
     public ConnectorRetryOptions Connector { get; set; } = new();
+
+    /// <summary>The Teams limits every connector write keeps to (<c>Bot:Pacing</c>).</summary>
+    [ValidateObjectMembers]
+    public ConnectorPacingOptions Pacing { get; set; } = new();
 }

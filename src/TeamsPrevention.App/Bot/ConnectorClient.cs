@@ -11,13 +11,16 @@ namespace TeamsPrevention.App.Bot;
 /// token. Throttling (429) waits for <c>Retry-After</c> (seconds or a date), else backs off exponentially with jitter;
 /// 412, 502, 503, 504, timeouts and network failures are retried too; attempts are bounded
 /// (<see cref="ConnectorRetryOptions"/>). A person who blocked the bot (403 <c>MessageWritesBlocked</c>) is a final
-/// outcome, not retried. Failures surface as <see cref="ConnectorException"/>.
+/// outcome, not retried. Failures surface as <see cref="ConnectorException"/>. Every write (send, reply, update, create
+/// conversation), each attempt retries included, first waits for the tenant's <see cref="ConnectorPacer"/>, just before
+/// the wire, and a 429 tells it; reads (members) are not paced.
 /// </summary>
 public sealed class ConnectorClient(
     HttpClient http,
     AppTokenClient tokens,
     IOptions<TenantOptions> tenant,
     IOptions<BotOptions> bot,
+    ConnectorPacers pacers,
     TimeProvider time,
     ILogger<ConnectorClient> logger)
 {
@@ -31,43 +34,44 @@ public sealed class ConnectorClient(
     ];
 
     /// <summary>
-    /// Optional pacing of writes (send, reply, update, create conversation): awaited before every attempt, the first and
-    /// each retry, with the conversation written to (null when creating one). Set by a caller that keeps to the Teams
-    /// limits itself (the alerts' outbox); this client is transient, so it paces that caller's writes only. Returns a
-    /// ticket for the attempt, handed back to <see cref="OnThrottled"/> if that attempt is answered 429.
-    /// </summary>
-    public Func<string?, CancellationToken, Task<long>>? BeforeWrite { get; set; }
-
-    /// <summary>
     /// Set for the replies of an anonymous turn (<c>Bot:AllowAnonymous</c>, the Agents Playground): they go to the
     /// caller's loopback service without the bot's connector token, which only the channel's services may receive.
     /// </summary>
     public bool SendsNoToken { get; set; }
 
-    /// <summary>
-    /// Optional: told of every 429 on a write, with its conversation (null when creating one), <c>Retry-After</c> and
-    /// the attempt's ticket from <see cref="BeforeWrite"/> (0 without one).
-    /// </summary>
-    public Action<string?, TimeSpan?, long>? OnThrottled { get; set; }
+    /// <summary>The tenant's pacer: every write of every feature, each attempt retries included, waits for it.</summary>
+    private ConnectorPacer Pacer => pacers.For(tenant.Value.TenantId);
 
     /// <summary>Posts a new activity to a conversation; returns the new activity's id.</summary>
     public Task<string> SendAsync(Uri serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        WriteAsync("send", conversationId, HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, cancellationToken);
+        SendAsync(serviceUrl, conversationId, activity, null, cancellationToken);
+
+    /// <summary>
+    /// Posts a new activity; <paramref name="holdBack"/>, when given, is awaited before each attempt's turn at the tenant's
+    /// limit and again when that turn comes (the caller may hold its write back there: alerts, while answers are handled).
+    /// </summary>
+    internal Task<string> SendAsync(Uri serviceUrl, string conversationId, Activity activity, Func<CancellationToken, Task>? holdBack, CancellationToken cancellationToken) =>
+        WriteAsync("send", conversationId, HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities", activity, holdBack, cancellationToken);
 
     /// <summary>Posts an activity as a reply to another one (threaded in channels); returns the new activity's id.</summary>
     public Task<string> ReplyAsync(Uri serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken)
     {
         activity.ReplyToId = replyToId;
         return WriteAsync(
-            "reply", conversationId, HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, cancellationToken);
+            "reply", conversationId, HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, null, cancellationToken);
     }
 
     /// <summary>Replaces an activity the bot sent (a card updated in place); returns its id.</summary>
-    public async Task<string> UpdateAsync(Uri serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
+    public Task<string> UpdateAsync(Uri serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken) =>
+        UpdateAsync(serviceUrl, conversationId, activityId, activity, null, cancellationToken);
+
+    /// <summary>Replaces an activity the bot sent; <paramref name="holdBack"/> as for <c>SendAsync</c>.</summary>
+    internal async Task<string> UpdateAsync(
+        Uri serviceUrl, string conversationId, string activityId, Activity activity, Func<CancellationToken, Task>? holdBack, CancellationToken cancellationToken)
     {
         activity.Id = activityId;
         var id = await WriteAsync(
-            "update", conversationId, HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, cancellationToken);
+            "update", conversationId, HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}", activity, holdBack, cancellationToken);
         return string.IsNullOrEmpty(id) ? activityId : id;
     }
 
@@ -75,7 +79,11 @@ public sealed class ConnectorClient(
     /// Creates (or finds) the personal chat between the bot and one person (<paramref name="memberId"/>: the Teams
     /// user id <c>29:…</c>, or the Entra object id); returns the conversation id. Store it: do not call this per message.
     /// </summary>
-    public Task<string> CreateConversationAsync(Uri serviceUrl, string memberId, CancellationToken cancellationToken)
+    public Task<string> CreateConversationAsync(Uri serviceUrl, string memberId, CancellationToken cancellationToken) =>
+        CreateConversationAsync(serviceUrl, memberId, null, cancellationToken);
+
+    /// <summary>Creates (or finds) a personal chat; <paramref name="holdBack"/> as for <c>SendAsync</c>.</summary>
+    internal Task<string> CreateConversationAsync(Uri serviceUrl, string memberId, Func<CancellationToken, Task>? holdBack, CancellationToken cancellationToken)
     {
         var options = tenant.Value;
         var parameters = new ConversationParameters(
@@ -84,7 +92,7 @@ public sealed class ConnectorClient(
             Members: [new ChannelAccount { Id = memberId }],
             TenantId: options.TenantId,
             ChannelData: new TeamsChannelData { Tenant = new TeamsInfo { Id = options.TenantId } });
-        return WriteAsync("create conversation", null, HttpMethod.Post, serviceUrl, "v3/conversations", parameters, cancellationToken);
+        return WriteAsync("create conversation", null, HttpMethod.Post, serviceUrl, "v3/conversations", parameters, holdBack, cancellationToken);
     }
 
     /// <summary>One page of the members of a conversation (a chat, or a team's general channel for the whole team).</summary>
@@ -103,15 +111,16 @@ public sealed class ConnectorClient(
         }
 
         var path = $"v3/conversations/{Escape(conversationId)}/pagedmembers" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
-        var body = await SendWithRetriesAsync("get members", null, write: false, HttpMethod.Get, Address(serviceUrl, path), null, cancellationToken);
+        var body = await SendWithRetriesAsync("get members", null, write: false, HttpMethod.Get, Address(serviceUrl, path), null, null, cancellationToken);
         return JsonSerializer.Deserialize<PagedMembersResult>(body, ActivityJson.Options) ?? new PagedMembersResult();
     }
 
     /// <summary>Sends a body and returns the id the connector answered, or "" when it gave none (a 202 for a split message).</summary>
-    private async Task<string> WriteAsync(string operation, string? thread, HttpMethod method, Uri serviceUrl, string path, object body, CancellationToken cancellationToken)
+    private async Task<string> WriteAsync(
+        string operation, string? thread, HttpMethod method, Uri serviceUrl, string path, object body, Func<CancellationToken, Task>? holdBack, CancellationToken cancellationToken)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), ActivityJson.Options);
-        var answer = await SendWithRetriesAsync(operation, thread, write: true, method, Address(serviceUrl, path), bytes, cancellationToken);
+        var answer = await SendWithRetriesAsync(operation, thread, write: true, method, Address(serviceUrl, path), bytes, holdBack, cancellationToken);
         if (string.IsNullOrWhiteSpace(answer))
         {
             return "";
@@ -128,7 +137,7 @@ public sealed class ConnectorClient(
     }
 
     private async Task<string> SendWithRetriesAsync(
-        string operation, string? thread, bool write, HttpMethod method, Uri address, byte[]? body, CancellationToken cancellationToken)
+        string operation, string? thread, bool write, HttpMethod method, Uri address, byte[]? body, Func<CancellationToken, Task>? holdBack, CancellationToken cancellationToken)
     {
         var retry = bot.Value.Connector;
         for (var attempt = 1; ; attempt++)
@@ -147,10 +156,15 @@ public sealed class ConnectorClient(
             }
 
             long ticket = 0;
-            if (write && BeforeWrite is { } pace)
+            if (write)
             {
                 // As close to the wire as possible: the token and the request are ready.
-                ticket = await pace(thread, cancellationToken);
+                if (holdBack is not null)
+                {
+                    await holdBack(cancellationToken);
+                }
+
+                ticket = await Pacer.WaitAsync(thread, cancellationToken, holdBack);
             }
 
             using var timeout = new CancellationTokenSource(retry.AttemptTimeout, time);
@@ -171,7 +185,7 @@ public sealed class ConnectorClient(
                 retryAfter = RetryAfter(response);
                 if (write && status == HttpStatusCode.TooManyRequests)
                 {
-                    OnThrottled?.Invoke(thread, retryAfter, ticket);
+                    Pacer.Throttled(thread, retryAfter, ticket);
                 }
 
                 if (status == HttpStatusCode.Forbidden && IsBlocked(text))

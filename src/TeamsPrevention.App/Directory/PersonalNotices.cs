@@ -8,7 +8,7 @@ namespace TeamsPrevention.App.Directory;
 /// with the bot and in the language Teams gave for it; people without such a chat are skipped. A failure is logged
 /// (its kind only) and never stops the caller. Used for break-glass and channel notices (Situations) and role grants.
 /// </summary>
-public sealed class PersonalNotices(ConversationReferences conversations, ConnectorClient connector, ILogger<PersonalNotices> logger)
+public sealed class PersonalNotices(BotMessenger messenger, ILogger<PersonalNotices> logger)
 {
     /// <summary>Sends <paramref name="text"/> (in each person's language) to each person once; how many were sent.</summary>
     public async Task<int> SendAsync(IEnumerable<Guid> entraObjectIds, Func<UserLanguage, string> text, CancellationToken cancellationToken)
@@ -16,17 +16,12 @@ public sealed class PersonalNotices(ConversationReferences conversations, Connec
         var sent = 0;
         foreach (var oid in entraObjectIds.Distinct())
         {
-            var conversation = await conversations.FindPersonalAsync(oid.ToString(), cancellationToken);
-            if (conversation is null)
-            {
-                continue;
-            }
-
-            var activity = new Activity { Type = ActivityTypes.Message, Text = text(Languages.FromTag(conversation.Locale)) };
             try
             {
-                await connector.SendAsync(new Uri(conversation.ServiceUrl), conversation.ConversationId, activity, cancellationToken);
-                sent++;
+                if (await messenger.SendToKnownChatAsync(oid, language => BotMessage.Plain(text(language)), cancellationToken) is not null)
+                {
+                    sent++;
+                }
             }
             catch (ConnectorException e)
             {

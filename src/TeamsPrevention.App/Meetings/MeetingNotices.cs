@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Cards;
@@ -19,8 +20,7 @@ namespace TeamsPrevention.App.Meetings;
 public sealed class MeetingNotices(
     AppDbContext db,
     DirectoryService directory,
-    ConversationReferences references,
-    ConnectorClient connector,
+    BotMessenger messenger,
     GraphGateway graph,
     IOptions<MeetingsOptions> options,
     TabLinks links,
@@ -32,6 +32,9 @@ public sealed class MeetingNotices(
     public const string UnknownPerson = "UnknownPerson";
     public const string NoChannel = "NoChannel";
     public const string GeneralChannelName = "General";
+
+    /// <summary>A notice's lease; a postponed notice keeps its end as the not-before time of its next attempt.</summary>
+    private static readonly Lease<MeetingNotice> NoticeLease = new(n => n.LeaseOwner, n => n.LeaseUntil);
 
     private sealed record Target(Meeting Meeting, MeetingNoticeKind Kind, Guid PersonId, DateTimeOffset Start, DateTimeOffset End);
 
@@ -99,7 +102,7 @@ public sealed class MeetingNotices(
     private async Task<(MeetingNotice Notice, string Token)?> TryInsertAsync(Target target, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var token = Guid.NewGuid().ToString("N");
+        var token = Lease<MeetingNotice>.NewToken();
         var notice = new MeetingNotice
         {
             Id = Guid.NewGuid(),
@@ -131,13 +134,9 @@ public sealed class MeetingNotices(
 
     private async Task<(MeetingNotice Notice, string Token)?> TryClaimAsync(MeetingNotice row, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var until = now + options.Value.Lease;
-        var token = Guid.NewGuid().ToString("N");
-        var won = await db.Set<MeetingNotice>()
-            .Where(n => n.Id == row.Id && n.Status == MeetingNoticeStatus.Pending && (n.LeaseUntil == null || n.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseOwner, token).SetProperty(n => n.LeaseUntil, until), cancellationToken);
-        return won == 1 ? (row, token) : null;
+        var token = Lease<MeetingNotice>.NewToken();
+        var pending = db.Set<MeetingNotice>().Where(n => n.Id == row.Id && n.Status == MeetingNoticeStatus.Pending);
+        return await NoticeLease.TryClaimAsync(pending, token, time.GetUtcNow(), options.Value.Lease, cancellationToken) ? (row, token) : null;
     }
 
     private async Task<bool> SendAsync(Target target, (MeetingNotice Notice, string Token) claimed, CancellationToken cancellationToken)
@@ -145,10 +144,7 @@ public sealed class MeetingNotices(
         var (notice, token) = claimed;
         try
         {
-            var (serviceUrl, conversationId, activity) = target.Kind == MeetingNoticeKind.Reminder
-                ? await ReminderAsync(target, cancellationToken)
-                : await AgendaAsync(target, cancellationToken);
-            await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+            await (target.Kind == MeetingNoticeKind.Reminder ? RemindAsync(target, cancellationToken) : PostAgendaAsync(target, cancellationToken));
             var now = time.GetUtcNow();
             await UpdateAsync(notice.Id, token, s => s
                 .SetProperty(n => n.Status, MeetingNoticeStatus.Sent)
@@ -174,7 +170,7 @@ public sealed class MeetingNotices(
         return false;
     }
 
-    private async Task<(Uri, string, Activity)> ReminderAsync(Target target, CancellationToken cancellationToken)
+    private async Task RemindAsync(Target target, CancellationToken cancellationToken)
     {
         var person = await directory.GetPersonAsync(target.PersonId, cancellationToken);
         if (person is not { Active: true })
@@ -182,27 +178,25 @@ public sealed class MeetingNotices(
             throw new NoticeImpossibleException(UnknownPerson, final: true);
         }
 
-        var conversation = await references.FindPersonalAsync(person.EntraObjectId.ToString(), cancellationToken)
-            ?? throw new NoticeImpossibleException(NoConversation, final: true);
+        // In the person's own language (the directory's), not the chat's.
         var language = Languages.FromTag(person.PreferredLanguage);
         var card = MeetingCards.Reminder(language, target.Meeting.Kind, target.Start, target.End, target.Meeting.JoinUrl!, AgendaLink(target.Meeting.Id));
-        var activity = Activity.Card(card, MeetingTexts.For(language).Preview);
-        activity.Text = MeetingTexts.For(language).Preview;
-        return (new Uri(conversation.ServiceUrl), conversation.ConversationId, activity);
+        var message = BotMessage.WithCard(card, MeetingTexts.For(language).Preview);
+        _ = await messenger.SendToKnownChatAsync(person.EntraObjectId, _ => message, cancellationToken)
+            ?? throw new NoticeImpossibleException(NoConversation, final: true);
     }
 
-    private async Task<(Uri, string, Activity)> AgendaAsync(Target target, CancellationToken cancellationToken)
+    private async Task PostAgendaAsync(Target target, CancellationToken cancellationToken)
     {
-        var conversation = await ChannelAsync(cancellationToken) ?? throw new NoticeImpossibleException(NoChannel, final: false);
+        var channelId = await AgendaChannelIdAsync(cancellationToken) ?? throw new NoticeImpossibleException(NoChannel, final: false);
         var card = MeetingCards.Agenda(UserLanguage.Fr, target.Meeting.Kind, target.Start, target.Meeting.Items.Count, AgendaLink(target.Meeting.Id));
-        var preview = MeetingTexts.For(UserLanguage.Fr).AgendaTitle;
-        var activity = Activity.Card(card, preview);
-        activity.Text = preview;
-        return (new Uri(conversation.ServiceUrl), conversation.ConversationId, activity);
+        var message = BotMessage.WithCard(card, MeetingTexts.For(UserLanguage.Fr).AgendaTitle);
+        _ = await messenger.SendToChannelAsync(channelId, message, cancellationToken)
+            ?? throw new NoticeImpossibleException(NoChannel, final: false);
     }
 
-    /// <summary>The configured channel, else the General channel of the cell's team, as the bot knows it (installed in the team).</summary>
-    private async Task<BotConversation?> ChannelAsync(CancellationToken cancellationToken)
+    /// <summary>The configured channel, else the General channel of the cell's team (the bot must be installed in the team).</summary>
+    private async Task<string?> AgendaChannelIdAsync(CancellationToken cancellationToken)
     {
         var channelId = options.Value.AgendaChannelId;
         if (string.IsNullOrWhiteSpace(channelId) && situationsOptions.Value.CellTeamId is { Length: > 0 } team)
@@ -210,15 +204,7 @@ public sealed class MeetingNotices(
             channelId = (await graph.FindChannelByNameAsync(team, GeneralChannelName, cancellationToken))?.Id;
         }
 
-        if (string.IsNullOrWhiteSpace(channelId))
-        {
-            return null;
-        }
-
-        return await db.Set<BotConversation>().AsNoTracking()
-            .Where(c => c.Kind == ConversationKind.Channel && (c.ConversationId == channelId || c.ChannelId == channelId))
-            .OrderByDescending(c => c.UpdatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        return string.IsNullOrWhiteSpace(channelId) ? null : channelId;
     }
 
     private string AgendaLink(Guid meetingId) => links.Meeting(meetingId).InTeams;
@@ -247,20 +233,15 @@ public sealed class MeetingNotices(
 
         // Postponed: the lease time becomes the not-before time of the next attempt.
         var next = time.GetUtcNow() + delay;
-        await db.Set<MeetingNotice>().Where(n => n.Id == notice.Id && n.LeaseOwner == token).ExecuteUpdateAsync(
+        await db.Set<MeetingNotice>().Where(n => n.Id == notice.Id).Where(NoticeLease.HeldBy(token)).ExecuteUpdateAsync(
             s => s.SetProperty(n => n.Attempts, attempts).SetProperty(n => n.Failure, reason).SetProperty(n => n.LeaseOwner, (string?)null).SetProperty(n => n.LeaseUntil, next),
             cancellationToken);
         MeetingsLog.NoticePostponed(logger, notice.MeetingId, notice.Kind, reason, attempts);
     }
 
-    private Task<int> UpdateAsync(
-        Guid id,
-        string token,
-        Func<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<MeetingNotice>, Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<MeetingNotice>> set,
-        CancellationToken cancellationToken) =>
-        db.Set<MeetingNotice>().Where(n => n.Id == id && n.LeaseOwner == token).ExecuteUpdateAsync(
-            s => set(s.SetProperty(n => n.LeaseOwner, (string?)null).SetProperty(n => n.LeaseUntil, (DateTimeOffset?)null)),
-            cancellationToken);
+    /// <summary>Writes an outcome while <paramref name="token"/> still holds the notice, and releases it.</summary>
+    private Task<int> UpdateAsync(Guid id, string token, Action<UpdateSettersBuilder<MeetingNotice>> set, CancellationToken cancellationToken) =>
+        NoticeLease.ReleaseAsync(db.Set<MeetingNotice>().Where(n => n.Id == id), token, set, cancellationToken);
 
     private sealed class NoticeImpossibleException(string reason, bool final) : Exception(reason)
     {

@@ -513,8 +513,7 @@ public sealed class MeetingService(
         }
         finally
         {
-            await db.Set<Meeting>().Where(m => m.Id == meeting.Id && m.SyncLeaseOwner == token)
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SyncLeaseOwner, (string?)null).SetProperty(m => m.SyncLeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+            await SyncLease.ReleaseAsync(db.Set<Meeting>().Where(m => m.Id == meeting.Id), token, null, CancellationToken.None);
         }
 
         return true;
@@ -523,14 +522,12 @@ public sealed class MeetingService(
     /// <summary>Claims the meeting's Graph step for this call; returns the lease token, or null when another holds it.</summary>
     private async Task<string?> TryClaimSyncAsync(Guid id, CancellationToken cancellationToken)
     {
-        var now = Now;
-        var until = now + options.Value.Lease;
-        var token = Guid.NewGuid().ToString("N");
-        var won = await db.Set<Meeting>()
-            .Where(m => m.Id == id && (m.SyncLeaseUntil == null || m.SyncLeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SyncLeaseOwner, token).SetProperty(m => m.SyncLeaseUntil, until), cancellationToken);
-        return won == 1 ? token : null;
+        var token = Lease<Meeting>.NewToken();
+        return await SyncLease.TryClaimAsync(db.Set<Meeting>().Where(m => m.Id == id), token, Now, options.Value.Lease, cancellationToken) ? token : null;
     }
+
+    /// <summary>The lease on a meeting's Graph step.</summary>
+    private static readonly Lease<Meeting> SyncLease = new(m => m.SyncLeaseOwner, m => m.SyncLeaseUntil);
 
     /// <summary>
     /// The background job's pass: claims the meetings whose automatic retry is due (one conditional UPDATE each, so
@@ -540,8 +537,8 @@ public sealed class MeetingService(
     {
         var now = Now;
         var due = await db.Set<Meeting>().AsNoTracking()
-            .Where(m => m.SyncState != MeetingSyncState.Synced && m.NextSyncAt != null && m.NextSyncAt <= now
-                && (m.SyncLeaseUntil == null || m.SyncLeaseUntil < now))
+            .Where(m => m.SyncState != MeetingSyncState.Synced && m.NextSyncAt != null && m.NextSyncAt <= now)
+            .Where(SyncLease.FreeAt(now))
             .OrderBy(m => m.NextSyncAt)
             .Select(m => m.Id)
             .Take(batchSize)
@@ -567,8 +564,7 @@ public sealed class MeetingService(
             }
             finally
             {
-                await db.Set<Meeting>().Where(m => m.Id == id && m.SyncLeaseOwner == token)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SyncLeaseOwner, (string?)null).SetProperty(m => m.SyncLeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
+                await SyncLease.ReleaseAsync(db.Set<Meeting>().Where(m => m.Id == id), token, null, CancellationToken.None);
             }
         }
 

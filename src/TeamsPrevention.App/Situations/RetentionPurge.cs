@@ -27,7 +27,8 @@ public sealed class RetentionPurge(
     {
         var now = time.GetUtcNow();
         var due = await db.Set<Situation>().AsNoTracking()
-            .Where(s => s.RetentionUntil != null && s.RetentionUntil <= now && (s.ChannelLeaseUntil == null || s.ChannelLeaseUntil < now))
+            .Where(s => s.RetentionUntil != null && s.RetentionUntil <= now)
+            .Where(SituationChannels.ChannelLease.FreeAt(now))
             .OrderBy(s => s.RetentionUntil)
             .Select(s => s.Id)
             .Take(_options.BatchSize)
@@ -36,11 +37,8 @@ public sealed class RetentionPurge(
         var purged = 0;
         foreach (var id in due)
         {
-            var until = now + _options.LeaseDuration;
-            var claimed = await db.Set<Situation>()
-                .Where(s => s.Id == id && (s.ChannelLeaseUntil == null || s.ChannelLeaseUntil < now))
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ChannelLeaseOwner, _worker).SetProperty(s => s.ChannelLeaseUntil, until), cancellationToken);
-            if (claimed == 1 && await PurgeAsync(id, cancellationToken))
+            var claimed = await SituationChannels.ChannelLease.TryClaimAsync(db.Set<Situation>().Where(s => s.Id == id), _worker, now, _options.LeaseDuration, cancellationToken);
+            if (claimed && await PurgeAsync(id, cancellationToken))
             {
                 purged++;
             }
@@ -73,8 +71,7 @@ public sealed class RetentionPurge(
             {
                 // Keep the content until the channel is gone: try again at the next pass.
                 SituationsLog.ChannelFailed(logger, situation.Code, $"purge: {e.Kind}");
-                await db.Set<Situation>().Where(s => s.Id == id && s.ChannelLeaseOwner == _worker).ExecuteUpdateAsync(u => u
-                    .SetProperty(s => s.ChannelLeaseOwner, (string?)null).SetProperty(s => s.ChannelLeaseUntil, (DateTimeOffset?)null), cancellationToken);
+                await SituationChannels.ChannelLease.ReleaseAsync(db.Set<Situation>().Where(s => s.Id == id), _worker, null, cancellationToken);
                 return false;
             }
         }

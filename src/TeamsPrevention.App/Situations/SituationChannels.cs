@@ -29,6 +29,9 @@ public sealed class SituationChannels(
     TimeProvider time,
     ILogger<SituationChannels> logger)
 {
+    /// <summary>The lease on a situation's channel work, taken by this worker and by the purge.</summary>
+    internal static readonly Lease<Situation> ChannelLease = new(s => s.ChannelLeaseOwner, s => s.ChannelLeaseUntil);
+
     private static readonly TimeSpan RetrySoon = TimeSpan.FromSeconds(30);
     private readonly SituationsOptions _options = options.Value;
     private readonly string _worker = Guid.NewGuid().ToString("N");
@@ -41,7 +44,8 @@ public sealed class SituationChannels(
             .Where(s => (s.ChannelState == ChannelState.Requested || s.ChannelState == ChannelState.Active || s.ChannelState == ChannelState.Removing
                     || s.ChannelState == ChannelState.Archiving)
                 && s.ChannelSyncDueAt != null && s.ChannelSyncDueAt <= now
-                && (s.ChannelLeaseUntil == null || s.ChannelLeaseUntil < now))
+)
+            .Where(ChannelLease.FreeAt(now))
             .OrderBy(s => s.ChannelSyncDueAt)
             .Select(s => new { s.Id, s.ChannelSyncDueAt })
             .Take(_options.BatchSize)
@@ -63,14 +67,8 @@ public sealed class SituationChannels(
         return handled;
     }
 
-    private async Task<bool> ClaimAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var until = now + _options.LeaseDuration;
-        var claimed = await db.Set<Situation>()
-            .Where(s => s.Id == id && (s.ChannelLeaseUntil == null || s.ChannelLeaseUntil < now))
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ChannelLeaseOwner, _worker).SetProperty(s => s.ChannelLeaseUntil, until), cancellationToken);
-        return claimed == 1;
-    }
+    private Task<bool> ClaimAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChannelLease.TryClaimAsync(db.Set<Situation>().Where(s => s.Id == id), _worker, now, _options.LeaseDuration, cancellationToken);
 
     private async Task HandleAsync(Guid id, DateTimeOffset dueWhenClaimed, CancellationToken cancellationToken)
     {
@@ -102,9 +100,7 @@ public sealed class SituationChannels(
         }
 
         var release = next;
-        await db.Set<Situation>().Where(s => s.Id == id && s.ChannelLeaseOwner == _worker).ExecuteUpdateAsync(u => u
-            .SetProperty(s => s.ChannelLeaseOwner, (string?)null)
-            .SetProperty(s => s.ChannelLeaseUntil, (DateTimeOffset?)null)
+        await ChannelLease.ReleaseAsync(db.Set<Situation>().Where(s => s.Id == id), _worker, u => u
             .SetProperty(s => s.ChannelProblem, problem)
             // A change of the list while we worked (the API set an earlier due time) is not lost.
             .SetProperty(s => s.ChannelSyncDueAt, s => s.ChannelSyncDueAt != dueWhenClaimed ? s.ChannelSyncDueAt : release),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPrevention.App.Alerts;
+using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.Sandbox.Tenant;
 using TeamsPrevention.Tests.Infrastructure;
@@ -30,7 +31,7 @@ public sealed class AlertConversationHealingTests
         await app.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<AppDbContext>();
-            db.Add(new AlertConversation { PersonId = anne.Id, ConversationId = "a:playground-chat", ServiceUrl = Dead, CreatedAt = DateTimeOffset.UtcNow });
+            db.Add(new OpenedChat { PersonId = anne.Id, ConversationId = "a:playground-chat", ServiceUrl = Dead, CreatedAt = DateTimeOffset.UtcNow });
             return await db.SaveChangesAsync();
         });
         var organisations = await AlertDeliveryTests.OrganisationsAsync(app);
@@ -47,7 +48,7 @@ public sealed class AlertConversationHealingTests
         var delivery = Assert.Single(await harness.DeliveriesAsync(app, alertId));
         Assert.Equal(AlertDeliveryStatus.Sent, delivery.Status);
         Assert.StartsWith(harness.Sandbox.BaseUrl.ToString(), delivery.ServiceUrl, StringComparison.Ordinal);
-        var stored = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<AlertConversation>().AsNoTracking().SingleAsync(c => c.PersonId == anne.Id));
+        var stored = await app.InScopeAsync(sp => sp.GetRequiredService<AppDbContext>().Set<OpenedChat>().AsNoTracking().SingleAsync(c => c.PersonId == anne.Id));
         Assert.NotEqual(Dead, stored.ServiceUrl);
         Assert.Equal(delivery.ConversationId, stored.ConversationId);
     }

@@ -1,6 +1,9 @@
 using System.Net.Http.Json;
 using TeamsPrevention.App.Alerts;
+using TeamsPrevention.App.Bot;
 using TeamsPrevention.App.Data;
+using TeamsPrevention.App.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using TeamsPrevention.Sandbox.Realism;
 using TeamsPrevention.Sandbox.Tenant;
@@ -59,12 +62,12 @@ public sealed class AlertInstancesTests
             DatabaseProvider.Postgres,
             new Dictionary<string, string?>
             {
-                ["Alerts:Delivery:TenantPerSecond"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Bot:Pacing:TenantPerSecond"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Alerts:Delivery:HeartbeatInterval"] = "00:00:00.500",
             },
             sandbox => sandbox.Settings["SandboxTenant:RateLimits:BotPerTenant"] = $"{Limit}/1s");
         var apps = Enumerable.Range(0, instances).Select(_ => harness.StartApp()).ToArray();
-        var limiters = apps.Select(a => a.Services.GetRequiredService<AlertRateLimits>()).ToList();
+        var limiters = apps.Select(a => a.Services.GetRequiredService<ConnectorPacers>().For(a.Services.GetRequiredService<IOptions<TenantOptions>>().Value.TenantId)).ToList();
         await AlertHarness.EventuallyAsync(() => Task.FromResult(limiters.All(l => l.Instances == instances)), because: "The instances did not see each other's heartbeats.");
         Assert.All(limiters, l => Assert.InRange(l.TenantRate, 0.5 * Limit / instances, ((double)Limit / instances) - 1));
 

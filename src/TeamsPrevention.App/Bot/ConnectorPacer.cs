@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
-namespace TeamsPrevention.App.Alerts;
+namespace TeamsPrevention.App.Bot;
 
 /// <summary>
-/// The Teams limits this instance keeps to when it writes to the Bot Connector, as a smooth pacer (a token bucket
+/// The Teams limits this instance keeps to when it writes to the Bot Connector for one tenant (one pacer per tenant,
+/// from <see cref="ConnectorPacers"/>; every write of every feature goes through it, in <see cref="ConnectorClient"/>), as a smooth pacer (a token bucket
 /// refilled one token at a time, i.e. GCRA): writes to the tenant are spaced <c>1 s / rate</c> apart, never in bursts
 /// at second boundaries; and a log of this instance's writes in the last second (a sliding window, as the service counts)
 /// holds back any write that would exceed the limit, e.g. waiters that all woke up late after a CPU stall. Each conversation (thread) is
@@ -13,9 +14,9 @@ namespace TeamsPrevention.App.Alerts;
 /// 429s arrive within one second, a large share of that second's writes (the tenant's limit, not one thread's nor a few
 /// refused at random), the whole tenant pauses for the <c>Retry-After</c>.
 /// The tenant rate is this instance's share: <see cref="SetInstances"/> divides it between the live instances
-/// (heartbeats in the database, see <see cref="AlertWorker"/>). Real time, not the injectable clock: Teams counts real seconds.
+/// (heartbeats in the database, recorded by the alerts' worker). Real time, not the injectable clock: Teams counts real seconds.
 /// </summary>
-public sealed class AlertRateLimits(IOptions<AlertOptions> options)
+public sealed class ConnectorPacer(IOptions<BotOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, long> _threadNext = new(StringComparer.Ordinal);
@@ -37,9 +38,9 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
     {
         get
         {
-            var delivery = options.Value.Delivery;
+            var pacing = options.Value.Pacing;
             var instances = Instances;
-            var share = delivery.TenantPerSecond * (1 - delivery.TenantMargin) / instances;
+            var share = pacing.TenantPerSecond * (1 - pacing.TenantMargin) / instances;
             return Math.Max(0.5, instances > 1 ? share - 1 : share);
         }
     }
@@ -87,12 +88,12 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
     /// <summary>
     /// A write was answered 429: its conversation pauses for <paramref name="retryAfter"/>; the attempt's tenant slot is
     /// given back (a refused request is not counted by the service's window); and when 429s pile up within one second
-    /// (<see cref="AlertDeliveryOptions.TenantPauseAfterThrottled"/> of them, and at least one write in three of that
+    /// (<see cref="ConnectorPacingOptions.TenantPauseAfterThrottled"/> of them, and at least one write in three of that
     /// second refused), the tenant pauses too.
     /// </summary>
     public void Throttled(string? thread, TimeSpan? retryAfter, long ticket)
     {
-        var delivery = options.Value.Delivery;
+        var pacing = options.Value.Pacing;
         var now = Stopwatch.GetTimestamp();
         var pause = Ticks(retryAfter ?? TimeSpan.FromSeconds(1));
         lock (_gate)
@@ -121,7 +122,7 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
                 accepted++;
             }
 
-            if (_throttled.Count >= delivery.TenantPauseAfterThrottled && 2 * _throttled.Count >= accepted)
+            if (_throttled.Count >= pacing.TenantPauseAfterThrottled && 2 * _throttled.Count >= accepted)
             {
                 _tenantPausedUntil = Math.Max(_tenantPausedUntil, now + pause);
                 _throttled.Clear();
@@ -150,7 +151,7 @@ public sealed class AlertRateLimits(IOptions<AlertOptions> options)
             }
 
             var at = Math.Max(now, _threadNext.GetValueOrDefault(thread));
-            _threadNext[thread] = at + (long)(Stopwatch.Frequency / (double)options.Value.Delivery.ThreadPerSecond);
+            _threadNext[thread] = at + (long)(Stopwatch.Frequency / (double)options.Value.Pacing.ThreadPerSecond);
             return at;
         }
     }

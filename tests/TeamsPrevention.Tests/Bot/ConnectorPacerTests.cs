@@ -1,16 +1,16 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using TeamsPrevention.App.Alerts;
+using TeamsPrevention.App.Bot;
 
-namespace TeamsPrevention.Tests.Alerts;
+namespace TeamsPrevention.Tests.Bot;
 
-/// <summary>The pacer: writes spaced evenly (no burst at a second boundary), a 429 pausing its thread, the budget shared by instances.</summary>
-public sealed class AlertRateLimitsTests
+/// <summary>The tenant's connector pacer: writes spaced evenly (no burst at a second boundary), a 429 pausing its thread, the budget shared by instances.</summary>
+public sealed class ConnectorPacerTests
 {
-    private static AlertRateLimits Limits(int tenantPerSecond, int threadPerSecond = 100, int pauseAfter = 10) =>
-        new(Options.Create(new AlertOptions
+    private static ConnectorPacer Limits(int tenantPerSecond, int threadPerSecond = 100, int pauseAfter = 10) =>
+        new(Options.Create(new BotOptions
         {
-            Delivery = new AlertDeliveryOptions
+            Pacing = new ConnectorPacingOptions
             {
                 TenantPerSecond = tenantPerSecond,
                 ThreadPerSecond = threadPerSecond,
@@ -19,7 +19,7 @@ public sealed class AlertRateLimitsTests
             },
         }));
 
-    private static async Task<List<TimeSpan>> TimesAsync(AlertRateLimits limits, int count, Func<int, string?> thread)
+    private static async Task<List<TimeSpan>> TimesAsync(ConnectorPacer limits, int count, Func<int, string?> thread)
     {
         var clock = Stopwatch.StartNew();
         var times = new TimeSpan[count];
