@@ -25,6 +25,7 @@ public sealed class SituationChannels(
     GraphGateway graph,
     AuditLog audit,
     SituationNotifier notifier,
+    CellTeamMembers teamMembers,
     IOptions<SituationsOptions> options,
     TimeProvider time,
     ILogger<SituationChannels> logger)
@@ -130,13 +131,13 @@ public sealed class SituationChannels(
             corrections.Add("channel deleted in Teams, recreated");
         }
 
-        var teamMembers = (await graph.ListTeamMembersAsync(team, cancellationToken)).Select(m => m.UserId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inTeam = (await graph.ListTeamMembersAsync(team, cancellationToken)).Select(m => m.UserId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var notInTeam = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var person in expected.Where(p => !teamMembers.Contains(p)))
+        foreach (var person in expected.Where(p => !inTeam.Contains(p)))
         {
             try
             {
-                await graph.AddTeamMemberAsync(team, person, asOwner: false, cancellationToken);
+                await teamMembers.AddAsync(team, person, cancellationToken);
             }
             catch (GraphGatewayException e) when (e.Kind == GraphFailure.Conflict)
             {

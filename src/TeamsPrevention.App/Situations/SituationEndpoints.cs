@@ -26,6 +26,7 @@ public static class SituationEndpoints
         services.AddScoped<Alerts.INeedToKnowLists, SituationNeedToKnowLists>();
         services.AddScoped<SituationNotifier>();
         services.AddScoped<SituationChannels>();
+        services.AddScoped<CellTeamMembers>();
         services.AddSingleton<SignalDrafts>();
         services.AddScoped<RetentionPurge>();
         services.AddHostedService<SituationWorker>();

@@ -35,4 +35,7 @@ internal static partial class SituationsLog
 
     [LoggerMessage(2530, LogLevel.Information, "Notification about {Code} sent to {Count} people")]
     public static partial void Notified(ILogger logger, string code, int count);
+
+    [LoggerMessage(2540, LogLevel.Information, "Cell team cleanup: {Count} people the product had added, on no situation's list any more, removed")]
+    public static partial void TeamCleanup(ILogger logger, int count);
 }

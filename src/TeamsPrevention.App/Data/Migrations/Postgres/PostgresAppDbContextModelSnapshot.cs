@@ -97,30 +97,6 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.ToTable("AlertCardUpdates", (string)null);
                 });
 
-            modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertConversation", b =>
-                {
-                    b.Property<Guid>("PersonId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.HasKey("PersonId");
-
-                    b.ToTable("AlertConversations", (string)null);
-                });
-
             modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -428,6 +404,30 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.HasIndex("PersonAadObjectId", "Kind");
 
                     b.ToTable("BotConversations", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Bot.OpenedChat", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("AlertConversations", (string)null);
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Directory.Deputyship", b =>
@@ -930,6 +930,24 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.HasIndex("SituationId");
 
                     b.ToTable("SituationJustifications", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Situations.CellTeamAddition", b =>
+                {
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.ToTable("CellTeamAdditions", (string)null);
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Situations.DeletionRecord", b =>

@@ -91,30 +91,6 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.ToTable("AlertCardUpdates", (string)null);
                 });
 
-            modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertConversation", b =>
-                {
-                    b.Property<Guid>("PersonId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConversationId")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ServiceUrl")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("PersonId");
-
-                    b.ToTable("AlertConversations", (string)null);
-                });
-
             modelBuilder.Entity("TeamsPrevention.App.Alerts.AlertDelivery", b =>
                 {
                     b.Property<Guid>("Id")
@@ -422,6 +398,30 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.HasIndex("PersonAadObjectId", "Kind");
 
                     b.ToTable("BotConversations", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Bot.OpenedChat", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceUrl")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("AlertConversations", (string)null);
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Directory.Deputyship", b =>
@@ -924,6 +924,24 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.HasIndex("SituationId");
 
                     b.ToTable("SituationJustifications", (string)null);
+                });
+
+            modelBuilder.Entity("TeamsPrevention.App.Situations.CellTeamAddition", b =>
+                {
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeamId", "UserId");
+
+                    b.ToTable("CellTeamAdditions", (string)null);
                 });
 
             modelBuilder.Entity("TeamsPrevention.App.Situations.DeletionRecord", b =>
