@@ -15,6 +15,7 @@ public static class MeetingEndpoints
     {
         builder.Services.AddOptions<MeetingsOptions>().BindConfiguration(MeetingsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<MeetingService>();
+        builder.Services.AddScoped<MeetingPersonRecords>();
         builder.Services.AddScoped<MeetingNotices>();
         builder.Services.AddScoped<PoliceFeedbackService>();
         builder.Services.AddScoped<MinutesExport>();

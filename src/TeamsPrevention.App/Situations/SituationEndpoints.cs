@@ -22,6 +22,7 @@ public static class SituationEndpoints
         services.AddSingleton<IValidateOptions<SituationsOptions>, SituationsOptionsValidation>();
         services.AddSingleton<IdentityProtector>();
         services.AddScoped<SituationService>();
+        services.AddScoped<SituationPersonRecords>();
         services.AddScoped<Alerts.INeedToKnowLists, SituationNeedToKnowLists>();
         services.AddScoped<SituationNotifier>();
         services.AddScoped<SituationChannels>();
@@ -150,3 +151,9 @@ public sealed record ClosureInput(string? Reason, bool PersonalDataConfirmed = f
 public sealed record GrantInput(Guid PersonId, DateTimeOffset? ExpiresAt);
 
 public sealed record ReasonInput(string? Reason);
+
+/// <summary>
+/// A situation as its subject-access export shows it: the whole detail with the sealed fields opened, and when it was
+/// decided and is due to be purged (<see cref="SituationService.SubjectAccessAsync"/>).
+/// </summary>
+public sealed record SituationSubjectRecord(SituationDetail Detail, DateTimeOffset? DecidedAt, DateTimeOffset? RetentionUntil, Guid ReportedBy);
