@@ -23,6 +23,7 @@ public static class SituationEndpoints
         services.AddSingleton<IdentityProtector>();
         services.AddScoped<SituationService>();
         services.AddScoped<SituationPersonRecords>();
+        services.AddScoped<Data.IDatabaseStartupTask, DemoSituationsSeed>();
         services.AddScoped<Alerts.INeedToKnowLists, SituationNeedToKnowLists>();
         services.AddScoped<SituationNotifier>();
         services.AddScoped<SituationChannels>();
