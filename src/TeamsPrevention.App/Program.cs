@@ -10,6 +10,7 @@ using TeamsPrevention.App.Resources;
 using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Situations;
 using TeamsPrevention.App.Statistics;
+using TeamsPrevention.App.SubjectAccess;
 using TeamsPrevention.App.Tab;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,7 @@ builder.AddAlerts();
 builder.AddMeetings();
 builder.AddStatistics();
 builder.AddResources();
+builder.AddSubjectAccess();
 
 var app = builder.Build();
 
@@ -44,6 +46,7 @@ app.MapAlerts();
 app.MapMeetings();
 app.MapStatistics();
 app.MapResources();
+app.MapSubjectAccess();
 
 app.Run();
 

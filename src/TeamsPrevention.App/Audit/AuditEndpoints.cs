@@ -33,6 +33,7 @@ public static class AuditEndpoints
         builder.Services.AddScoped<IDatabaseStartupTask, AuditGuard>();
         builder.Services.AddHealthChecks().AddCheck<AuditGuardHealthCheck>("audit-guard", tags: [Hosting.HostingExtensions.ReadyTag]);
         builder.Services.AddScoped<AuditAccessReports>();
+        builder.Services.AddScoped<AuditPeople>();
         builder.Services.AddScoped<AuditAnomalyDetector>();
         builder.Services.AddOptions<AuditAnomalyOptions>().BindConfiguration(AuditAnomalyOptions.Section).ValidateDataAnnotations()
             .Validate(o => !o.Errors().Any(), "Audit:Anomalies is invalid: office hours, time zone or windows.")
@@ -52,7 +53,7 @@ public static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<AuditPage>, ValidationProblem>> GetEntriesAsync(
-        [AsParameters] AuditQuery query, ClaimsPrincipal user, CurrentPerson current, AppDbContext db, AuditLog audit, CancellationToken ct)
+        [AsParameters] AuditQuery query, ClaimsPrincipal user, CurrentPerson current, AppDbContext db, AuditLog audit, AuditPeople people, CancellationToken ct)
     {
         var language = await LanguageAsync(user, current, ct);
         var errors = query.Validate(language);
@@ -105,7 +106,9 @@ public static class AuditEndpoints
         var size = query.PageSize ?? 50;
         var items = await entries.OrderByDescending(e => e.Sequence).Take(size + 1).ToListAsync(ct);
         var next = items.Count > size ? items[size - 1].Sequence : (long?)null;
-        return TypedResults.Ok(new AuditPage(size, total, next, [.. items.Take(size)]));
+        List<AuditEntry> page = [.. items.Take(size)];
+        var names = query.Names == true ? await people.ResolveAsync(Actor(user), page.Select(e => (e.Actor, e.TargetType, e.TargetId)), ct) : null;
+        return TypedResults.Ok(new AuditPage(size, total, next, page, names));
     }
 
     private static async Task<Ok<AuditVerification>> VerifyAsync(ClaimsPrincipal user, AuditLog audit, AuditVerifier verifier, CancellationToken ct)
@@ -127,7 +130,8 @@ public static class AuditEndpoints
     }
 
     private static async Task<Results<Ok<AccessReport>, ValidationProblem>> GetAccessReportAsync(
-        [AsParameters] AccessReportQuery query, ClaimsPrincipal user, CurrentPerson current, AuditLog audit, AuditAccessReports reports, CancellationToken ct)
+        [AsParameters] AccessReportQuery query, ClaimsPrincipal user, CurrentPerson current, AuditLog audit, AuditAccessReports reports, AuditPeople people,
+        CancellationToken ct)
     {
         var language = await LanguageAsync(user, current, ct);
         var errors = query.Validate(language);
@@ -144,6 +148,12 @@ public static class AuditEndpoints
         var report = situation is not null
             ? await reports.ForSituationAsync(situation, query.From, query.To, ct)
             : await reports.ForPersonAsync(person!.Value, query.From, query.To, ct);
+        if (query.Names == true)
+        {
+            var mentions = report.Entries.Select(e => (e.Actor, e.TargetType, e.TargetId)).Concat(report.Lines.Select(l => (l.Actor, (string?)null, (string?)null)));
+            report = report with { People = await people.ResolveAsync(Actor(user), mentions, ct) };
+        }
+
         return TypedResults.Ok(report);
     }
 
@@ -189,7 +199,8 @@ public static class AuditEndpoints
 /// <see cref="NextBefore"/> is the <c>before</c> of the next (older) page, null on the last one. Pages are keyed by
 /// sequence number, so that entries appended meanwhile (each read is one) never shift them.
 /// </summary>
-public sealed record AuditPage(int PageSize, long Total, long? NextBefore, IReadOnlyList<AuditEntry> Entries);
+/// <param name="People">With <c>names=true</c>: the people the page mentions (<see cref="AuditPeople"/>); null otherwise.</param>
+public sealed record AuditPage(int PageSize, long Total, long? NextBefore, IReadOnlyList<AuditEntry> Entries, IReadOnlyList<AuditPersonName>? People = null);
 
 /// <summary>
 /// Filters of <c>GET /api/audit</c>: situation code, actor (object id), action, outcome, time range [from, to), and paging.
@@ -197,8 +208,9 @@ public sealed record AuditPage(int PageSize, long Total, long? NextBefore, IRead
 /// <param name="Action">An <see cref="AuditAction"/> name (<c>View</c>, <c>Denied</c>…).</param>
 /// <param name="Outcome">An <see cref="AuditOutcome"/> name (<c>Success</c>, <c>Denied</c>, <c>Failed</c>).</param>
 /// <param name="Before">Only entries with a lower sequence number (the previous page's <see cref="AuditPage.NextBefore"/>).</param>
+/// <param name="Names">Also name the people the page mentions (each name resolved is audited).</param>
 public sealed record AuditQuery(
-    string? Situation, string? Actor, string? Action, string? Outcome, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? PageSize)
+    string? Situation, string? Actor, string? Action, string? Outcome, DateTimeOffset? From, DateTimeOffset? To, long? Before, int? PageSize, bool? Names)
 {
     internal AuditAction? ParsedAction => ParseName<AuditAction>(Action);
 
@@ -260,9 +272,9 @@ public sealed record AuditQuery(
 
 /// <summary>
 /// <c>GET /api/audit/access-report</c>: exactly one subject, a situation code or a person's Entra object id, and an
-/// optional time range [from, to).
+/// optional time range [from, to); <c>names=true</c> also names the people it mentions (each name resolved is audited).
 /// </summary>
-public sealed record AccessReportQuery(string? Situation, string? Person, DateTimeOffset? From, DateTimeOffset? To)
+public sealed record AccessReportQuery(string? Situation, string? Person, DateTimeOffset? From, DateTimeOffset? To, bool? Names)
 {
     public Dictionary<string, string[]> Validate(UserLanguage language)
     {
@@ -314,7 +326,8 @@ public sealed record AccessReport(
     int TotalEntries,
     IReadOnlyList<AccessReportLine> Lines,
     IReadOnlyList<AuditEntry> Entries,
-    bool Truncated);
+    bool Truncated,
+    IReadOnlyList<AuditPersonName>? People = null);
 
 /// <summary>Who (object id and organisation id, never a name) did what how many times, first and last (UTC).</summary>
 public sealed record AccessReportLine(

@@ -17,6 +17,7 @@ public static class MeetingEndpoints
         builder.Services.AddScoped<MeetingService>();
         builder.Services.AddScoped<DueAgendaItems>();
         builder.Services.AddScoped<AgendaProposals>();
+        builder.Services.AddScoped<MeetingPersonRecords>();
         builder.Services.AddScoped<MeetingNotices>();
         builder.Services.AddScoped<PoliceFeedbackService>();
         builder.Services.AddScoped<MinutesExport>();

@@ -13,6 +13,7 @@ public static class SecrecyExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddScoped<SecrecyAcknowledgements>();
+        services.AddScoped<SecrecyPersonRecords>();
         services.AddScoped<IWelcomeFollowUp, SecrecyWelcome>();
         services.AddScoped<IBotCommand, SecrecyCommand>();
         services.AddCardActionHandler<SecrecyCardHandler>();

@@ -23,6 +23,8 @@ public static class SituationEndpoints
         services.AddSingleton<IdentityProtector>();
         services.AddScoped<SituationService>();
         services.AddScoped<DueReviews>();
+        services.AddScoped<SituationPersonRecords>();
+        services.AddScoped<Data.IDatabaseStartupTask, DemoSituationsSeed>();
         services.AddScoped<Alerts.INeedToKnowLists, SituationNeedToKnowLists>();
         services.AddScoped<SituationNotifier>();
         services.AddScoped<SituationChannels>();
@@ -152,3 +154,9 @@ public sealed record ClosureInput(string? Reason, bool PersonalDataConfirmed = f
 public sealed record GrantInput(Guid PersonId, DateTimeOffset? ExpiresAt);
 
 public sealed record ReasonInput(string? Reason);
+
+/// <summary>
+/// A situation as its subject-access export shows it: the whole detail with the sealed fields opened, and when it was
+/// decided and is due to be purged (<see cref="SituationService.SubjectAccessAsync"/>).
+/// </summary>
+public sealed record SituationSubjectRecord(SituationDetail Detail, DateTimeOffset? DecidedAt, DateTimeOffset? RetentionUntil, Guid ReportedBy);

@@ -582,6 +582,32 @@ public sealed class SituationService(
         return [.. IdentityField.All.Where(f => values.ContainsKey(f.Key)).Select(f => new IdentityFieldView(f.Key, f.Category, f.LabelFr, true, values[f.Key]))];
     }
 
+    /// <summary>
+    /// Everything the situation holds about the person it is about, identity opened, for the DPO's subject-access export
+    /// (GDPR art. 15) and nobody else: 404 (audited) for an unknown code, 403 (audited) for any other role. Opening the
+    /// sealed fields is audited here as a reveal for the export; the export itself is audited by its caller.
+    /// </summary>
+    public async Task<SituationSubjectRecord> SubjectAccessAsync(DirectoryPerson actor, string code, CancellationToken cancellationToken)
+    {
+        var situation = await LoadAsync(code, tracked: false, cancellationToken);
+        await CheckReadAsync(actor, situation, code, cancellationToken);
+        if (!actor.HasRole(DirectoryRole.Dpo))
+        {
+            await DenyAsync(actor, situation!.Code, SituationStep.RevealIdentity, 403, cancellationToken);
+            throw SituationProblem.Forbidden("Seul·e le ou la DPO établit l'export d'une demande d'accès.");
+        }
+
+        var row = await db.Set<SituationIdentity>().AsNoTracking().FirstOrDefaultAsync(i => i.SituationId == situation!.Id, cancellationToken);
+        var values = row is null ? [] : protector.Open(row);
+        await AuditAsync(actor, AuditAction.Reveal, situation!.Code, "Identity", "identity opened for a subject-access export", cancellationToken);
+        var detail = await DetailAsync(situation, AccessLevel.Content, actor, cancellationToken);
+        return new SituationSubjectRecord(
+            detail with { Identity = [.. IdentityField.All.Where(f => values.ContainsKey(f.Key)).Select(f => new IdentityFieldView(f.Key, f.Category, f.LabelFr, true, values[f.Key]))] },
+            situation.DecidedAt,
+            situation.RetentionUntil,
+            situation.ReportedBy);
+    }
+
     // ---------------------------------------------------------------- plumbing
 
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");

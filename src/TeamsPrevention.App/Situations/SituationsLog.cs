@@ -36,6 +36,12 @@ internal static partial class SituationsLog
     [LoggerMessage(2530, LogLevel.Information, "Notification about {Code} sent to {Count} people")]
     public static partial void Notified(ILogger logger, string code, int count);
 
-    [LoggerMessage(2540, LogLevel.Information, "Cell team cleanup: {Count} people the product had added, on no situation's list any more, removed")]
+    [LoggerMessage(2550, LogLevel.Information, "Cell team cleanup: {Count} people the product had added, on no situation's list any more, removed")]
     public static partial void TeamCleanup(ILogger logger, int count);
+
+    [LoggerMessage(2540, LogLevel.Information, "Demo history seeded: {Count} fictitious situations")]
+    public static partial void DemoHistorySeeded(ILogger logger, int count);
+
+    [LoggerMessage(2541, LogLevel.Information, "Demo history not seeded: situations exist or the demo directory is missing")]
+    public static partial void DemoHistorySkipped(ILogger logger);
 }

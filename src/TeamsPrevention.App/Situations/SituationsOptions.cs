@@ -49,6 +49,13 @@ public sealed class SituationsOptions
     /// <summary>Create a channel automatically on inclusion (otherwise on demand only).</summary>
     public bool ChannelOnInclusion { get; set; } = true;
 
+    /// <summary>
+    /// Seed a year of fictitious past situations (<see cref="DemoSituationsSeed"/>) with the demo directory, so that the
+    /// statistics, the dashboard and the DPO's reports show something. On in <c>appsettings.Development.json</c> only;
+    /// refused in Production.
+    /// </summary>
+    public bool SeedDemoHistory { get; set; }
+
     /// <summary>Run the channel worker and the purge in the background (tests run passes themselves).</summary>
     public bool WorkerEnabled { get; set; } = true;
 

@@ -19,6 +19,11 @@ internal sealed class SituationsOptionsValidation(IHostEnvironment environment) 
             errors.Add("Situations:IdentityKey must be base64 of exactly 32 bytes.");
         }
 
+        if (options.SeedDemoHistory && environment.IsProduction())
+        {
+            errors.Add("Situations:SeedDemoHistory is refused in Production: the demo history is fictitious, for local use only.");
+        }
+
         if (options.MaxReviewInterval <= TimeSpan.Zero || options.MaxReviewInterval > TimeSpan.FromDays(366))
         {
             errors.Add("Situations:MaxReviewInterval must be between 0 and one year.");

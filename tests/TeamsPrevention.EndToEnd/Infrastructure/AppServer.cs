@@ -33,6 +33,8 @@ public sealed class AppServer : WebApplicationFactory<Program>
             ["Sandbox:Embedded"] = "true",
             ["Bot:AllowAnonymous"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The demo's year of fictitious situations (on in appsettings.Development.json) only for tests that ask for it.
+            ["Situations:SeedDemoHistory"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

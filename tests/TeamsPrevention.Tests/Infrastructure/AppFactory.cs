@@ -24,6 +24,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["Sandbox:Embedded"] = "false",
             // Never the 5080 of appsettings.json: a test that serves on real Kestrel takes any free port.
             ["Urls"] = "http://127.0.0.1:0",
+            // The demo's year of fictitious situations (on in appsettings.Development.json) only for tests that ask for it.
+            ["Situations:SeedDemoHistory"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

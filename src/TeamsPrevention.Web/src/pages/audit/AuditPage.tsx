@@ -1,25 +1,31 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
-  Body1, Button, Caption1, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Subtitle2, Table, TableBody,
-  TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
+  Body1, Button, Caption1, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, Option, Radio, RadioGroup, Subtitle2, Switch, Table,
+  TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, tokens,
 } from "@fluentui/react-components";
+import { directoryApi, type Person } from "../../api/directory";
 import { useLayoutStyles } from "../../components/layout";
 import { ErrorBar, Loading, Page } from "../../components/Page";
 import { formatDateTime } from "../../components/format";
 import type { PageProps } from "../../shell/types";
 import {
-  accessReportPath, auditActions, auditOutcomes, checkpointSummary, emptyFilters, getAccessReport, getAnomalies, searchAudit, verifyAudit,
-  writeCheckpoint, type AccessReport, type AuditAnomalies, type AuditCheckpointCheck, type AuditCheckpointWrite, type AuditEntry,
-  type AuditFilters, type AuditPage as AuditEntries, type AuditVerification,
+  accessReportPath, auditActions, auditOutcomes, checkpointSummary, downloadSubjectAccess, emptyFilters, getAccessReport, getAnomalies, nameIndex,
+  purposeText, searchAudit, subjectAccessPath, verifyAudit, writeCheckpoint, type AccessReport, type AuditAnomalies, type AuditCheckpointCheck,
+  type AuditCheckpointWrite, type AuditEntry, type AuditFilters, type AuditPage as AuditEntries, type AuditPersonName, type AuditVerification,
+  type SubjectKind,
 } from "./auditModel";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, overflowWrap: "anywhere" },
+  // Fluent's table lays its columns out fixed: a long value (a channel id, an object id) must wrap inside its cell,
+  // never run over the next one.
+  cell: { overflowWrap: "anywhere", wordBreak: "break-word", verticalAlign: "top", paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  who: { display: "flex", flexDirection: "column" },
 });
 
-type View = "search" | "verification" | "report" | "anomalies";
+type View = "search" | "verification" | "report" | "anomalies" | "export";
 
 /** The DPO's audit page: search, chain verification, access reports, anomaly flags. Every read is audited by the App. */
 export function AuditPage(_: PageProps) {
@@ -28,7 +34,7 @@ export function AuditPage(_: PageProps) {
   return (
     <Page title={t("title")}>
       <nav aria-label={t("views")} style={{ display: "flex", gap: "8px", flexWrap: "wrap" }}>
-        {(["search", "verification", "report", "anomalies"] as const).map((v) => (
+        {(["search", "verification", "report", "anomalies", "export"] as const).map((v) => (
           <Button key={v} appearance={view === v ? "primary" : "secondary"} aria-pressed={view === v} onClick={() => setView(v)}>{t(`${v}.tab`)}</Button>
         ))}
       </nav>
@@ -36,13 +42,38 @@ export function AuditPage(_: PageProps) {
       {view === "verification" && <VerificationView />}
       {view === "report" && <ReportView />}
       {view === "anomalies" && <AnomaliesView />}
+      {view === "export" && <ExportView />}
     </Page>
   );
 }
 
-function EntriesTable({ entries, label }: { entries: AuditEntry[]; label: string }) {
+/** An actor: the name and organisation when the App named them (audited), the object id beneath, which wraps. */
+function Who({ oid, person }: { oid: string; person: AuditPersonName | undefined }) {
+  const styles = useStyles();
+  if (!person) return <span className={styles.mono}>{oid}</span>;
+  return (
+    <span className={styles.who}>
+      <span>{person.displayName}</span>
+      <Caption1>{person.organisationName}</Caption1>
+      <Caption1 className={styles.mono}>{oid}</Caption1>
+    </span>
+  );
+}
+
+/** A stored purpose in the reader's language; one the catalogue does not know is shown as stored. */
+function usePurpose() {
+  const { t } = useTranslation("audit");
+  return (purpose: string | null) => {
+    const text = purposeText(purpose);
+    return text ? t(`purposes.${text.key}`, text.values) : (purpose ?? "—");
+  };
+}
+
+function EntriesTable({ entries, label, people }: { entries: AuditEntry[]; label: string; people?: AuditPersonName[] | null }) {
   const { t, i18n } = useTranslation("audit");
   const styles = useStyles();
+  const names = nameIndex(people);
+  const purpose = usePurpose();
   return (
     <Table size="small" aria-label={label}>
       <TableHeader>
@@ -51,22 +82,33 @@ function EntriesTable({ entries, label }: { entries: AuditEntry[]; label: string
         </TableRow>
       </TableHeader>
       <TableBody>
-        {entries.map((e) => (
-          <TableRow key={e.sequence}>
-            <TableCell>{e.sequence}</TableCell>
-            <TableCell>{formatDateTime(e.occurredAt, i18n.language)}</TableCell>
-            <TableCell className={styles.mono}>{e.actor}</TableCell>
-            <TableCell>{e.actorRole ?? "—"}</TableCell>
-            <TableCell>{t(`actions.${e.action}`, { defaultValue: e.action })}</TableCell>
-            <TableCell>{e.situationCode ?? "—"}</TableCell>
-            <TableCell>{[e.targetType, e.targetId].filter(Boolean).join(" ") || "—"}</TableCell>
-            <TableCell>{e.purpose ?? "—"}</TableCell>
-            <TableCell>{t(`outcomes.${e.outcome}`, { defaultValue: e.outcome })}</TableCell>
-          </TableRow>
-        ))}
+        {entries.map((e) => {
+          const target = e.targetType === "Person" ? names.record(e.targetId) : undefined;
+          return (
+            <TableRow key={e.sequence}>
+              <TableCell className={styles.cell}>{e.sequence}</TableCell>
+              <TableCell className={styles.cell}>{formatDateTime(e.occurredAt, i18n.language)}</TableCell>
+              <TableCell className={styles.cell} data-column="actor"><Who oid={e.actor} person={names.actor(e.actor)} /></TableCell>
+              <TableCell className={styles.cell}>{e.actorRole ?? "—"}</TableCell>
+              <TableCell className={styles.cell}>{t(`actions.${e.action}`, { defaultValue: e.action })}</TableCell>
+              <TableCell className={styles.cell}>{e.situationCode ?? "—"}</TableCell>
+              <TableCell className={styles.cell} data-column="target">
+                {target ? `${t(`targets.Person`)} ${target.displayName}` : [e.targetType, e.targetId].filter(Boolean).join(" ") || "—"}
+              </TableCell>
+              <TableCell className={styles.cell} data-column="purpose">{purpose(e.purpose)}</TableCell>
+              <TableCell className={styles.cell}>{t(`outcomes.${e.outcome}`, { defaultValue: e.outcome })}</TableCell>
+            </TableRow>
+          );
+        })}
       </TableBody>
     </Table>
   );
+}
+
+/** Names instead of object ids: on by default; each name the App resolves is itself audited. */
+function NamesSwitch({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) {
+  const { t } = useTranslation("audit");
+  return <Switch checked={checked} onChange={(_, d) => onChange(d.checked)} label={t("names.label")} />;
 }
 
 function SearchView() {
@@ -74,13 +116,14 @@ function SearchView() {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const [filters, setFilters] = useState<AuditFilters>(emptyFilters);
+  const [names, setNames] = useState(true);
   const [pages, setPages] = useState<AuditEntries[]>([]);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const run = async (before?: number | null) => {
     setBusy(true);
     try {
-      const page = await searchAudit(filters, before);
+      const page = await searchAudit(filters, before, names);
       setPages((p) => (before ? [...p, page] : [page]));
       setError(undefined);
     } catch (e) {
@@ -110,13 +153,15 @@ function SearchView() {
         {choice("outcome", auditOutcomes)}
         {text("from", "date")}
         {text("to", "date")}
+        <NamesSwitch checked={names} onChange={setNames} />
         <Button type="submit" appearance="primary" disabled={busy}>{t("search.run")}</Button>
       </form>
+      {names && <Caption1>{t("names.audited")}</Caption1>}
       <ErrorBar error={error} />
       {pages.length > 0 && (
         <>
           <Caption1>{t("search.total", { count: pages[0].total })}</Caption1>
-          <EntriesTable entries={pages.flatMap((p) => p.entries)} label={t("search.tab")} />
+          <EntriesTable entries={pages.flatMap((p) => p.entries)} label={t("search.tab")} people={pages.flatMap((p) => p.people ?? [])} />
           {last?.nextBefore && <Button onClick={() => void run(last.nextBefore)} disabled={busy}>{t("search.more")}</Button>}
         </>
       )}
@@ -216,10 +261,11 @@ function ReportView() {
   const styles = useStyles();
   const layout = useLayoutStyles();
   const [subject, setSubject] = useState("");
+  const [names, setNames] = useState(true);
   const [report, setReport] = useState<AccessReport>();
   const [error, setError] = useState<unknown>();
   const run = async () => {
-    const path = accessReportPath(subject);
+    const path = accessReportPath(subject, names);
     if (!path) return;
     try {
       setReport(await getAccessReport(path));
@@ -232,6 +278,7 @@ function ReportView() {
     <section className={styles.section}>
       <form className={layout.row} onSubmit={(e) => { e.preventDefault(); void run(); }}>
         <Field label={t("report.subject")} hint={t("report.hint")}><Input value={subject} onChange={(_, v) => setSubject(v.value)} /></Field>
+        <NamesSwitch checked={names} onChange={setNames} />
         <Button type="submit" appearance="primary">{t("report.run")}</Button>
       </form>
       <ErrorBar error={error} />
@@ -247,7 +294,7 @@ function ReportView() {
             <TableBody>
               {report.lines.map((l, i) => (
                 <TableRow key={i}>
-                  <TableCell className={styles.mono}>{l.actor}</TableCell>
+                  <TableCell className={styles.cell}><Who oid={l.actor} person={nameIndex(report.people).actor(l.actor)} /></TableCell>
                   <TableCell>{l.actorRole ?? "—"}</TableCell>
                   <TableCell>{t(`actions.${l.action}`, { defaultValue: l.action })}</TableCell>
                   <TableCell>{t(`outcomes.${l.outcome}`, { defaultValue: l.outcome })}</TableCell>
@@ -261,7 +308,7 @@ function ReportView() {
             </TableBody>
           </Table>
           {report.truncated && <Caption1>{t("report.truncated", { count: report.entries.length })}</Caption1>}
-          <EntriesTable entries={report.entries} label={t("report.entriesLabel")} />
+          <EntriesTable entries={report.entries} label={t("report.entriesLabel")} people={report.people} />
         </>
       )}
     </section>
@@ -315,6 +362,69 @@ function AnomaliesView() {
           </TableBody>
         </Table>
       )}
+    </section>
+  );
+}
+
+/**
+ * The subject-access export (GDPR art. 15): a person of the directory, picked by name, or the person a situation is
+ * about, by the code the referent gives (the DPO never searches the sealed identities). A JSON file, audited by the App.
+ */
+function ExportView() {
+  const { t } = useTranslation("audit");
+  const styles = useStyles();
+  const layout = useLayoutStyles();
+  const [kind, setKind] = useState<SubjectKind>("person");
+  const [people, setPeople] = useState<Person[]>([]);
+  const [personId, setPersonId] = useState("");
+  const [code, setCode] = useState("");
+  const [done, setDone] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    const abort = new AbortController();
+    directoryApi.people(abort.signal).then((p) => setPeople([...p].sort((a, b) => a.displayName.localeCompare(b.displayName)))).catch((e) => {
+      if (!abort.signal.aborted) setError(e);
+    });
+    return () => abort.abort();
+  }, []);
+  const value = kind === "person" ? personId : code;
+  const run = async () => {
+    setBusy(true);
+    setDone(false);
+    try {
+      setDone(await downloadSubjectAccess(kind, value));
+      setError(undefined);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const chosen = people.find((p) => p.id === personId);
+  return (
+    <section className={styles.section}>
+      <Body1>{t("export.intro")}</Body1>
+      <RadioGroup value={kind} onChange={(_, d) => { setKind(d.value as SubjectKind); setDone(false); }} aria-label={t("export.kind")}>
+        <Radio value="person" label={t("export.person")} />
+        <Radio value="situation" label={t("export.situation")} />
+      </RadioGroup>
+      <form className={layout.row} onSubmit={(e) => { e.preventDefault(); void run(); }}>
+        {kind === "person" ? (
+          <Field label={t("export.personField")}>
+            <Dropdown value={chosen?.displayName ?? ""} selectedOptions={personId ? [personId] : []} placeholder={t("export.choose")}
+              onOptionSelect={(_, d) => setPersonId(d.optionValue ?? "")}>
+              {people.map((p) => <Option key={p.id} value={p.id}>{p.displayName}</Option>)}
+            </Dropdown>
+          </Field>
+        ) : (
+          <Field label={t("export.codeField")} hint={t("export.codeHint")}><Input value={code} onChange={(_, v) => setCode(v.value)} /></Field>
+        )}
+        <Button type="submit" appearance="primary" disabled={busy || !subjectAccessPath(kind, value)}>{t("export.run")}</Button>
+      </form>
+      {busy && <Loading />}
+      <ErrorBar error={error} />
+      {done && <MessageBar intent="success" role="status"><MessageBarBody>{t("export.done")}</MessageBarBody></MessageBar>}
     </section>
   );
 }
