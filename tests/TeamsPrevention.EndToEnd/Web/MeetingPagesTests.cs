@@ -165,11 +165,12 @@ public sealed class MeetingPagesTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Réunion de concertation de cas", Level = 1 })).ToBeVisibleAsync();
         var meetingUrl = page.Url;
 
-        // The police referent: the shared code, "Point réservé" for the other, never its code.
-        // (Jan reads Dutch: the tab follows his directory language; the API's "Point réservé" stays as it answers.)
+        // The police referent: the shared code, "Voorbehouden punt" for the other, never its code — Jan reads Dutch,
+        // and the tab follows his directory language: no French word on his page.
         var police = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.PoliceReferent, new Uri(meetingUrl).Fragment);
         await Assertions.Expect(police.GetByText(shared, new() { Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(police.GetByText("Point réservé", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(police.GetByText("Voorbehouden punt", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.DoesNotContain("Point réservé", await police.ContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(other, await police.ContentAsync(), StringComparison.Ordinal);
         TabShellTests.AssertNoSeriousViolations(await police.RunAxe(), "case meeting agenda (police)");
         await TabBrowser.ScreenshotAsync(police, "meeting-case-agenda-police");

@@ -22,7 +22,7 @@ import { useApi } from "../../components/useApi";
 import { ItemPanel } from "./ItemPanel";
 import { mayAddItems, meetingsApi, type AgendaItemView, type MeetingView } from "./types";
 
-/** The agenda as the API shows it to this person: codes they may see, "Point réservé" for the others. */
+/** The agenda as the API shows it to this person: codes they may see, "Point réservé" (in the page's language) for the others. */
 export function AgendaSection({ me, meeting, names, secrecyAt }: { me: Person; meeting: MeetingView; names: Map<string, string>; secrecyAt?: string }) {
   const { t } = useTranslation("meetings");
   const layout = useLayoutStyles();
@@ -107,7 +107,7 @@ function AgendaRow({ item, open, onOpen }: { item: AgendaItemView; open: boolean
   const { t } = useTranslation("meetings");
   return (
     <TableRow>
-      <TableCell>{item.restricted ? <Text italic>{item.label}</Text> : <Text weight="semibold">{item.label}</Text>}</TableCell>
+      <TableCell>{item.restricted ? <Text italic>{t("agenda.restricted")}</Text> : <Text weight="semibold">{item.label}</Text>}</TableCell>
       <TableCell>{item.source ? t(`source.${item.source}`) : "—"}</TableCell>
       <TableCell>{item.restricted ? "—" : item.present ? t("agenda.yes") : t("agenda.no")}</TableCell>
       <TableCell>
