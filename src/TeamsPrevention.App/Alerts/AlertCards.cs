@@ -51,9 +51,11 @@ public sealed class AlertCards(TabLinks links, WorkingCalendar calendar)
 
     /// <summary>
     /// The card for <paramref name="view"/> in <paramref name="language"/>. <paramref name="refreshUserIds"/> (Teams user
-    /// ids, at most 60) makes Teams fetch the current card for those people when they look at it.
+    /// ids, at most 60) makes Teams fetch the current card for those people when they look at it. With
+    /// <paramref name="escalation"/>, the card of an escalation's target: it says so, to whom the alert went first and
+    /// since when it waits (Brussels time).
     /// </summary>
-    public JsonObject Build(AlertCardView view, UserLanguage language, IReadOnlyList<string>? refreshUserIds = null)
+    public JsonObject Build(AlertCardView view, UserLanguage language, IReadOnlyList<string>? refreshUserIds = null, AlertEscalationNote? escalation = null)
     {
         var texts = AlertTexts.For(language);
         var culture = CultureInfo.GetCultureInfo(texts.Culture);
@@ -73,6 +75,11 @@ public sealed class AlertCards(TabLinks links, WorkingCalendar calendar)
         if (view.Severity == AlertSeverity.Urgent)
         {
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = texts.UrgentWarning, ["wrap"] = true, ["color"] = "Attention", ["weight"] = "Bolder" });
+        }
+
+        if (escalation is not null)
+        {
+            body.Add(Escalation(escalation, texts, culture));
         }
 
         var facts = new JsonArray { Fact(texts.Reference, view.Reference) };
@@ -121,9 +128,11 @@ public sealed class AlertCards(TabLinks links, WorkingCalendar calendar)
         var actions = new JsonArray();
         if (!view.Withdrawn)
         {
+            // Two buttons fit a narrow card (a chat on a phone, Teams' side panel) without cutting a title: the
+            // acknowledgement and the link stay visible, the other answers go in Teams' own "…" overflow menu.
             actions.Add(Execute(AcknowledgeVerb, texts.Acknowledge, view, AlertAnswer.Acknowledged, "positive"));
-            actions.Add(Execute(NeedMoreInformationVerb, texts.NeedMoreInformation, view, AlertAnswer.NeedMoreInformation, "default"));
-            actions.Add(Execute(NotConcernedVerb, texts.NotConcerned, view, AlertAnswer.NotConcerned, "default"));
+            actions.Add(Execute(NeedMoreInformationVerb, texts.NeedMoreInformation, view, AlertAnswer.NeedMoreInformation, "default", secondary: true));
+            actions.Add(Execute(NotConcernedVerb, texts.NotConcerned, view, AlertAnswer.NotConcerned, "default", secondary: true));
         }
 
         actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = texts.Open, ["url"] = links.Alert(view.AlertId).InTeams });
@@ -181,12 +190,46 @@ public sealed class AlertCards(TabLinks links, WorkingCalendar calendar)
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 
-    private static JsonObject Execute(string verb, string title, AlertCardView view, AlertAnswer answer, string style) => new()
+    private JsonObject Escalation(AlertEscalationNote escalation, AlertTexts texts, CultureInfo culture) => new()
     {
-        ["type"] = "Action.Execute",
-        ["verb"] = verb,
-        ["title"] = title,
-        ["style"] = style,
-        ["data"] = new JsonObject { ["alertId"] = view.AlertId.ToString("D"), ["answer"] = answer.ToString() },
+        ["type"] = "Container",
+        ["style"] = "warning",
+        ["items"] = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = "TextBlock",
+                ["text"] = escalation.Level >= 2 ? texts.EscalationToChair : texts.EscalationToDeputy,
+                ["weight"] = "Bolder",
+                ["wrap"] = true,
+            },
+            new JsonObject
+            {
+                ["type"] = "FactSet",
+                ["facts"] = new JsonArray
+                {
+                    Fact(texts.FirstAddressedTo, escalation.FirstAddressedTo.Count > 0 ? string.Join(", ", escalation.FirstAddressedTo) : "—"),
+                    Fact(texts.WaitingSince, FormatTime(escalation.WaitingSince, culture)),
+                },
+            },
+        },
     };
+
+    private static JsonObject Execute(string verb, string title, AlertCardView view, AlertAnswer answer, string style, bool secondary = false)
+    {
+        var action = new JsonObject
+        {
+            ["type"] = "Action.Execute",
+            ["verb"] = verb,
+            ["title"] = title,
+            ["style"] = style,
+            ["data"] = new JsonObject { ["alertId"] = view.AlertId.ToString("D"), ["answer"] = answer.ToString() },
+        };
+        if (secondary)
+        {
+            action["mode"] = "secondary";
+        }
+
+        return action;
+    }
 }

@@ -34,6 +34,7 @@ public static class AlertEndpoints
         services.AddScoped<AlertSender>();
         services.AddScoped<AlertEscalator>();
         services.AddScoped<AlertTracker>();
+        services.AddScoped<AlertEscalationNotes>();
         services.AddScoped<ReceivedAlerts>();
         services.AddCardActionHandler<AlertCardActionHandler>();
         services.AddCardActionHandler<AlertRefreshHandler>();
@@ -164,7 +165,7 @@ public static class AlertEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> ExportAsync(
-        Guid id, ClaimsPrincipal user, CurrentPerson current, AlertTracker tracker, AuditLog audit, CancellationToken ct)
+        Guid id, string? lang, ClaimsPrincipal user, CurrentPerson current, AlertTracker tracker, AuditLog audit, CancellationToken ct)
     {
         var person = await current.GetAsync(user, ct);
         var alert = await tracker.FindAsync(id, ct);
@@ -179,7 +180,9 @@ public static class AlertEndpoints
             return TypedResults.NotFound();
         }
 
-        var csv = tracker.ToCsv(await tracker.BuildAsync(alert, await tracker.MaySeeContentAsync(alert, person, ct), ct));
+        // The page's language when the tab names it (its language menu), otherwise the person's directory language.
+        var language = Languages.FromTag(string.IsNullOrWhiteSpace(lang) ? person.PreferredLanguage : lang);
+        var csv = tracker.ToCsv(await tracker.BuildAsync(alert, await tracker.MaySeeContentAsync(alert, person, ct), ct), language);
         await audit.RecordAsync(new AuditRecord(person.EntraObjectId.ToString(), AlertService.RoleOf(person), AuditAction.Export, alert.SituationCode, "Alert", alert.Id.ToString(), "alert tracking export"), ct);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray();
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"alerte-{alert.Reference}.csv");

@@ -10,7 +10,8 @@ namespace TeamsPrevention.App.Alerts;
 /// the answers' read slots (<see cref="AnswerPriority.EnterReadAsync"/>): sixty people opening the chat at once read a
 /// few at a time.
 /// </summary>
-public sealed class AlertRefreshHandler(AlertService alerts, AlertCards cards, DirectoryService directory, AnswerPriority priority, AuditLog audit) : ICardActionHandler
+public sealed class AlertRefreshHandler(
+    AlertService alerts, AlertCards cards, AlertEscalationNotes escalations, DirectoryService directory, AnswerPriority priority, AuditLog audit) : ICardActionHandler
 {
     public static string VerbPrefix => AlertCards.RefreshVerb;
 
@@ -23,6 +24,7 @@ public sealed class AlertRefreshHandler(AlertService alerts, AlertCards cards, D
         }
 
         AlertCardView? view = null;
+        AlertEscalationNote? escalation = null;
         DirectoryPerson? person = null;
         var parsed = AlertCardActionHandler.TryAlertId(action.Data, out var alertId);
         using (await priority.EnterReadAsync(cancellationToken))
@@ -30,6 +32,8 @@ public sealed class AlertRefreshHandler(AlertService alerts, AlertCards cards, D
             if (parsed && (person = await FindPersonAsync(turn, cancellationToken)) is not null)
             {
                 view = await alerts.CardViewForAsync(alertId, person, cancellationToken);
+                // An escalation's target keeps the card that says so.
+                escalation = view is null ? null : await escalations.ForAsync(alertId, person.Id, cancellationToken);
             }
         }
 
@@ -44,7 +48,8 @@ public sealed class AlertRefreshHandler(AlertService alerts, AlertCards cards, D
                 cancellationToken);
         }
 
-        return view is null ? CardActionResult.Error(403, texts.NotARecipient) : CardActionResult.WithCard(cards.SharedCard(view, turn.Language));
+        return view is null ? CardActionResult.Error(403, texts.NotARecipient)
+            : CardActionResult.WithCard(escalation is null ? cards.SharedCard(view, turn.Language) : cards.Build(view, turn.Language, null, escalation));
     }
 
     private async Task<DirectoryPerson?> FindPersonAsync(TurnContext turn, CancellationToken cancellationToken)

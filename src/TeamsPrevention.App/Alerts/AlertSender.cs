@@ -21,6 +21,7 @@ public sealed class AlertSender(
     AlertService alerts,
     AlertCards cards,
     AlertCardViews views,
+    AlertEscalationNotes escalations,
     DirectoryService directory,
     BotMessenger messenger,
     AlertWriteGate gate,
@@ -111,8 +112,11 @@ public sealed class AlertSender(
         var language = Languages.FromTag(person.PreferredLanguage);
         var refresh = await RefreshUserIdsAsync(delivery.AlertId, cancellationToken);
         // Beyond the refresh limit every recipient gets the same card: built once per view and language, then shared.
-        var card = refresh.Count == 0 ? cards.SharedCard(view, language) : cards.Build(view, language, refresh);
-        var message = BotMessage.WithCard(card, AlertTexts.For(language).Preview);
+        // An escalation's target gets a card of their own that says so.
+        var escalation = delivery.Reason == AlertAudienceSource.Escalation ? await escalations.ForAsync(delivery.AlertId, delivery.PersonId, cancellationToken) : null;
+        var card = refresh.Count == 0 && escalation is null ? cards.SharedCard(view, language) : cards.Build(view, language, refresh, escalation);
+        var preview = escalation is null ? AlertTexts.For(language).Preview : AlertTexts.For(language).EscalationPreview;
+        var message = BotMessage.WithCard(card, preview);
         preparing.Dispose(); // Ready: from here the row waits for its turn at the tenant's limit, holding no slot.
 
         if (delivery.Status == AlertDeliveryStatus.Sent && delivery.PendingUpdate)

@@ -36,6 +36,11 @@ public sealed record AlertTexts(
     string SendDescription,
     string MineKeyword,
     string MineDescription,
+    string EscalationPreview,
+    string EscalationToDeputy,
+    string EscalationToChair,
+    string FirstAddressedTo,
+    string WaitingSince,
     IReadOnlyDictionary<AlertSeverity, string> Severities,
     IReadOnlyDictionary<AlertCategory, string> Categories,
     IReadOnlyDictionary<AlertAnswer, string> Answers)
@@ -73,6 +78,11 @@ public sealed record AlertTexts(
         SendDescription: "rédiger une alerte",
         MineKeyword: "mes alertes",
         MineDescription: "les alertes qui attendent votre réponse",
+        EscalationPreview: "Alerte en escalade — ouvrez TeamsPrevention",
+        EscalationToDeputy: "Escalade : sans réponse à l'échéance, cette alerte vous est transmise comme suppléant·e.",
+        EscalationToChair: "Escalade : sans réponse à l'échéance, cette alerte est transmise à la présidence.",
+        FirstAddressedTo: "Envoyée d'abord à",
+        WaitingSince: "En attente depuis",
         Severities: new Dictionary<AlertSeverity, string>
         {
             [AlertSeverity.Info] = "information",
@@ -126,6 +136,11 @@ public sealed record AlertTexts(
         SendDescription: "een melding opstellen",
         MineKeyword: "mijn meldingen",
         MineDescription: "meldingen die op uw antwoord wachten",
+        EscalationPreview: "Melding in escalatie — open TeamsPrevention",
+        EscalationToDeputy: "Escalatie: zonder antwoord binnen de termijn wordt deze melding u als plaatsvervanger bezorgd.",
+        EscalationToChair: "Escalatie: zonder antwoord binnen de termijn wordt deze melding aan de voorzitter bezorgd.",
+        FirstAddressedTo: "Eerst verzonden naar",
+        WaitingSince: "Wacht sinds",
         Severities: new Dictionary<AlertSeverity, string>
         {
             [AlertSeverity.Info] = "informatief",
@@ -179,6 +194,11 @@ public sealed record AlertTexts(
         SendDescription: "eine Warnmeldung verfassen",
         MineKeyword: "meine warnmeldungen",
         MineDescription: "Warnmeldungen, die auf Ihre Antwort warten",
+        EscalationPreview: "Warnmeldung in Eskalation — öffnen Sie TeamsPrevention",
+        EscalationToDeputy: "Eskalation: Ohne Antwort innerhalb der Frist wird Ihnen diese Warnmeldung als Stellvertretung übermittelt.",
+        EscalationToChair: "Eskalation: Ohne Antwort innerhalb der Frist wird diese Warnmeldung dem Vorsitz übermittelt.",
+        FirstAddressedTo: "Zuerst gesendet an",
+        WaitingSince: "Wartet seit",
         Severities: new Dictionary<AlertSeverity, string>
         {
             [AlertSeverity.Info] = "Information",
@@ -232,6 +252,11 @@ public sealed record AlertTexts(
         SendDescription: "write an alert",
         MineKeyword: "my alerts",
         MineDescription: "alerts awaiting your answer",
+        EscalationPreview: "Escalated alert — open TeamsPrevention",
+        EscalationToDeputy: "Escalation: unanswered by its deadline, this alert comes to you as the deputy.",
+        EscalationToChair: "Escalation: unanswered by its deadline, this alert comes to the Chair.",
+        FirstAddressedTo: "First sent to",
+        WaitingSince: "Waiting since",
         Severities: new Dictionary<AlertSeverity, string>
         {
             [AlertSeverity.Info] = "information",

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
 
 namespace TeamsPrevention.App.Alerts;
 
 /// <summary>
-/// Builds the tracking view of alerts and its CSV export (French headers, Europe/Brussels times). Need-to-know: an
+/// Builds the tracking view of alerts and its CSV export (in the reader's language, Europe/Brussels times). Need-to-know: an
 /// alert's message and situation code are shown to a follower only when they may see that situation (its list, or the
 /// Chair) or sent the alert; otherwise the view is its metadata (<see cref="AlertTracking.Restricted"/>). An alert
 /// without a code concerns no situation: its followers see it whole.
@@ -93,25 +94,32 @@ public sealed class AlertTracker(AppDbContext db, DirectoryService directory, Wo
             Organisation(alert.SenderOrganisationId), alert.CreatedAt, alert.Deadline, alert.WithdrawnAt, counts, recipientRows, deliveryRows, Restricted: !content);
     }
 
-    /// <summary>One line per recipient; French headers; times in Europe/Brussels. Neither the message nor the situation code is exported.</summary>
-    public string ToCsv(AlertTracking tracking)
+    /// <summary>
+    /// One line per recipient, in <paramref name="language"/> (the words of the alert page), times in Europe/Brussels,
+    /// and the facts the page shows: who answered is named only for an organisation (a person answers for themselves,
+    /// and the page shows "—" there too). Neither the message nor the situation code is exported.
+    /// </summary>
+    public string ToCsv(AlertTracking tracking, UserLanguage language)
     {
-        var culture = CultureInfo.GetCultureInfo("fr-BE");
+        var texts = AlertTexts.For(language);
+        var export = AlertExportTexts.For(language);
+        var culture = CultureInfo.GetCultureInfo(export.Culture);
+        string Label(string text) => text.Length == 0 ? text : char.ToUpper(text[0], culture) + text[1..];
         var csv = new StringBuilder();
-        csv.Append("Référence;Niveau;Destinataire;Type;Choisi comme;Réponse;Répondu le;Répondu par;Escalade;Escaladé vers;Échéance\r\n");
+        csv.Append(string.Join(';', export.Headers.Select(Cell))).Append("\r\n");
         foreach (var r in tracking.Recipients)
         {
             string[] cells =
             [
                 tracking.Reference,
-                tracking.Severity.ToString(),
+                Label(texts.Severities[tracking.Severity]),
                 r.Name,
-                r.Kind == AlertRecipientKind.Person ? "personne" : "organisation",
-                r.ChosenAs.ToString(),
-                r.Answer?.ToString() ?? "",
+                export.Kinds[r.Kind],
+                export.ChosenAs[r.ChosenAs],
+                r.Answer is { } answer ? Label(texts.Answers[answer]) : export.Waiting,
                 r.AnsweredAt is { } at ? calendar.ToLocal(at).ToString("yyyy-MM-dd HH:mm", culture) : "",
-                r.AnsweredBy ?? "",
-                r.EscalationLevel.ToString(CultureInfo.InvariantCulture),
+                r.Kind == AlertRecipientKind.Organisation ? r.AnsweredBy ?? "" : "",
+                r.EscalationLevel switch { 0 => "", 1 => export.EscalatedToDeputy, _ => export.EscalatedToChair },
                 string.Join(", ", r.EscalatedTo),
                 calendar.ToLocal(tracking.Deadline).ToString("yyyy-MM-dd HH:mm", culture),
             ];

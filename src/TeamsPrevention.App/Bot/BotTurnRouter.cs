@@ -247,7 +247,7 @@ internal sealed partial class BotTurnRouter(
         var bestLength = 0;
         foreach (var command in services.GetServices<IBotCommand>())
         {
-            foreach (var keyword in command.Texts.Values.Select(t => Words(t.Keyword)))
+            foreach (var keyword in command.Texts.Values.SelectMany(t => t.Aliases.Prepend(t.Keyword)).Select(Words))
             {
                 if (keyword.Length > bestLength && keyword.Length <= words.Length
                     && keyword.Select((word, i) => SameWord(word, words[i].TrimEnd('.', ',', '!', '?', ':', ';'))).All(same => same))

@@ -32,7 +32,7 @@ public sealed record BotTexts(
 
     private static readonly BotTexts Dutch = new(
         Welcome: "Hallo! Ik ben TeamsPrevention, de assistent van de preventiecel. Ik breng u op de hoogte van " +
-            "waarschuwingen en vergaderingen die u aanbelangen, zonder hier ooit gevoelige informatie te tonen. " +
+            "meldingen en vergaderingen die u aanbelangen, zonder hier ooit gevoelige informatie te tonen. " +
             "Typ **hulp** om te zien wat ik kan doen.",
         HelpKeyword: "hulp",
         HelpTitle: "Beschikbare opdrachten:",
@@ -44,7 +44,7 @@ public sealed record BotTexts(
         NotAvailable: "Deze functie is nog niet beschikbaar.");
 
     private static readonly BotTexts German = new(
-        Welcome: "Hallo! Ich bin TeamsPrevention, der Assistent der Präventionszelle. Ich informiere Sie über Warnungen " +
+        Welcome: "Hallo! Ich bin TeamsPrevention, der Assistent der Präventionszelle. Ich informiere Sie über Warnmeldungen " +
             "und Sitzungen, die Sie betreffen, ohne hier je vertrauliche Informationen anzuzeigen. " +
             "Geben Sie **hilfe** ein, um zu sehen, was ich kann.",
         HelpKeyword: "hilfe",

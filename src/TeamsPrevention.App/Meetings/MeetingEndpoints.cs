@@ -110,7 +110,8 @@ public sealed record MeetingView(
     DateTimeOffset? NextSyncAt);
 
 /// <summary>
-/// An agenda line: the situation code when the caller is on its need-to-know list, "Point réservé" otherwise.
+/// An agenda line: the situation code when the caller is on its need-to-know list, otherwise "Point réservé" in the
+/// caller's directory language (<see cref="MeetingTexts.RestrictedItem"/>; the tab shows its own text for it).
 /// <paramref name="MayAttend"/>: for whoever records attendance, the attendees who may be present for this item (they
 /// see its situation); null otherwise.
 /// </summary>

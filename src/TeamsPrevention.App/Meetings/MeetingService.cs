@@ -32,7 +32,6 @@ public sealed class MeetingService(
     TimeProvider time,
     ILogger<MeetingService> logger)
 {
-    public const string RestrictedItem = "Point réservé";
     private const string AuditTarget = "Meeting";
     private static readonly TimeSpan MaxDuration = TimeSpan.FromHours(8);
 
@@ -186,6 +185,7 @@ public sealed class MeetingService(
         var situations = await SituationsOfAsync(meeting, cancellationToken);
         var now = Now;
         var items = new List<AgendaItemView>();
+        var restricted = MeetingTexts.For(Languages.FromTag(actor.PreferredLanguage)).RestrictedItem;
 
         // Who records attendance is offered, per item they see, only the attendees who may be present for it.
         var attendees = MayRecordAttendance(actor) ? await AttendeesAsync(meeting, cancellationToken) : null;
@@ -195,7 +195,7 @@ public sealed class MeetingService(
             items.Add(visible
                 ? new AgendaItemView(item.Id, false, item.SituationCode, item.Source, item.PresentPersonIds.Contains(actor.Id), item.MinutesAt is not null,
                     attendees is null ? null : MayAttend(attendees, s!, now))
-                : new AgendaItemView(item.Id, true, RestrictedItem, null, false, false));
+                : new AgendaItemView(item.Id, true, restricted, null, false, false));
             if (visible)
             {
                 await AuditAsync(actor, AuditAction.View, item.SituationCode, meeting.Id, "agenda item", cancellationToken);

@@ -32,7 +32,8 @@ public sealed record MeetingTexts(
     string Scheduled,
     string CoordinationOnly,
     string Preview,
-    string Required)
+    string Required,
+    string RestrictedItem)
 {
     public static IReadOnlyList<UserLanguage> All { get; } = [UserLanguage.Fr, UserLanguage.Nl, UserLanguage.De, UserLanguage.En];
 
@@ -75,7 +76,8 @@ public sealed record MeetingTexts(
         Scheduled: "Réunion planifiée",
         CoordinationOnly: "Réservé à la coordination.",
         Preview: "Rappel de réunion",
-        Required: "Champ obligatoire.");
+        Required: "Champ obligatoire.",
+        RestrictedItem: "Point réservé");
 
     private static readonly MeetingTexts Nl = new(
         PlatformName: "Gemeentelijk preventieplatform",
@@ -106,7 +108,8 @@ public sealed record MeetingTexts(
         Scheduled: "Vergadering gepland",
         CoordinationOnly: "Voorbehouden aan de coördinatie.",
         Preview: "Herinnering aan een vergadering",
-        Required: "Verplicht veld.");
+        Required: "Verplicht veld.",
+        RestrictedItem: "Voorbehouden punt");
 
     private static readonly MeetingTexts De = new(
         PlatformName: "Kommunale Präventionsplattform",
@@ -137,7 +140,8 @@ public sealed record MeetingTexts(
         Scheduled: "Sitzung geplant",
         CoordinationOnly: "Der Koordination vorbehalten.",
         Preview: "Erinnerung an eine Sitzung",
-        Required: "Pflichtfeld.");
+        Required: "Pflichtfeld.",
+        RestrictedItem: "Vertraulicher Punkt");
 
     private static readonly MeetingTexts En = new(
         PlatformName: "Municipal prevention platform",
@@ -168,5 +172,6 @@ public sealed record MeetingTexts(
         Scheduled: "Meeting scheduled",
         CoordinationOnly: "For the coordination only.",
         Preview: "Meeting reminder",
-        Required: "Required field.");
+        Required: "Required field.",
+        RestrictedItem: "Restricted item");
 }

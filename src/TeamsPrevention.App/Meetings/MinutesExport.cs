@@ -117,7 +117,7 @@ public sealed class MinutesExport(AppDbContext db, MeetingService meetings, Dire
             UserLanguage.Nl => new(
                 "nl", "nl-BE", "Besluitenlijst", "Vertrouwelijk — gedeeld beroepsgeheim (art. 458ter Sw.)",
                 "Deze lijst bevat alleen de punten waarvoor u aanwezig was.", "Geen besluiten voor de punten waarvoor u aanwezig was.",
-                "Situatie", "Besluit", "Consensus", "ja", "nee", "Volgende herbeoordeling", "Acties", "Actie", "Verantwoordelijke organisatie", "Termijn",
+                "Situatie", "Besluit", "Consensus", "ja", "nee", "Volgende herevaluatie", "Acties", "Actie", "Verantwoordelijke organisatie", "Termijn",
                 "Afgedrukt uit TeamsPrevention op"),
             UserLanguage.De => new(
                 "de", "de-BE", "Beschlussprotokoll", "Vertraulich — geteiltes Berufsgeheimnis (Art. 458ter StGB)",

@@ -10,10 +10,10 @@ internal sealed class SituationStatusCommand(SituationService situations, Direct
 {
     public IReadOnlyDictionary<UserLanguage, BotCommandText> Texts { get; } = new Dictionary<UserLanguage, BotCommandText>
     {
-        [UserLanguage.Fr] = new("situation", "situation <code> : état d'une situation"),
-        [UserLanguage.Nl] = new("situatie", "situatie <code>: stand van een situatie"),
-        [UserLanguage.De] = new("situation", "situation <Code>: Stand einer Situation"),
-        [UserLanguage.En] = new("situation", "situation <code>: status of a situation"),
+        [UserLanguage.Fr] = new("situation", "état d'une situation : tapez situation puis son code, par exemple situation K7M-4QX"),
+        [UserLanguage.Nl] = new("situatie", "stand van een situatie: typ situatie en de code, bv. situatie K7M-4QX"),
+        [UserLanguage.De] = new("situation", "Stand einer Situation: Geben Sie situation und den Code ein, z. B. situation K7M-4QX"),
+        [UserLanguage.En] = new("situation", "status of a situation: type situation and its code, e.g. situation K7M-4QX"),
     };
 
     public async Task HandleAsync(TurnContext turn, string arguments, CancellationToken cancellationToken)

@@ -44,6 +44,12 @@
     actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: "inline" }, actionsOrientation: "horizontal", actionAlignment: "left" },
   });
 
+  // The "…" button of secondary actions speaks French, as the rest of the page (the renderer's own words are English).
+  if (AdaptiveCards.Strings && AdaptiveCards.Strings.defaults) {
+    AdaptiveCards.Strings.defaults.overflowButtonText = () => "…";
+    AdaptiveCards.Strings.defaults.overflowButtonTooltip = () => "Autres actions";
+  }
+
   let current = null; // the chosen persona
   const RefreshEveryMs = 10_000; // Teams refreshes a card when it comes into view, not on every redraw
   let refreshedAt = { persona: null, at: 0 };
@@ -155,13 +161,75 @@
     if (activity.text) {
       const text = document.createElement("div");
       text.className = "text";
-      text.textContent = activity.text;
+      text.append(...renderMarkdown(activity.text));
       li.append(text);
     }
     for (const attachment of activity.attachments || []) {
       if (attachment && attachment.contentType === CardType) li.append(renderCard(attachment.content, activity.id));
     }
     return li;
+  }
+
+  // The subset of Markdown Teams renders in a bot's text message: paragraphs, line breaks, "- " and "1. " lists,
+  // **bold**, *italic* / _italic_, `code` and [links](https://…). Built as DOM nodes from text: nothing the bot sends
+  // is ever parsed as HTML (a "<code>" in a message shows as those characters).
+  function renderMarkdown(source) {
+    const blocks = [];
+    let list = null;
+    for (const line of source.replace(/\r\n?/g, "\n").split("\n")) {
+      const bullet = /^\s*[-*]\s+(.*)$/.exec(line);
+      const numbered = /^\s*\d+[.)]\s+(.*)$/.exec(line);
+      const item = bullet || numbered;
+      if (item) {
+        const kind = bullet ? "UL" : "OL";
+        if (!list || list.tagName !== kind) {
+          list = document.createElement(kind.toLowerCase());
+          blocks.push(list);
+        }
+        const li = document.createElement("li");
+        li.append(...inline(item[1]));
+        list.append(li);
+        continue;
+      }
+      list = null;
+      if (line.trim() === "") {
+        blocks.push(null); // a paragraph break
+        continue;
+      }
+      const last = blocks[blocks.length - 1];
+      if (last && last.tagName === "P") {
+        last.append(document.createElement("br"), ...inline(line));
+      } else {
+        const p = document.createElement("p");
+        p.append(...inline(line));
+        blocks.push(p);
+      }
+    }
+    return blocks.filter(Boolean);
+  }
+
+  function inline(text) {
+    const nodes = [];
+    const pattern = /\*\*(.+?)\*\*|\*(\S(?:.*?\S)?)\*|_(\S(?:.*?\S)?)_|`([^`]+)`|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
+    let at = 0;
+    for (let m; (m = pattern.exec(text)); ) {
+      if (m.index > at) nodes.push(document.createTextNode(text.slice(at, m.index)));
+      let node;
+      if (m[1] !== undefined) { node = document.createElement("strong"); node.append(...inline(m[1])); }
+      else if (m[2] !== undefined || m[3] !== undefined) { node = document.createElement("em"); node.append(...inline(m[2] ?? m[3])); }
+      else if (m[4] !== undefined) { node = document.createElement("code"); node.textContent = m[4]; }
+      else {
+        node = document.createElement("a");
+        node.href = m[6];
+        node.target = "_blank";
+        node.rel = "noopener noreferrer";
+        node.textContent = m[5];
+      }
+      nodes.push(node);
+      at = pattern.lastIndex;
+    }
+    if (at < text.length) nodes.push(document.createTextNode(text.slice(at)));
+    return nodes;
   }
 
   function renderCard(content, activityId) {

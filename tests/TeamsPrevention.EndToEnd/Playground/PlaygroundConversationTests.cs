@@ -80,6 +80,11 @@ public sealed class PlaygroundConversationTests : IAsyncLifetime
         var answer = await Playground.NextBotMessageAsync(m => m.IsIn(answerIn), AnswerTimeout);
         Assert.Contains(words.Commands, answer.AllText, StringComparison.OrdinalIgnoreCase);
 
+        // The Playground (like Teams) reads the text as Markdown with HTML: anything tag-like ("situation <code>") is
+        // swallowed. The help line of the situation command reads whole, with a code as example.
+        Assert.DoesNotMatch(@"<[A-Za-z/][^>]*>", answer.Text ?? "");
+        Assert.Contains("situation K7M-4QX", answer.Text ?? "", StringComparison.Ordinal);
+
         App.AssertNoErrorsLogged();
     }
 

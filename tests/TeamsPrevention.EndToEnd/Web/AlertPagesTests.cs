@@ -161,13 +161,23 @@ public sealed class AlertPagesTests
         TabShellTests.AssertNoSeriousViolations(await partner.RunAxe(), "alerts list with answered alerts");
         await Assertions.Expect(coordinator.GetByText("1 réponse(s) sur 1 destinataire(s)").First).ToBeVisibleAsync();
 
-        // The sender exports the tracking as CSV (French headers, the answer) and withdraws the alert.
+        // The sender exports the tracking as CSV (the page's words: French headers, the answer as the page says it) and
+        // withdraws the alert.
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Button, new() { Name = "Exporter en CSV" }).ClickAsync());
         Assert.StartsWith("alerte-", download.SuggestedFilename, StringComparison.Ordinal);
         var csv = await File.ReadAllTextAsync(await download.PathAsync());
         Assert.StartsWith("Référence;Niveau;Destinataire", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Contains(School, csv, StringComparison.Ordinal);
-        Assert.Contains("Acknowledged", csv, StringComparison.Ordinal);
+        Assert.Contains(";Réception accusée;", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Acknowledged", csv, StringComparison.Ordinal);
+
+        // Read in Dutch from the language menu, the page exports in Dutch.
+        await coordinator.GetByRole(AriaRole.Combobox, new() { Name = "Langue" }).SelectOptionAsync("nl");
+        download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Button, new() { Name = "Exporteren als CSV" }).ClickAsync());
+        csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.StartsWith("Referentie;Niveau;Ontvanger", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains(";Ontvangst bevestigd;", csv, StringComparison.Ordinal);
+        await coordinator.GetByRole(AriaRole.Combobox, new() { Name = "Taal" }).SelectOptionAsync("fr");
 
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Retirer l'alerte" }).ClickAsync();
         await coordinator.GetByRole(AriaRole.Alertdialog).GetByRole(AriaRole.Button, new() { Name = "Retirer", Exact = true }).ClickAsync();

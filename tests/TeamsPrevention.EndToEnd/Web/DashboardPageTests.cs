@@ -79,8 +79,8 @@ public sealed class DashboardPageTests
         await Assertions.Expect(page.Locator("[data-block=followed-alerts]").GetByText("Vous ne suivez aucune alerte.")).ToBeVisibleAsync();
         TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "dashboard: partner");
 
-        await pending.GetByRole(AriaRole.Button, new() { Name = "Pris connaissance" }).ClickAsync();
-        await Assertions.Expect(page.GetByText($"Réponse enregistrée pour l'alerte {reference} : Pris connaissance.")).ToBeVisibleAsync();
+        await pending.GetByRole(AriaRole.Button, new() { Name = "Accuser réception" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Réponse enregistrée pour l'alerte {reference} : Réception accusée.")).ToBeVisibleAsync();
         await Assertions.Expect(pending).ToHaveCountAsync(0);
         using var tracking = await AsAsync(app, Oids.Coordinator);
         var counts = (await GetAsync(tracking, $"/api/alerts/{(string)alert["id"]!}"))["counts"]!;

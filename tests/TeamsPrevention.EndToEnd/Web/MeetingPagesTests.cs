@@ -179,6 +179,7 @@ public sealed class MeetingPagesTests
         var police = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.PoliceReferent, new Uri(meetingUrl).Fragment);
         await Assertions.Expect(police.GetByText(shared, new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(police.GetByText("1 voorbehouden punt", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.DoesNotContain("Point réservé", await police.ContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(other, await police.ContentAsync(), StringComparison.Ordinal);
         TabShellTests.AssertNoSeriousViolations(await police.RunAxe(), "case meeting agenda (police)");
         await TabBrowser.ScreenshotAsync(police, "meeting-case-agenda-police");
@@ -197,10 +198,10 @@ public sealed class MeetingPagesTests
         await page.EvaluateAsync("location.hash = '#/meetings'");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Réunion de concertation de cas", Level = 1 })).ToHaveCountAsync(0);
         await page.EvaluateAsync($"location.hash = '{fragment}'");
-        var proposal = page.GetByRole(AriaRole.Region, new() { Name = "Révisions à l'échéance avant la réunion" });
+        var proposal = page.GetByRole(AriaRole.Region, new() { Name = "Réévaluations à l'échéance avant la réunion" });
         await Assertions.Expect(proposal.GetByText("1 point réservé", new() { Exact = true })).ToBeVisibleAsync();
         Assert.DoesNotContain(late, await page.ContentAsync(), StringComparison.Ordinal);
-        await proposal.GetByRole(AriaRole.Button, new() { Name = "Ajouter ces révisions à l'ordre du jour" }).ClickAsync();
+        await proposal.GetByRole(AriaRole.Button, new() { Name = "Ajouter ces réévaluations à l'ordre du jour" }).ClickAsync();
         await Assertions.Expect(page.GetByText("3 points réservés", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(proposal).ToHaveCountAsync(0);
         TabShellTests.AssertNoSeriousViolations(await page.RunAxe(), "case meeting agenda proposal (coordinator)");

@@ -43,16 +43,16 @@ public sealed class SituationPageTests
         await created.ClickAsync();
         await Assertions.Expect(referent.GetByRole(AriaRole.Heading, new() { Name = $"Situation {code}", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal($"Situation {code} — TeamsPrevention", await referent.TitleAsync());
-        await referent.GetByRole(AriaRole.Button, new() { Name = "Commencer l'analyse" }).ClickAsync();
-        await Assertions.Expect(referent.Locator("[data-block=overview]").GetByText("En analyse")).ToBeVisibleAsync();
+        await referent.GetByRole(AriaRole.Button, new() { Name = "Commencer l'analyse préalable" }).ClickAsync();
+        await Assertions.Expect(referent.Locator("[data-block=overview]").GetByText("Analyse préalable")).ToBeVisibleAsync();
         TabShellTests.AssertNoSeriousViolations(await referent.RunAxe(), "situation: referent");
 
         // The Chair opens it, includes it.
         var chair = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.Chair, $"#/situations/{code}");
         await Assertions.Expect(chair.GetByRole(AriaRole.Heading, new() { Name = $"Situation {code}", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(chair.GetByRole(AriaRole.Button, new() { Name = "Commencer l'analyse" })).ToHaveCountAsync(0);
-        await chair.GetByRole(AriaRole.Button, new() { Name = "Inclure", Exact = true }).ClickAsync();
-        await Assertions.Expect(chair.Locator("[data-block=overview]").GetByText("Incluse")).ToBeVisibleAsync();
+        await Assertions.Expect(chair.GetByRole(AriaRole.Button, new() { Name = "Commencer l'analyse préalable" })).ToHaveCountAsync(0);
+        await chair.GetByRole(AriaRole.Button, new() { Name = "Inscrire", Exact = true }).ClickAsync();
+        await Assertions.Expect(chair.Locator("[data-block=overview]").GetByText("Inscrite")).ToBeVisibleAsync();
         await Assertions.Expect(chair.GetByRole(AriaRole.Button, new() { Name = "Clôturer", Exact = true })).ToBeVisibleAsync();
 
         // The private channel appears (the worker creates it in the sandbox's Graph); the page links to it.

@@ -28,7 +28,7 @@ public sealed class SituationWorkTests
         string Day(int days) => today.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
         var page = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.Referent, $"#/situations/{code}");
-        await Assertions.Expect(page.Locator("[data-block=overview]").GetByText("Incluse")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-block=overview]").GetByText("Inscrite")).ToBeVisibleAsync();
 
         // An action for the association.
         var addAction = page.Locator("[data-step=add-action]");

@@ -73,7 +73,7 @@ public sealed class TabShellTests
         var page = await TabBrowser.SignInAsync(chromium, app, TabBrowser.Personas.Dpo);
 
         // The DPO's directory entry says German (de-BE): the tab follows it outside Teams.
-        Assert.Equal(["Übersicht", "Situationen", "Warnungen", "Sitzungen", "Prüfung", "Statistiken", "Ressourcen"], await TabBrowser.NavigationAsync(page));
+        Assert.Equal(["Übersicht", "Situationen", "Warnmeldungen", "Sitzungen", "Prüfung", "Statistiken", "Ressourcen"], await TabBrowser.NavigationAsync(page));
         Assert.Equal("de", await page.EvaluateAsync<string>("document.documentElement.lang"));
     }
 

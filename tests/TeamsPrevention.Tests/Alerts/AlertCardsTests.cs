@@ -125,14 +125,29 @@ public sealed class AlertCardsTests
         Assert.Null(card["refresh"]);
     }
 
+    [Theory]
+    [InlineData(UserLanguage.Fr, "Accuser réception", "Ouvrir dans TeamsPrevention", "Besoin d'informations", "Non concerné")]
+    [InlineData(UserLanguage.Nl, "Ontvangst bevestigen", "Openen in TeamsPrevention", "Meer informatie nodig", "Niet betrokken")]
+    [InlineData(UserLanguage.De, "Empfang bestätigen", "In TeamsPrevention öffnen", "Weitere Informationen nötig", "Nicht betroffen")]
+    [InlineData(UserLanguage.En, "Acknowledge", "Open in TeamsPrevention", "Need more information", "Not concerned")]
+    public void ShowsTwoButtonsAndPutsTheOtherAnswersInTeamsOverflowMenu(UserLanguage language, string acknowledge, string open, string moreInformation, string notConcerned)
+    {
+        var actions = Cards().Build(View(AlertSeverity.Elevated), language)["actions"]!.AsArray().OfType<JsonObject>().ToList();
+
+        Assert.Equal([acknowledge, open], actions.Where(a => a["mode"] is null).Select(a => (string?)a["title"]));
+        Assert.Equal([moreInformation, notConcerned], actions.Where(a => (string?)a["mode"] == "secondary").Select(a => (string?)a["title"]));
+    }
+
     [Fact]
     public void KeepsNotificationPreviewFreeOfContent()
     {
         foreach (var language in AlertTexts.All)
         {
-            var preview = AlertTexts.For(language).Preview;
-            Assert.DoesNotContain("K7M", preview, StringComparison.Ordinal);
-            Assert.All(DemoTenant.Personas, p => Assert.DoesNotContain(p.DisplayName, preview, StringComparison.Ordinal));
+            foreach (var preview in new[] { AlertTexts.For(language).Preview, AlertTexts.For(language).EscalationPreview })
+            {
+                Assert.DoesNotContain("K7M", preview, StringComparison.Ordinal);
+                Assert.All(DemoTenant.Personas, p => Assert.DoesNotContain(p.DisplayName, preview, StringComparison.Ordinal));
+            }
         }
 
         Assert.Equal("Nouvelle alerte — ouvrez TeamsPrevention", AlertTexts.For(UserLanguage.Fr).Preview);

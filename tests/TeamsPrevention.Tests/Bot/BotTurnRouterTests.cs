@@ -119,6 +119,32 @@ public sealed class BotTurnRouterTests
         Assert.DoesNotContain("bonjour", text, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Theory]
+    [InlineData("signaleren")]
+    [InlineData("melden")]
+    public async Task OpensTheSignalFormGivenTheDutchKeywordOrItsOldAlias(string word)
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.PostAsync(bot.LoadActivity("message-personal", "nl-BE", word), bot.BotToken());
+
+        var reply = Assert.Single(bot.PostedActivities).Json!;
+        Assert.Contains("Nieuw signaal", reply["attachments"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ListsTheDutchSignalKeywordButNotItsOldAlias()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await bot.PostAsync(bot.LoadActivity("message-personal", "nl-BE", "hulp"), bot.BotToken());
+
+        var text = (string)Assert.Single(bot.PostedActivities).Json!["text"]!;
+        Assert.Contains("**signaleren**", text, StringComparison.Ordinal);
+        Assert.Contains("**melding**", text, StringComparison.Ordinal); // the alerts' word, no longer one letter from it
+        Assert.DoesNotContain("**melden**", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RunsRegisteredCommandWithItsArguments()
     {

@@ -90,6 +90,10 @@ public static class AppCardCatalogue
                 cards[$"alert {severity} answered, with refresh ({language})"] =
                     alertCards.Build(view with { Answers = answers }, language, ["29:sandbox-a", "29:sandbox-b"]);
                 cards[$"alert {severity} withdrawn ({language})"] = alertCards.Build(view with { Withdrawn = true, Answers = answers }, language);
+                cards[$"alert {severity} escalated to the deputy ({language})"] = alertCards.Build(
+                    view, language, null, new AlertEscalationNote(1, ["École fondamentale du Confluent (fictive)"], Instants[0]));
+                cards[$"alert {severity} escalated to the Chair, answered ({language})"] = alertCards.Build(
+                    view with { Answers = answers }, language, ["29:sandbox-a"], new AlertEscalationNote(2, ["CPAS de Namur (fictif)", "AMO Le Pavé (fictive)"], Instants[1]));
                 cards[$"alert {severity} answered by 1,000 recipients ({language})"] = alertCards.Build(
                     view with
                     {

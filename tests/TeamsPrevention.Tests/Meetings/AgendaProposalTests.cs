@@ -64,8 +64,8 @@ public sealed class AgendaProposalTests
         }
 
         Assert.Equal(new[] { partnerCase, policeCase }.Order(StringComparer.Ordinal), await LabelsAsync(h, DemoPeople.Chair, id));
-        Assert.Equal(new[] { App.Meetings.MeetingService.RestrictedItem, partnerCase }.Order(StringComparer.Ordinal), (await LabelsAsync(h, DemoPeople.Partner, id)).Order(StringComparer.Ordinal));
-        Assert.Equal(new[] { App.Meetings.MeetingService.RestrictedItem, policeCase }.Order(StringComparer.Ordinal), (await LabelsAsync(h, DemoPeople.PoliceReferent, id)).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "Point réservé", partnerCase }.Order(StringComparer.Ordinal), (await LabelsAsync(h, DemoPeople.Partner, id)).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { "Voorbehouden punt", policeCase }.Order(StringComparer.Ordinal), (await LabelsAsync(h, DemoPeople.PoliceReferent, id)).Order(StringComparer.Ordinal));
         Assert.Equal(0, (await ProposalAsync(h, DemoPeople.Coordinator, id))["total"]!.GetValue<int>());
         Assert.Contains(await h.AuditAsync(), e => e.Purpose == "agenda item proposed" && e.SituationCode == partnerCase);
     }

@@ -35,8 +35,9 @@ public sealed class MeetingAgendaTests
         Assert.Equal(HttpStatusCode.Forbidden, partnerAdds.StatusCode);
         Assert.Equal(HttpStatusCode.OK, referentAdds.StatusCode);
         Assert.Equal(Sorted(partnerCase, policeCase), Labels(await h.GetJsonAsync(DemoPeople.Referent, $"/api/meetings/{id}/agenda")).Order(StringComparer.Ordinal));
-        Assert.Equal(Sorted(App.Meetings.MeetingService.RestrictedItem, policeCase), Labels(await h.GetJsonAsync(DemoPeople.PoliceReferent, $"/api/meetings/{id}/agenda")).Order(StringComparer.Ordinal));
-        Assert.Equal(Sorted(App.Meetings.MeetingService.RestrictedItem, partnerCase), Labels(await h.GetJsonAsync(DemoPeople.Partner, $"/api/meetings/{id}/agenda")).Order(StringComparer.Ordinal));
+        // A restricted line reads in the reader's language: Jan (police) reads Dutch, Anne (partner) French.
+        Assert.Equal(Sorted("Voorbehouden punt", policeCase), Labels(await h.GetJsonAsync(DemoPeople.PoliceReferent, $"/api/meetings/{id}/agenda")).Order(StringComparer.Ordinal));
+        Assert.Equal(Sorted("Point réservé", partnerCase), Labels(await h.GetJsonAsync(DemoPeople.Partner, $"/api/meetings/{id}/agenda")).Order(StringComparer.Ordinal));
         Assert.DoesNotContain(notDue, Labels(await h.GetJsonAsync(DemoPeople.Referent, $"/api/meetings/{id}/agenda")));
         Assert.Null(await h.GetJsonAsync(DemoPeople.Admin, $"/api/meetings/{id}/agenda"));
         var body = Assert.Single(MeetingSteps.Store(sandbox).Events.Values).Data["body"]!["content"]!.GetValue<string>();

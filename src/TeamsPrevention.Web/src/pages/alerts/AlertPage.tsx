@@ -154,7 +154,7 @@ function Tracking({ alert, reload }: { alert: AlertTracking; reload: () => void 
           {t("progress.counts", { ...alert.counts })}
         </Text>
         <div className={styles.row}>
-          <Button onClick={() => void alertsApi.exportCsv(alert.id, alert.reference).catch(setFailure)}>{t("page.export")}</Button>
+          <Button onClick={() => void alertsApi.exportCsv(alert.id, alert.reference, lang).catch(setFailure)}>{t("page.export")}</Button>
           {!alert.withdrawnAt && !confirming && (
             <Button disabled={busy} onClick={() => setConfirming(true)}>
               {t("page.withdraw")}

@@ -142,5 +142,7 @@ export const alertsApi = {
   create: (request: CreateAlertRequest) => api.post<CreatedAlert>("/api/alerts", request),
   answer: (id: string, answer: AlertAnswer) => api.post<{ outcome: string }>(`/api/alerts/${encodeURIComponent(id)}/answer`, { answer }),
   withdraw: (id: string) => api.post<void>(`/api/alerts/${encodeURIComponent(id)}/withdraw`),
-  exportCsv: (id: string, reference: string) => api.download(`/api/alerts/${encodeURIComponent(id)}/export`, `alerte-${reference}.csv`, "text/csv"),
+  /** The tracking as CSV, in the page's language (`lang`: the language the person reads the page in). */
+  exportCsv: (id: string, reference: string, lang: string) =>
+    api.download(`/api/alerts/${encodeURIComponent(id)}/export?lang=${encodeURIComponent(lang)}`, `alerte-${reference}.csv`, "text/csv"),
 };

@@ -185,7 +185,7 @@ function PendingAlertItem({ alert, onAnswered }: { alert: PendingAlert; onAnswer
       <div className={styles.buttons} role="group" aria-label={t("pending.answerGroup", { reference: alert.reference })}>
         {answers.map((a) => (
           <Button key={a} size="small" appearance={a === "Acknowledged" ? "primary" : "secondary"} disabled={busy} onClick={() => void answer(a)}>
-            {t(`answer.${a}`)}
+            {t(`answerAction.${a}`)}
           </Button>
         ))}
       </div>

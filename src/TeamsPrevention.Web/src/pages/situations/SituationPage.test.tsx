@@ -112,9 +112,9 @@ describe("SituationPage", () => {
   it("offers the Chair inclusion and decline while screening, titled by the code only", async () => {
     vi.stubGlobal("fetch", routes(() => reply(200, detail)));
     render(ui(person(["Chair"])));
-    expect(await screen.findByRole("button", { name: "Inclure" })).toBeInTheDocument();
-    expect(screen.getByRole("button", { name: "Ne pas retenir" })).toBeInTheDocument();
-    expect(screen.queryByRole("button", { name: "Commencer l'analyse" })).toBeNull();
+    expect(await screen.findByRole("button", { name: "Inscrire" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Ne pas inscrire" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: "Commencer l'analyse préalable" })).toBeNull();
     await waitFor(() => expect(document.title).toBe("Situation K7M-4QX — TeamsPrevention"));
   });
 
