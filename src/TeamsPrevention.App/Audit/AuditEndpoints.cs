@@ -219,6 +219,13 @@ public sealed record AuditQuery(
     public Dictionary<string, string[]> Validate(UserLanguage language)
     {
         var errors = ValidatePeriod(From, To, language);
+
+        // The filter is recorded in the review's own audit entry: longer than a code can be, it is no code (was a 500).
+        if (Situation is { Length: > AuditRecord.MaxSituationCodeLength })
+        {
+            errors["situation"] = [InputTexts.TooLong(AuditRecord.MaxSituationCodeLength, language)];
+        }
+
         if (Action is not null && ParsedAction is null)
         {
             errors["action"] = [InputTexts.Expected(Enum.GetNames<AuditAction>(), language)];

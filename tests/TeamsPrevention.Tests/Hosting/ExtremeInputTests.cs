@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using TeamsPrevention.App.Alerts;
+using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Hosting;
@@ -33,6 +34,7 @@ public sealed class ExtremeInputTests
         (DemoPeople.Dpo, UserLanguage.De, "GET", "/api/audit?pageSize=99999999999", null, "pageSize", InputTexts.InvalidValue),
         (DemoPeople.Dpo, UserLanguage.De, "GET", "/api/audit?before=99999999999999999999", null, "before", InputTexts.InvalidValue),
         (DemoPeople.Dpo, UserLanguage.De, "GET", "/api/audit?pageSize=0", null, "pageSize", l => InputTexts.Between(1, 200, l)),
+        (DemoPeople.Dpo, UserLanguage.De, "GET", "/api/audit?situation=" + new string('A', 5000), null, "situation", l => InputTexts.TooLong(AuditRecord.MaxSituationCodeLength, l)),
         (DemoPeople.Dpo, UserLanguage.De, "GET", "/api/audit/access-report?situation=K7M-4QX&to=9999-12-31", null, "to", InputTexts.DateOutOfRange),
         (DemoPeople.Dpo, UserLanguage.De, "GET", "/api/audit/anomalies?to=0001-01-02", null, "to", InputTexts.DateOutOfRange),
         (DemoPeople.Dpo, UserLanguage.De, "GET", "/api/audit/anomalies?from=9999-12-01&to=9999-12-31", null, "from", InputTexts.DateOutOfRange),
