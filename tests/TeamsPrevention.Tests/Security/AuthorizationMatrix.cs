@@ -41,6 +41,7 @@ public static class AuthorizationMatrix
     private const string DpoReads = "the DPO reads the audit log (no case content)";
     private const string StatisticsReaders = "aggregated, small counts suppressed: Chair, coordinator, DPO";
     private const string Senders = "may send alerts";
+    private const string SubjectAccess = "the DPO answers a person's access request (GDPR art. 15), audited as an export";
 
     /// <summary>The tab's own routes answer from the token alone (who am I, my own calendar), before the directory is asked.</summary>
     private static readonly AccessCell TokenOnly = new(AccessKind.Allowed, Reason: "answers from the caller's own token (its claims, their own calendar), directory or not");
@@ -199,6 +200,10 @@ public static class AuthorizationMatrix
             new(Chair, w => w.Code)),
         new("POST /api/meetings/{id}/agenda", w => Post($"{M(w)}/agenda", new { code = w.Code }),
             Allowed(SeesAll, Chair) + Allowed(OnList, Referent) + Refused(404, Coordinator) + Refused(403, PoliceReferent, Partner, Secretary, Dpo, Admin)),
+        new("GET /api/meetings/{id}/agenda/proposal", w => Get($"{M(w)}/agenda/proposal"),
+            Allowed(Coordination, Chair, Coordinator) + Allowed(Attends, Referent) + Refused(403, PoliceReferent, Partner, Secretary, Dpo, Admin)),
+        new("POST /api/meetings/{id}/agenda/proposal", w => Post($"{M(w)}/agenda/proposal"),
+            Allowed(Coordination, Chair, Coordinator) + Allowed(Attends, Referent) + Refused(403, PoliceReferent, Partner, Secretary, Dpo, Admin)),
         new("PUT /api/meetings/{id}/agenda/{itemId}/attendance", w => Put($"{I(w)}/attendance", new { present = new[] { w.ChairId } }),
             Allowed(SeesAll, Chair) + Refused(404, Coordinator, Secretary) + Refused(403, Referent, PoliceReferent, Partner, Dpo, Admin)),
         new("PUT /api/meetings/{id}/agenda/{itemId}/minutes", w => Put($"{I(w)}/minutes", new { decision = "Autre décision", consensus = true }),
@@ -218,6 +223,12 @@ public static class AuthorizationMatrix
             new(Chair, _ => "mqzdecisionmqz")),
         new("GET /api/meetings/{id}/notices", w => Get($"{M(w)}/notices"),
             Allowed(Coordination, Chair, Coordinator) + Refused(403, Referent, PoliceReferent, Partner, Secretary, Dpo, Admin)),
+
+        // Subject-access exports (GDPR art. 15): the DPO only.
+        new("GET /api/subject-access/people/{id}", w => Get($"/api/subject-access/people/{w.PartnerId}"),
+            Allowed(SubjectAccess, Dpo) + Refused(403, Chair, Coordinator, Referent, PoliceReferent, Partner, Secretary, Admin)),
+        new("GET /api/subject-access/situations/{code}", w => Get($"/api/subject-access/situations/{w.Code}"),
+            Allowed(SubjectAccess, Dpo) + Refused(403, Chair, Coordinator, Referent, PoliceReferent, Partner, Secretary, Admin)),
 
         // Statistics.
         new("GET /api/statistics", _ => Get("/api/statistics"),
