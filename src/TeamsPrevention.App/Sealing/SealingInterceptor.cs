@@ -1,0 +1,103 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace TeamsPrevention.App.Sealing;
+
+/// <summary>
+/// Seals every sealed column (<see cref="SealedColumns"/>) on its way to the database and opens it on the way back,
+/// whatever wrote or read it through EF: a new row is sealed whole under the current key; a changed value is sealed
+/// again, and a row whose columns are under an older key (or plain, from before sealing) is then sealed whole, so a
+/// row's <see cref="SealedColumns.KeyIdProperty"/> always names the key of all its columns. A value that does not
+/// open (altered, moved from another row or column, its key gone) throws <see cref="SealedValueException"/>: it is
+/// never returned as if it were the text.
+/// </summary>
+internal sealed class SealingInterceptor(Sealer sealer) : SaveChangesInterceptor, IMaterializationInterceptor
+{
+    public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
+    {
+        if (SealedColumns.For(materializationData.EntityType) is not { } type)
+        {
+            return entity;
+        }
+
+        var keyId = materializationData.GetPropertyValue<string?>(SealedColumns.KeyIdProperty);
+        var row = materializationData.GetPropertyValue<Guid>(type.KeyName);
+        foreach (var field in type.Fields)
+        {
+            var stored = materializationData.GetPropertyValue<string?>(field.Shadow);
+            field.Plain.SetValue(entity, Open(stored, keyId, field, row));
+        }
+
+        return entity;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Seal(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Seal(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>The plain text of a stored value: as stored for a row from before sealing (no key id), else opened.</summary>
+    private string? Open(string? stored, string? keyId, SealedField field, Guid row) =>
+        stored is null ? null : keyId is null ? stored : sealer.Open(stored, keyId, field.Where(row));
+
+    private void Seal(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged && SealedColumns.For(entry.Metadata) is { } type)
+            {
+                Seal(entry, type);
+            }
+        }
+    }
+
+    private void Seal(EntityEntry entry, SealedType type)
+    {
+        var row = (Guid)entry.Property(type.KeyName).CurrentValue!;
+        var keyId = entry.Property(SealedColumns.KeyIdProperty);
+        var added = entry.State == EntityState.Added;
+        var storedKey = added ? null : (string?)keyId.OriginalValue;
+        var plains = new string?[type.Fields.Count];
+        var changed = new bool[type.Fields.Count];
+        for (var i = 0; i < type.Fields.Count; i++)
+        {
+            var field = type.Fields[i];
+            plains[i] = (string?)field.Plain.GetValue(entry.Entity);
+            changed[i] = added || !string.Equals(plains[i], Open((string?)entry.Property(field.Shadow).OriginalValue, storedKey, field, row), StringComparison.Ordinal);
+        }
+
+        if (!changed.Contains(true))
+        {
+            return;
+        }
+
+        var whole = added || !string.Equals(storedKey, sealer.CurrentKeyId, StringComparison.Ordinal);
+        for (var i = 0; i < type.Fields.Count; i++)
+        {
+            if (whole || changed[i])
+            {
+                var field = type.Fields[i];
+                entry.Property(field.Shadow).CurrentValue = plains[i] is { } plain ? sealer.Seal(plain, field.Where(row)) : null;
+            }
+        }
+
+        if (whole)
+        {
+            keyId.CurrentValue = sealer.CurrentKeyId;
+        }
+    }
+}
