@@ -6,7 +6,7 @@ namespace TeamsPrevention.App.Sealing;
 
 /// <summary>
 /// Case content sealed at rest: the key ring (<see cref="SealingOptions"/>, outside the database), the envelope
-/// (<see cref="Sealer"/>), EF's seal-on-save and open-on-load (<see cref="SealingInterceptor"/>, given to every
+/// (<see cref="Sealer"/>), EF's seal-on-save and open-on-load (<see cref="SealingInterceptor"/>, <see cref="SealedMaterializer"/>, given to every
 /// context through the <see cref="IInterceptor"/>s registered here), the background re-sealing
 /// (<see cref="ResealWorker"/>) and its progress in <c>/health/ready</c>.
 /// </summary>
@@ -31,6 +31,7 @@ public static class SealingExtensions
         services.AddSingleton<SealingStatus>();
         services.AddSingleton<SealingInterceptor>();
         services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<SealingInterceptor>());
+        services.AddSingleton<IInterceptor>(SealedMaterializer.Instance);
         services.AddSingleton<ResealWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ResealWorker>());
         services.AddExceptionHandler<SealedValueExceptionHandler>();

@@ -5,33 +5,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace TeamsPrevention.App.Sealing;
 
 /// <summary>
-/// Seals every sealed column (<see cref="SealedColumns"/>) on its way to the database and opens it on the way back,
-/// whatever wrote or read it through EF: a new row is sealed whole under the current key; a changed value is sealed
+/// Seals every sealed column (<see cref="SealedColumns"/>) on its way to the database, whatever wrote it through EF
+/// (<see cref="SealedMaterializer"/> opens it on the way back): a new row is sealed whole under the current key; a changed value is sealed
 /// again, and a row whose columns are under an older key (or plain, from before sealing) is then sealed whole, so a
-/// row's <see cref="SealedColumns.KeyIdProperty"/> always names the key of all its columns. A value that does not
-/// open (altered, moved from another row or column, its key gone) throws <see cref="SealedValueException"/>: it is
-/// never returned as if it were the text.
+/// row's <see cref="SealedColumns.KeyIdProperty"/> always names the key of all its columns.
 /// </summary>
-internal sealed class SealingInterceptor(Sealer sealer) : SaveChangesInterceptor, IMaterializationInterceptor
+internal sealed class SealingInterceptor(Sealer sealer) : SaveChangesInterceptor
 {
-    public object InitializedInstance(MaterializationInterceptionData materializationData, object entity)
-    {
-        if (SealedColumns.For(materializationData.EntityType) is not { } type)
-        {
-            return entity;
-        }
-
-        var keyId = materializationData.GetPropertyValue<string?>(SealedColumns.KeyIdProperty);
-        var row = materializationData.GetPropertyValue<Guid>(type.KeyName);
-        foreach (var field in type.Fields)
-        {
-            var stored = materializationData.GetPropertyValue<string?>(field.Shadow);
-            field.Plain.SetValue(entity, Open(stored, keyId, field, row));
-        }
-
-        return entity;
-    }
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Seal(eventData.Context);
@@ -45,9 +25,6 @@ internal sealed class SealingInterceptor(Sealer sealer) : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
-    /// <summary>The plain text of a stored value: as stored for a row from before sealing (no key id), else opened.</summary>
-    private string? Open(string? stored, string? keyId, SealedField field, Guid row) =>
-        stored is null ? null : keyId is null ? stored : sealer.Open(stored, keyId, field.Where(row));
 
     private void Seal(DbContext? context)
     {
@@ -77,7 +54,7 @@ internal sealed class SealingInterceptor(Sealer sealer) : SaveChangesInterceptor
         {
             var field = type.Fields[i];
             plains[i] = (string?)field.Plain.GetValue(entry.Entity);
-            changed[i] = added || !string.Equals(plains[i], Open((string?)entry.Property(field.Shadow).OriginalValue, storedKey, field, row), StringComparison.Ordinal);
+            changed[i] = added || !string.Equals(plains[i], SealedMaterializer.Open(sealer, (string?)entry.Property(field.Shadow).OriginalValue, storedKey, field, row), StringComparison.Ordinal);
         }
 
         if (!changed.Contains(true))
