@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeamsPrevention.App.Sealing;
 
 namespace TeamsPrevention.App.Alerts;
 
@@ -10,7 +11,7 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         builder.ToTable("Alerts");
         builder.Property(a => a.Reference).HasMaxLength(16);
         builder.HasIndex(a => a.Reference).IsUnique();
-        builder.Property(a => a.Message).HasMaxLength(Alert.MaxMessageLength);
+        builder.SealedText(a => a.Message);
         builder.Property(a => a.SituationCode).HasMaxLength(Alert.MaxSituationCodeLength);
         builder.Property(a => a.Severity).HasConversion<string>().HasMaxLength(16);
         builder.Property(a => a.Category).HasConversion<string>().HasMaxLength(16);

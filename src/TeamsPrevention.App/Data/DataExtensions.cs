@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using TeamsPrevention.App.Hosting;
 
 namespace TeamsPrevention.App.Data;
@@ -10,7 +11,8 @@ public static class DataExtensions
     /// busy timeout), PostgreSQL by configuration (<c>Data:Provider = Postgres</c>, <c>ConnectionStrings:Postgres</c>).
     /// Migrations and <see cref="IDatabaseStartupTask"/>s run at start (<see cref="DatabaseMigrator"/>).
     /// Contexts are pooled (they hold no state of their own): a request or a worker pass takes an initialised one
-    /// instead of building its services again, which was a measurable part of a card answer.
+    /// instead of building its services again, which was a measurable part of a card answer. Every
+    /// <see cref="IInterceptor"/> registered in the services is given to the contexts (sealing of case content).
     /// </summary>
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
@@ -22,14 +24,14 @@ public static class DataExtensions
         {
             var connection = PostgresConnectionString(builder.Configuration.GetConnectionString("Postgres")
                 ?? throw new InvalidOperationException("ConnectionStrings:Postgres is required when Data:Provider is Postgres."));
-            services.AddDbContextPool<PostgresAppDbContext>(o => o.UseNpgsql(connection));
+            services.AddDbContextPool<PostgresAppDbContext>((sp, o) => o.UseNpgsql(connection).AddInterceptors(sp.GetServices<IInterceptor>()));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<PostgresAppDbContext>());
         }
         else
         {
             var connection = SqliteConnectionString(builder.Configuration.GetConnectionString("Sqlite"), builder.Environment.ContentRootPath);
             var setup = new SqliteConnectionSetup(options.SqliteBusyTimeoutMilliseconds);
-            services.AddDbContextPool<SqliteAppDbContext>(o => o.UseSqlite(connection).AddInterceptors(setup));
+            services.AddDbContextPool<SqliteAppDbContext>((sp, o) => o.UseSqlite(connection).AddInterceptors([setup, .. sp.GetServices<IInterceptor>()]));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 

@@ -6,8 +6,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace TeamsPrevention.App.Data;
 
 /// <summary>
-/// Sets the per-connection SQLite pragmas: foreign keys enforced and a busy timeout so that writers from several
-/// connections (or processes) wait for each other instead of failing at once. Pragmas belong to the native
+/// Sets the per-connection SQLite pragmas: foreign keys enforced, a busy timeout so that writers from several
+/// connections (or processes) wait for each other instead of failing at once, and secure delete (what a row held
+/// before it was changed or deleted — plain text sealed since, a purged situation — is overwritten in the file, not
+/// left in free space). Pragmas belong to the native
 /// connection, which Microsoft.Data.Sqlite pools: they are set the first time a native connection is seen, not on every
 /// logical open (every EF query opens and closes one; the pragmas were one statement more per query).
 /// WAL mode is persistent in the file and set once by <see cref="DatabaseMigrator"/>.
@@ -52,7 +54,7 @@ internal sealed class SqliteConnectionSetup(int busyTimeoutMilliseconds) : DbCon
     private DbCommand CreatePragmas(DbConnection connection)
     {
         var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMilliseconds};";
+        command.CommandText = $"PRAGMA foreign_keys = ON; PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA secure_delete = ON;";
         return command;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeamsPrevention.App.Sealing;
 
 namespace TeamsPrevention.App.Meetings;
 
@@ -10,7 +11,7 @@ internal sealed class MeetingItemConfiguration : IEntityTypeConfiguration<Meetin
         builder.ToTable("MeetingItems");
         builder.Property(i => i.SituationCode).HasMaxLength(16);
         builder.Property(i => i.Source).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Decision).HasMaxLength(MeetingItem.MaxDecisionLength);
+        builder.SealedText(i => i.Decision);
         builder.HasIndex(i => new { i.MeetingId, i.SituationId }).IsUnique();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeamsPrevention.App.Sealing;
 
 namespace TeamsPrevention.App.Meetings;
 
@@ -9,7 +10,7 @@ internal sealed class PoliceFeedbackConfiguration : IEntityTypeConfiguration<Pol
     {
         builder.ToTable("PoliceFeedbacks");
         builder.Property(f => f.SituationCode).HasMaxLength(16);
-        builder.Property(f => f.Text).HasMaxLength(PoliceFeedback.MaxTextLength);
+        builder.SealedText(f => f.Text);
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasIndex(f => f.ItemId).IsUnique();
         builder.HasOne<Meeting>().WithMany().HasForeignKey(f => f.MeetingId).OnDelete(DeleteBehavior.Cascade);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeamsPrevention.App.Sealing;
 
 namespace TeamsPrevention.App.Situations;
 
@@ -9,7 +10,7 @@ internal sealed class AccessJustificationConfiguration : IEntityTypeConfiguratio
     {
         builder.ToTable("SituationJustifications");
         builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(j => j.Reason).HasMaxLength(AccessJustification.MaxReasonLength);
+        builder.SealedText(j => j.Reason);
         builder.HasIndex(j => j.SituationId);
         builder.HasOne<Situation>().WithMany().HasForeignKey(j => j.SituationId).OnDelete(DeleteBehavior.Cascade);
     }

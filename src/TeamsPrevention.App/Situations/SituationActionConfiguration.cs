@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeamsPrevention.App.Sealing;
 
 namespace TeamsPrevention.App.Situations;
 
@@ -9,7 +10,7 @@ internal sealed class SituationActionConfiguration : IEntityTypeConfiguration<Si
     {
         builder.ToTable("SituationActions");
         builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.Description).HasMaxLength(Situation.MaxShortTextLength);
+        builder.SealedText(a => a.Description);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeamsPrevention.App.Sealing;
 
 namespace TeamsPrevention.App.Situations;
 
@@ -12,9 +13,7 @@ internal sealed class SituationConfiguration : IEntityTypeConfiguration<Situatio
         builder.HasIndex(s => s.Code).IsUnique();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(s => s.ChannelState).HasConversion<string>().HasMaxLength(16);
-        builder.Property(s => s.SignalText).HasMaxLength(Situation.MaxTextLength);
-        builder.Property(s => s.ReferredTo).HasMaxLength(Situation.MaxShortTextLength);
-        builder.Property(s => s.ClosureReason).HasMaxLength(Situation.MaxShortTextLength);
+        builder.SealedText(s => s.SignalText).SealedText(s => s.ReferredTo).SealedText(s => s.ClosureReason);
         builder.Property(s => s.ChannelId).HasMaxLength(256);
         builder.Property(s => s.ChannelName).HasMaxLength(32);
         builder.Property(s => s.ChannelLeaseOwner).HasMaxLength(64);

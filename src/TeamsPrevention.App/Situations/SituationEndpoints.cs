@@ -18,9 +18,9 @@ public static class SituationEndpoints
     {
         var services = builder.Services;
         services.AddOptions<SituationsOptions>().BindConfiguration(SituationsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<SituationsOptions>, DevelopmentIdentityKey>();
         services.AddSingleton<IValidateOptions<SituationsOptions>, SituationsOptionsValidation>();
         services.AddSingleton<IdentityProtector>();
+        services.AddScoped<Sealing.IResealSource, IdentityRows>();
         services.AddScoped<SituationService>();
         services.AddScoped<DueReviews>();
         services.AddScoped<SituationPersonRecords>();

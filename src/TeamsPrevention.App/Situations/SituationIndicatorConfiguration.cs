@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeamsPrevention.App.Sealing;
 
 namespace TeamsPrevention.App.Situations;
 
@@ -10,6 +11,6 @@ internal sealed class SituationIndicatorConfiguration : IEntityTypeConfiguration
         builder.ToTable("SituationIndicators");
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.IndicatorKey).HasMaxLength(64);
-        builder.Property(i => i.Evidence).HasMaxLength(Situation.MaxTextLength);
+        builder.SealedText(i => i.Evidence);
     }
 }

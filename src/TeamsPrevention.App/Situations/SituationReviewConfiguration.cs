@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TeamsPrevention.App.Sealing;
 
 namespace TeamsPrevention.App.Situations;
 
@@ -10,6 +11,6 @@ internal sealed class SituationReviewConfiguration : IEntityTypeConfiguration<Si
         builder.ToTable("SituationReviews");
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.Property(r => r.Notes).HasMaxLength(Situation.MaxTextLength);
+        builder.SealedText(r => r.Notes);
     }
 }

@@ -8,8 +8,9 @@ public sealed class SituationsOptions
     public const string Section = "Situations";
 
     /// <summary>
-    /// AES-256-GCM key sealing identity fields, base64 of 32 bytes. Required in Production; elsewhere a key is
-    /// generated once and kept in <see cref="DevelopmentKeyPath"/>.
+    /// The first sealing key (AES-256-GCM, base64 of 32 bytes): the oldest key of the sealing ring
+    /// (<see cref="Sealing.SealingOptions"/>), id = its fingerprint. A key is required in Production (this one or
+    /// <c>Sealing:Keys</c>); elsewhere one is generated once and kept in <see cref="DevelopmentKeyPath"/>.
     /// </summary>
     public string? IdentityKey { get; set; }
 

@@ -2,19 +2,14 @@ using Microsoft.Extensions.Options;
 
 namespace TeamsPrevention.App.Situations;
 
-/// <summary>Refuses to start with a missing key in Production, a bad key, or retention and review periods that break the rules.</summary>
-internal sealed class SituationsOptionsValidation(IHostEnvironment environment) : IValidateOptions<SituationsOptions>
+/// <summary>Refuses to start with a bad identity key, or retention and review periods that break the rules.</summary>
+internal sealed class SituationsOptionsValidation : IValidateOptions<SituationsOptions>
 {
     public ValidateOptionsResult Validate(string? name, SituationsOptions options)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.IdentityKey))
-        {
-            errors.Add(environment.IsProduction()
-                ? "Situations:IdentityKey is required in Production (base64 of 32 bytes)."
-                : "Situations:IdentityKey is missing and no development key could be made.");
-        }
-        else if (!IdentityProtector.TryParseKey(options.IdentityKey, out _))
+        // A key is required (in Production) by the sealing ring, of which this key is the oldest (Sealing/).
+        if (!string.IsNullOrWhiteSpace(options.IdentityKey) && !Sealing.SealingKeyRing.TryParseKey(options.IdentityKey, out _))
         {
             errors.Add("Situations:IdentityKey must be base64 of exactly 32 bytes.");
         }

@@ -58,6 +58,18 @@ internal sealed class SituationsHarness : IAsyncDisposable
         return Task.FromResult(new SituationsHarness(app, other.Clock, logs));
     }
 
+    /// <summary>An instance of the App on an existing database that the caller owns (a restart with other settings).</summary>
+    public static SituationsHarness StartOn(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var logs = new CapturingLoggerProvider();
+        var app = DatabaseApp.StartOn(database, Settings(null, settings), s =>
+        {
+            Configure(s, logs, null);
+            services?.Invoke(s);
+        });
+        return new SituationsHarness(app, null, logs);
+    }
+
     private static Dictionary<string, string?> Settings(SandboxServer? sandbox, IDictionary<string, string?>? settings)
     {
         var all = new Dictionary<string, string?>

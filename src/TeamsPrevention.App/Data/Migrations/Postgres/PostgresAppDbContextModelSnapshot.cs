@@ -40,15 +40,19 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Message")
+                    b.Property<string>("MessageSealed")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasColumnName("Message");
 
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("SenderOrganisationId")
                         .HasColumnType("uuid");
@@ -676,9 +680,9 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<bool?>("Consensus")
                         .HasColumnType("boolean");
 
-                    b.Property<string>("Decision")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.Property<string>("DecisionSealed")
+                        .HasColumnType("text")
+                        .HasColumnName("Decision");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
@@ -695,6 +699,10 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<Guid>>("PresentPersonIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<string>("SituationCode")
                         .IsRequired()
@@ -791,6 +799,10 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<bool>("NothingUnderSecrecyConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("SituationCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -799,10 +811,10 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<Guid>("SituationId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Text")
+                    b.Property<string>("TextSealed")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasColumnName("Text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -917,10 +929,14 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("ReasonSealed")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text")
+                        .HasColumnName("Reason");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("SituationId")
                         .HasColumnType("uuid");
@@ -1046,9 +1062,9 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("ClosureReason")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                    b.Property<string>("ClosureReasonSealed")
+                        .HasColumnType("text")
+                        .HasColumnName("ClosureReason");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1070,9 +1086,9 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<Guid?>("ReferentId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("ReferredTo")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                    b.Property<string>("ReferredToSealed")
+                        .HasColumnType("text")
+                        .HasColumnName("ReferredTo");
 
                     b.Property<Guid>("ReportedBy")
                         .HasColumnType("uuid");
@@ -1080,12 +1096,16 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("RetentionUntil")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<DateOnly>("SignalDate")
                         .HasColumnType("date");
 
-                    b.Property<string>("SignalText")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.Property<string>("SignalTextSealed")
+                        .HasColumnType("text")
+                        .HasColumnName("SignalText");
 
                     b.Property<Guid>("SourceOrganisationId")
                         .HasColumnType("uuid");
@@ -1119,16 +1139,20 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Description")
+                    b.Property<string>("DescriptionSealed")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text")
+                        .HasColumnName("Description");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
 
                     b.Property<Guid>("OwnerOrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("SituationId")
                         .HasColumnType("uuid");
@@ -1183,10 +1207,10 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Evidence")
+                    b.Property<string>("EvidenceSealed")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text")
+                        .HasColumnName("Evidence");
 
                     b.Property<string>("IndicatorKey")
                         .IsRequired()
@@ -1198,6 +1222,10 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("SituationId")
                         .HasColumnType("uuid");
@@ -1225,12 +1253,16 @@ namespace TeamsPrevention.App.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("NextReviewAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                    b.Property<string>("NotesSealed")
+                        .HasColumnType("text")
+                        .HasColumnName("Notes");
 
                     b.Property<Guid>("ReviewedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
 
                     b.Property<Guid>("SituationId")
                         .HasColumnType("uuid");

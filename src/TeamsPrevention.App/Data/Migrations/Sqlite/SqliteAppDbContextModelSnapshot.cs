@@ -34,14 +34,18 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<long>("Deadline")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Message")
+                    b.Property<string>("MessageSealed")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Message");
 
                     b.Property<string>("Reference")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SenderOrganisationId")
@@ -670,9 +674,9 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<bool?>("Consensus")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Decision")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("DecisionSealed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Decision");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
@@ -688,6 +692,10 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("PresentPersonIds")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SituationCode")
@@ -785,6 +793,10 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<bool>("NothingUnderSecrecyConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SituationCode")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -793,10 +805,10 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<Guid>("SituationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Text")
+                    b.Property<string>("TextSealed")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Text");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -911,9 +923,13 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reason")
+                    b.Property<string>("ReasonSealed")
                         .IsRequired()
-                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Reason");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SituationId")
@@ -1040,9 +1056,9 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ClosureReason")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ClosureReasonSealed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ClosureReason");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1064,9 +1080,9 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReferentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReferredTo")
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("ReferredToSealed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ReferredTo");
 
                     b.Property<Guid>("ReportedBy")
                         .HasColumnType("TEXT");
@@ -1074,12 +1090,16 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<long?>("RetentionUntil")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("SignalDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("SignalText")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("SignalTextSealed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("SignalText");
 
                     b.Property<Guid>("SourceOrganisationId")
                         .HasColumnType("TEXT");
@@ -1113,15 +1133,19 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Description")
+                    b.Property<string>("DescriptionSealed")
                         .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Description");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SituationId")
@@ -1177,10 +1201,10 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Evidence")
+                    b.Property<string>("EvidenceSealed")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Evidence");
 
                     b.Property<string>("IndicatorKey")
                         .IsRequired()
@@ -1192,6 +1216,10 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
 
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("SituationId")
                         .HasColumnType("TEXT");
@@ -1219,11 +1247,15 @@ namespace TeamsPrevention.App.Data.Migrations.Sqlite
                     b.Property<long?>("NextReviewAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
+                    b.Property<string>("NotesSealed")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Notes");
 
                     b.Property<Guid>("ReviewedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SituationId")

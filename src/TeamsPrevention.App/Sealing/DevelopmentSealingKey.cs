@@ -1,17 +1,19 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
-namespace TeamsPrevention.App.Situations;
+namespace TeamsPrevention.App.Sealing;
 
 /// <summary>
-/// Outside Production only: when no <c>Situations:IdentityKey</c> is configured, uses a key generated once and kept
-/// in a file (so every instance on the machine, and every restart, opens the same data). Production never gets one.
+/// Outside Production only: when no sealing key is configured, uses a key generated once and kept in a file (the
+/// identity key file of earlier versions, so every instance on the machine, every restart and every database made
+/// before opens the same data). Production never gets one.
 /// </summary>
-internal sealed class DevelopmentIdentityKey(IHostEnvironment environment) : IPostConfigureOptions<SituationsOptions>
+internal sealed class DevelopmentSealingKey(IHostEnvironment environment) : IPostConfigureOptions<SealingOptions>
 {
-    public void PostConfigure(string? name, SituationsOptions options)
+    public void PostConfigure(string? name, SealingOptions options)
     {
-        if (!string.IsNullOrWhiteSpace(options.IdentityKey) || environment.IsProduction())
+        if (options.Keys is { Count: > 0 } || !string.IsNullOrWhiteSpace(options.KeyFile) || !string.IsNullOrWhiteSpace(options.IdentityKey)
+            || environment.IsProduction())
         {
             return;
         }
