@@ -50,7 +50,7 @@ internal sealed class DemoSituationsSeed(
         await db.SaveChangesAsync(cancellationToken);
         foreach (var (situation, identity) in situations)
         {
-            var row = new SituationIdentity { SituationId = situation.Id, KeyId = protector.KeyId, Nonce = [], Ciphertext = [], Tag = [], UpdatedAt = situation.CreatedAt };
+            var row = new SituationIdentity { SituationId = situation.Id, KeyId = "", Nonce = [], Ciphertext = [], Tag = [], UpdatedAt = situation.CreatedAt };
             protector.Seal(row, situation.Id, identity);
             db.Add(row);
         }

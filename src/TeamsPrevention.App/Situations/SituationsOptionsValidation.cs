@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace TeamsPrevention.App.Situations;
 
-/// <summary>Refuses to start with a bad identity key, or retention and review periods that break the rules.</summary>
-internal sealed class SituationsOptionsValidation : IValidateOptions<SituationsOptions>
+/// <summary>Refuses to start with a bad identity key, the demo history in Production, or retention and review periods that break the rules.</summary>
+internal sealed class SituationsOptionsValidation(IHostEnvironment environment) : IValidateOptions<SituationsOptions>
 {
     public ValidateOptionsResult Validate(string? name, SituationsOptions options)
     {
