@@ -9,18 +9,23 @@ import { ErrorBar, Loading, Page } from "../../components/Page";
 import { useApi } from "../../components/useApi";
 import { formatDateTime, localeFor } from "../../components/format";
 import type { PageProps } from "../../shell/types";
-import { bars, getStatistics, monthLabel, rowLabel, type StatisticsCell, type StatisticsTable } from "./statisticsModel";
+import { BarChart } from "./BarChart";
+import { CategoryBars } from "./CategoryBars";
+import { chartData, monthShort, rowTotals } from "./chartModel";
+import { getStatistics, monthLabel, rowLabel, type StatisticsCell, type StatisticsTable } from "./statisticsModel";
 
 const useStyles = makeStyles({
-  chart: { display: "grid", gridTemplateColumns: "minmax(8rem, max-content) 1fr", gap: tokens.spacingVerticalXS, alignItems: "center" },
-  track: { backgroundColor: tokens.colorNeutralBackground3, height: "1.25rem", borderRadius: tokens.borderRadiusSmall },
-  bar: { backgroundColor: tokens.colorBrandBackground, height: "100%", borderRadius: tokens.borderRadiusSmall },
+  // The chart and its table side by side when there is room, the table below otherwise.
+  pair: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(min(100%, 24rem), 1fr))", gap: tokens.spacingHorizontalXL, alignItems: "start" },
   hidden: { fontStyle: "italic", color: tokens.colorNeutralForeground3 },
 });
 
 type Labeller = (key: string) => string;
 
-/** Statistics for the Diagnostic local de sécurité: tables and bar charts; small counts arrive suppressed and stay so. */
+/**
+ * Statistics for the Diagnostic local de sécurité: each table with its chart beside it (SVG bars per month, bars per
+ * category); small counts arrive suppressed and stay so — "masqué" in the table, a marked gap in the chart.
+ */
 export function StatisticsPage(_: PageProps) {
   const { t, i18n } = useTranslation("statistics");
   const styles = useStyles();
@@ -32,6 +37,12 @@ export function StatisticsPage(_: PageProps) {
   const locale = localeFor(i18n.language);
   const month: Labeller = (key) => monthLabel(key, locale);
   const known: Labeller = (key) => t(`keys.${key}`, { defaultValue: key });
+  const short: Labeller = (key) => monthShort(key, locale);
+  const indicator: Labeller = (key) => {
+    const row = data?.situationsByIndicator.rows.find((r) => r.key === key);
+    return row ? rowLabel(row, i18n.language) : key;
+  };
+  const hiddenLegend = t("suppressedLegend", { minimum: data?.minimumCount ?? 5 });
 
   const cell = (c: StatisticsCell | null | undefined) =>
     !c ? "—" : c.suppressed ? <span className={styles.hidden}>{t("suppressed")}</span> : String(c.count);
@@ -57,19 +68,6 @@ export function StatisticsPage(_: PageProps) {
     </Table>
   );
 
-  const chart = (label: string, source: StatisticsTable, column: number, rowName: Labeller) => (
-    <div className={styles.chart} role="group" aria-label={label}>
-      {bars(source, column).map((b) => (
-        <div key={b.key} style={{ display: "contents" }}>
-          <Caption1>{rowName(b.key)}</Caption1>
-          <div className={styles.track} role="img" aria-label={`${rowName(b.key)} : ${b.suppressed ? t("suppressed") : b.count}`}>
-            {b.suppressed ? <Caption1 className={styles.hidden}>{t("suppressed")}</Caption1> : <div className={styles.bar} style={{ width: `${b.percent}%` }} />}
-          </div>
-        </div>
-      ))}
-    </div>
-  );
-
   return (
     <Page title={t("title")}>
       <form className={layout.row} onSubmit={(e) => { e.preventDefault(); setAsked({ from, to }); }}>
@@ -87,21 +85,32 @@ export function StatisticsPage(_: PageProps) {
           <Caption1>{t("period", { from: month(data.from.slice(0, 7)), to: month(data.to.slice(0, 7)), at: formatDateTime(data.generatedAt, i18n.language) })}</Caption1>
           <section className={layout.section}>
             <Subtitle1 as="h2" id="byMonth">{t("byMonth.title")}</Subtitle1>
-            {chart(t("byMonth.chart"), data.situationsByMonth, 0, month)}
-            {table("byMonth", data.situationsByMonth, month, known)}
+            <div className={styles.pair}>
+              <BarChart data={chartData(data.situationsByMonth)} text={{ title: t("byMonth.chart"), category: month, short, series: known, suppressed: hiddenLegend }} />
+              {table("byMonth", data.situationsByMonth, month, known)}
+            </div>
           </section>
           <section className={layout.section}>
             <Subtitle1 as="h2" id="bySource">{t("bySource.title")}</Subtitle1>
-            {table("bySource", data.situationsBySourceAndStatus, known, known)}
+            <div className={styles.pair}>
+              <CategoryBars data={chartData(rowTotals(data.situationsBySourceAndStatus))} title={t("bySource.chart")} category={known} suppressed={hiddenLegend} />
+              {table("bySource", data.situationsBySourceAndStatus, known, known)}
+            </div>
           </section>
           <section className={layout.section}>
             <Subtitle1 as="h2" id="byIndicator">{t("byIndicator.title")}</Subtitle1>
             {data.indicatorsAreExample && <Caption1>{t("byIndicator.example")}</Caption1>}
-            {chart(t("byIndicator.chart"), data.situationsByIndicator, 0, (key) => rowLabel(data.situationsByIndicator.rows.find((r) => r.key === key)!, i18n.language))}
+            <div className={styles.pair}>
+              <CategoryBars data={chartData(data.situationsByIndicator, [0])} title={t("byIndicator.chart")} category={indicator} suppressed={hiddenLegend} />
+              {table("byIndicator", data.situationsByIndicator, indicator, () => t("byIndicator.chart"))}
+            </div>
           </section>
           <section className={layout.section}>
             <Subtitle1 as="h2" id="alerts">{t("alerts.title")}</Subtitle1>
-            {table("alerts", data.alertsByMonthAndSeverity, month, known)}
+            <div className={styles.pair}>
+              <BarChart data={chartData(data.alertsByMonthAndSeverity)} text={{ title: t("alerts.chart"), category: month, short, series: known, suppressed: hiddenLegend }} />
+              {table("alerts", data.alertsByMonthAndSeverity, month, known)}
+            </div>
           </section>
         </>
       )}

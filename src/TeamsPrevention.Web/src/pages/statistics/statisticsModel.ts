@@ -42,28 +42,6 @@ export function statisticsPath(from: string, to: string): string {
 
 export const getStatistics = (from: string, to: string, signal?: AbortSignal) => api.get<StatisticsReport>(statisticsPath(from, to), { signal });
 
-/** One bar of a chart: its share of the largest visible count; a suppressed cell has no bar and says so. */
-export interface Bar {
-  key: string;
-  count: number | null;
-  suppressed: boolean;
-  percent: number;
-}
-
-export function bars(table: StatisticsTable, column: number): Bar[] {
-  const visible = table.rows.map((r) => r.cells[column]).filter((c) => !c.suppressed && c.count !== null).map((c) => c.count as number);
-  const max = Math.max(1, ...visible);
-  return table.rows.map((r) => {
-    const cell = r.cells[column];
-    return {
-      key: r.key,
-      count: cell.suppressed ? null : cell.count,
-      suppressed: cell.suppressed,
-      percent: cell.suppressed || cell.count === null ? 0 : Math.round((cell.count / max) * 100),
-    };
-  });
-}
-
 /** The month `yyyy-MM` as the reader reads it (`mars 2026`). */
 export function monthLabel(key: string, locale: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(key);
