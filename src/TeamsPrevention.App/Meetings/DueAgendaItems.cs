@@ -17,17 +17,7 @@ public sealed class DueAgendaItems(AppDbContext db, DueReviews dueReviews, Direc
         var added = new List<MeetingItem>();
         foreach (var review in await NotOnAgendaAsync(meeting, cancellationToken))
         {
-            var item = new MeetingItem
-            {
-                Id = Guid.NewGuid(),
-                MeetingId = meeting.Id,
-                SituationId = review.SituationId,
-                SituationCode = review.Code,
-                Source = MeetingItemSource.ReviewDue,
-            };
-            meeting.Items.Add(item);
-
-            // Explicitly added: an entity with its key already set, found through a navigation, would be taken for an existing row.
+            var item = MeetingItem.PutOn(meeting, review.SituationId, review.Code, MeetingItemSource.ReviewDue);
             db.Add(item);
             added.Add(item);
         }

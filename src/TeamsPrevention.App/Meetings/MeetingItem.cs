@@ -8,6 +8,17 @@ public sealed class MeetingItem
 {
     public const int MaxDecisionLength = 4000;
 
+    /// <summary>
+    /// A new item for <paramref name="meeting"/>, put in its list. The caller also adds it to the context explicitly:
+    /// an entity with its key already set, found through a navigation, would be taken for an existing row.
+    /// </summary>
+    public static MeetingItem PutOn(Meeting meeting, Guid situationId, string code, MeetingItemSource source, Guid? addedBy = null)
+    {
+        var item = new MeetingItem { Id = Guid.NewGuid(), MeetingId = meeting.Id, SituationId = situationId, SituationCode = code, Source = source, AddedBy = addedBy };
+        meeting.Items.Add(item);
+        return item;
+    }
+
     public Guid Id { get; init; }
 
     public Guid MeetingId { get; init; }

@@ -232,17 +232,7 @@ public sealed class MeetingService(
 
         if (meeting.Items.All(i => i.SituationId != situation.Id))
         {
-            var item = new MeetingItem
-            {
-                Id = Guid.NewGuid(),
-                MeetingId = meeting.Id,
-                SituationId = situation.Id,
-                SituationCode = situation.Code,
-                Source = MeetingItemSource.Added,
-                AddedBy = actor.Id,
-            };
-            meeting.Items.Add(item);
-            db.Add(item);
+            db.Add(MeetingItem.PutOn(meeting, situation.Id, situation.Code, MeetingItemSource.Added, actor.Id));
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await AuditAsync(actor, AuditAction.Change, situation.Code, meeting.Id, "agenda item added", cancellationToken);
