@@ -30,6 +30,7 @@ public static class AlertEndpoints
         services.AddSingleton<AlertAnswerWriter>();
         services.TryAddScoped<INeedToKnowLists, NoNeedToKnowLists>();
         services.AddScoped<AlertService>();
+        services.AddScoped<Data.IDatabaseStartupTask, DemoAlertsSeed>();
         services.AddScoped<AlertPersonRecords>();
         services.AddScoped<AlertSender>();
         services.AddScoped<AlertEscalator>();

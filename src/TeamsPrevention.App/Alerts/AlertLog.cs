@@ -34,4 +34,10 @@ internal static partial class AlertLog
 
     [LoggerMessage(2730, LogLevel.Error, "The alert worker's round failed; it continues")]
     public static partial void WorkerError(ILogger logger, Exception exception);
+
+    [LoggerMessage(2740, LogLevel.Information, "Demo alerts seeded: {Count} fictitious alerts")]
+    public static partial void DemoAlertsSeeded(ILogger logger, int count);
+
+    [LoggerMessage(2741, LogLevel.Information, "Demo alerts not seeded: alerts exist or the demo directory is missing")]
+    public static partial void DemoAlertsSkipped(ILogger logger);
 }
