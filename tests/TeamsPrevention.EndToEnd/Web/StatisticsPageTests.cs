@@ -41,7 +41,8 @@ public sealed class StatisticsPageTests
         var months = page.GetByRole(AriaRole.Group, new() { Name = "Évolution des situations par mois" });
         await Assertions.Expect(months).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Situations par mois" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Alertes par mois et par gravité" })).ToBeVisibleAsync();
+        var alertMonths = page.GetByRole(AriaRole.Group, new() { Name = "Alertes par mois et par gravité" });
+        await Assertions.Expect(alertMonths).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Signalements reçus par origine (total)" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Group, new() { Name = "Situations où l'indicateur a été observé" })).ToBeVisibleAsync();
 
@@ -54,6 +55,7 @@ public sealed class StatisticsPageTests
         var numbers = (await page.GetByRole(AriaRole.Table, new() { Name = "Situations par mois" }).Locator("tbody td:not(:first-child)").AllInnerTextsAsync())
             .Where(t => int.TryParse(t.Trim(), out var n) && n >= 5).ToList();
         Assert.NotEmpty(numbers);
+        Assert.True(await alertMonths.Locator("rect[role=img]").CountAsync() > 0, "the demo year's alerts show no month with a visible count");
 
         // Small counts (the monthly closures, a few origins): a marked gap named "masqué (moins de 5)", never a bar.
         var hidden = months.Locator("[data-suppressed=true]");
