@@ -28,7 +28,7 @@ public sealed class AlertService(
     IOptions<AlertOptions> options,
     ILogger<AlertService> logger)
 {
-    private const string ReferenceAlphabet = "ACDEFGHJKMNPQRTUVWXY3479";
+    internal const string ReferenceAlphabet = "ACDEFGHJKMNPQRTUVWXY3479";
 
     public async Task<Alert> CreateAsync(DirectoryPerson sender, AlertDraft draft, CancellationToken cancellationToken)
     {

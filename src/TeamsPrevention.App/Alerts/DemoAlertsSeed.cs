@@ -24,7 +24,6 @@ internal sealed class DemoAlertsSeed(
     public const string Message = "Message fictif (données de démonstration).";
 
     private static readonly string[] Organisations = ["school", "cpas", "youth", "association", "police"];
-    private const string ReferenceAlphabet = "ACDEFGHJKMNPQRTUVWXY3479";
 
     public async Task RunAsync(AppDbContext db, DatabaseProvider provider, CancellationToken cancellationToken)
     {
@@ -152,7 +151,7 @@ internal sealed class DemoAlertsSeed(
             var chars = new char[6];
             for (var i = 0; i < chars.Length; i++)
             {
-                chars[i] = ReferenceAlphabet[random.Next(ReferenceAlphabet.Length)];
+                chars[i] = AlertService.ReferenceAlphabet[random.Next(AlertService.ReferenceAlphabet.Length)];
             }
 
             var reference = $"AL-{new string(chars)}";
