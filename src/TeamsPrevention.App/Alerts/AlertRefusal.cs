@@ -9,4 +9,5 @@ public enum AlertRefusal
     NeedToKnowUnavailable,
     UnknownOrganisation,
     NoRecipient,
+    UnknownSituation,
 }

@@ -37,6 +37,11 @@ public static class AlertRefusalTexts
         (AlertRefusal.NoRecipient, UserLanguage.En) => "Choose at least one recipient.",
         (AlertRefusal.NoRecipient, _) => "Choisissez au moins un destinataire.",
 
+        (AlertRefusal.UnknownSituation, UserLanguage.Nl) => "Geen situatie die u mag zien heeft deze code.",
+        (AlertRefusal.UnknownSituation, UserLanguage.De) => "Keine Situation, die Sie sehen dürfen, trägt diesen Code.",
+        (AlertRefusal.UnknownSituation, UserLanguage.En) => "No situation you may see has this code.",
+        (AlertRefusal.UnknownSituation, _) => "Aucune situation que vous pouvez voir ne porte ce code.",
+
         _ => throw new ArgumentOutOfRangeException(nameof(refusal)),
     };
 

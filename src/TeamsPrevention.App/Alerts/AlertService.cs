@@ -8,6 +8,7 @@ using TeamsPrevention.App.Audit;
 using TeamsPrevention.App.Cards;
 using TeamsPrevention.App.Data;
 using TeamsPrevention.App.Directory;
+using TeamsPrevention.App.Situations;
 
 namespace TeamsPrevention.App.Alerts;
 
@@ -44,6 +45,7 @@ public sealed class AlertService(
             throw new AlertValidationException(AlertRefusal.SituationCodeTooLong, language);
         }
 
+        var situationCode = await SituationTheSenderSeesAsync(sender, draft.SituationCode, language, cancellationToken);
         var now = time.GetUtcNow();
         var alert = new Alert
         {
@@ -53,7 +55,7 @@ public sealed class AlertService(
             SenderOrganisationId = sender.OrganisationId,
             Severity = draft.Severity,
             Category = draft.Category,
-            SituationCode = string.IsNullOrWhiteSpace(draft.SituationCode) ? null : draft.SituationCode.Trim(),
+            SituationCode = situationCode,
             Message = draft.Message.Trim(),
             CreatedAt = now,
             Deadline = calendar.Deadline(draft.Severity, now),
@@ -713,6 +715,31 @@ public sealed class AlertService(
         NextAttemptAt = now,
         CreatedAt = now,
     };
+
+    /// <summary>
+    /// The situation an alert is about, normalised: only one the sender sees the content of (on its list, or the Chair).
+    /// An unknown code and a code the sender may not see get the same refusal, so a sender cannot probe for codes; the
+    /// refusal is audited as Denied (with the code only when it is one, never the text typed).
+    /// </summary>
+    private async Task<string?> SituationTheSenderSeesAsync(DirectoryPerson sender, string? typed, UserLanguage language, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return null;
+        }
+
+        var code = SituationCodes.Normalise(typed);
+        if (code is not null && (await needToKnow.VisibleAsync([code], sender, cancellationToken)).Contains(code))
+        {
+            return code;
+        }
+
+        await audit.RecordAsync(
+            new AuditRecord(sender.EntraObjectId.ToString(), RoleOf(sender), AuditAction.Denied, code, "Situation", null,
+                "alert about a situation the sender may not see refused", AuditOutcome.Denied),
+            cancellationToken);
+        throw new AlertValidationException(AlertRefusal.UnknownSituation, language);
+    }
 
     private static string NewReference()
     {

@@ -21,13 +21,14 @@ public sealed class AlertDeliveryTests
         await using var harness = await AlertHarness.StartAsync(DatabaseProvider.Sqlite);
         var app = harness.StartApp();
         var organisations = await OrganisationsAsync(app);
+        var code = await ReportAsync(app, Coordinator); // An alert names only a situation its sender sees.
 
         var alertId = await harness.SendAsync(app, Coordinator, new
         {
             severity = "Urgent",
             category = "Signal",
             message = "Message confidentiel de test",
-            situationCode = "K7M-4QX",
+            situationCode = code,
             organisations = new[] { organisations["school"], organisations["cpas"], organisations["youth"] },
         });
 
@@ -46,7 +47,7 @@ public sealed class AlertDeliveryTests
             var json = AlertCardsTests.Json(card);
             Assert.DoesNotContain("Message confidentiel", json, StringComparison.Ordinal);
             Assert.All(DemoTenant.Personas, p => Assert.DoesNotContain(p.DisplayName, json, StringComparison.Ordinal));
-            Assert.Contains("K7M-4QX", json, StringComparison.Ordinal);
+            Assert.Contains(code, json, StringComparison.Ordinal);
         }
 
         Assert.Contains("Dit hulpmiddel is geen noodkanaal: bel 101 of 112.", AlertCardsTests.Json(pieterCard), StringComparison.Ordinal);
@@ -146,6 +147,16 @@ public sealed class AlertDeliveryTests
         using var client = app.CreateClient(Coordinator);
         var list = await client.GetFromJsonAsync<JsonArray>("/api/directory/organisations");
         return list!.ToDictionary(o => o!["key"]!.GetValue<string>(), o => o!["id"]!.GetValue<Guid>());
+    }
+
+    /// <summary>Reports a signal through the App's API as <paramref name="oid"/> (who is then on its list); its code.</summary>
+    internal static async Task<string> ReportAsync(DatabaseApp app, string oid)
+    {
+        using var client = app.CreateClient(oid);
+        using var response = await client.PostAsJsonAsync("/api/situations", new { text = "Signal de test" });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        return JsonNode.Parse(body)!["code"]!.GetValue<string>();
     }
 
     private static async Task<JsonObject> InvokeAsync(AlertHarness harness, string oid, string cardId, Guid alertId, string verb)

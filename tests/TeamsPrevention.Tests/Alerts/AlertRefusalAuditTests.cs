@@ -43,7 +43,7 @@ public sealed class AlertRefusalAuditTests
         var denials = (await h.AuditAsync()).Where(e => e.Action == AuditAction.Denied).ToList();
         Assert.Equal(
             [
-                (DemoPeople.Coordinator, code, "alert to the need-to-know list refused"),
+                (DemoPeople.Coordinator, code, "alert about a situation the sender may not see refused"),
                 (Karim.ObjectId, null, "alert answer refused: not a recipient"),
                 (DemoPeople.Referent, null, "alert withdrawal refused"),
             ],
@@ -51,6 +51,49 @@ public sealed class AlertRefusalAuditTests
         Assert.All(denials, d => Assert.Equal(AuditOutcome.Denied, d.Outcome));
         Assert.Equal([alertId.ToString(), alertId.ToString()], denials.Skip(1).Select(d => d.TargetId));
         Assert.False(await h.InScopeAsync(db => db.Set<Alert>().AnyAsync(a => a.Id == alertId && a.WithdrawnAt != null)));
+    }
+
+    /// <summary>
+    /// An alert names only a situation its sender sees: a code the sender is not on the list of, a code that does not
+    /// exist and text that is no code get the same refusal in the sender's language (so codes cannot be probed), nothing
+    /// is queued, and each refusal is audited as Denied — with the code when it is one, never the text typed.
+    /// </summary>
+    [Theory, BothProviders]
+    public async Task RefusesAnAlertAboutASituationTheSenderMayNotSeeInTheSendersLanguage(DatabaseProvider provider)
+    {
+        await using var h = await SituationsHarness.StartAsync(provider, null, null, new Dictionary<string, string?> { ["Alerts:Delivery:Enabled"] = "false" });
+        var code = await h.ReportAsync(DemoPeople.Referent); // Neither the coordinator nor Anne is on its list.
+        var anne = await h.PersonIdAsync(Anne.ObjectId);
+        var karim = await h.PersonIdAsync(Karim.ObjectId);
+        var pieter = DemoTenant.Personas.First(p => p.OrganisationKey == "cpas"); // Speaks Dutch.
+
+        var refused = new List<(string Oid, string Typed, string Expected)>
+        {
+            (DemoPeople.Coordinator, code, "Aucune situation que vous pouvez voir ne porte ce code."),
+            (DemoPeople.Coordinator, code.ToLowerInvariant(), "Aucune situation que vous pouvez voir ne porte ce code."),
+            (DemoPeople.Coordinator, "ZZZ-ZZZ", "Aucune situation que vous pouvez voir ne porte ce code."),
+            (DemoPeople.Coordinator, "Jean Dupont", "Aucune situation que vous pouvez voir ne porte ce code."),
+            (pieter.ObjectId, code, "Geen situatie die u mag zien heeft deze code."),
+        };
+        foreach (var (oid, typed, expected) in refused)
+        {
+            using var response = await h.PostAsync(oid, "/api/alerts", new { severity = "Info", category = "FollowUp", message = "Suivi", situationCode = typed, people = new[] { karim } });
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains(expected, body, StringComparison.Ordinal);
+        }
+
+        // The referent is on the list: the same alert, typed in lower case, is sent and stored under the code.
+        using var allowed = await h.PostAsync(DemoPeople.Referent, "/api/alerts", new { severity = "Info", category = "FollowUp", message = "Suivi", situationCode = code.ToLowerInvariant(), people = new[] { anne } });
+        Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
+        Assert.Equal([code], await h.InScopeAsync(db => db.Set<Alert>().Select(a => a.SituationCode).ToListAsync()));
+
+        var denials = (await h.AuditAsync()).Where(e => e.Action == AuditAction.Denied).ToList();
+        Assert.Equal(
+            [(DemoPeople.Coordinator, code), (DemoPeople.Coordinator, code), (DemoPeople.Coordinator, "ZZZ-ZZZ"), (DemoPeople.Coordinator, null), (pieter.ObjectId, code)],
+            denials.Select(d => (d.Actor, d.SituationCode)));
+        Assert.All(denials, d => Assert.Equal("alert about a situation the sender may not see refused", d.Purpose));
+        Assert.DoesNotContain(await h.AuditAsync(), e => (e.SituationCode ?? "").Contains("Dupont", StringComparison.Ordinal) || (e.Purpose ?? "").Contains("Dupont", StringComparison.Ordinal));
     }
 
     [Fact]
