@@ -133,8 +133,15 @@ internal sealed partial class BotTurnRouter(
             return await OnCardActionAsync(activity, cancellationToken);
         }
 
-        if (name is "composeExtension/query" or "composeExtension/queryLink" or "composeExtension/selectItem"
-            or "composeExtension/anonymousQueryLink")
+        if (name is MessageExtensionWire.Query or MessageExtensionWire.QueryLink
+            && services.GetService<IMessageExtensionHandler>() is { } extension)
+        {
+            return await OnMessageExtensionAsync(extension, activity, name, cancellationToken);
+        }
+
+        // Zero-install unfurling (no person we know) and item selection: no result.
+        if (name is MessageExtensionWire.Query or MessageExtensionWire.QueryLink or "composeExtension/selectItem"
+            or MessageExtensionWire.AnonymousQueryLink)
         {
             var empty = new JsonObject
             {
@@ -151,6 +158,30 @@ internal sealed partial class BotTurnRouter(
 
         // Unknown invokes: 501, as the Bot Framework answers them.
         return (TurnOutcome.NotImplemented, new InvokeResponse(501, null));
+    }
+
+    private async Task<(TurnOutcome, InvokeResponse?)> OnMessageExtensionAsync(
+        IMessageExtensionHandler extension, Activity activity, string name, CancellationToken cancellationToken)
+    {
+        var turn = new TurnContext(activity, "", connector);
+        if (name == MessageExtensionWire.QueryLink)
+        {
+            var item = MessageExtensionWire.ReadLink(activity.Value) is { } url
+                ? await extension.QueryLinkAsync(turn, url, cancellationToken)
+                : null;
+            return item is null
+                ? (TurnOutcome.Ignored, new InvokeResponse(200, MessageExtensionWire.Result([])))
+                : (TurnOutcome.MessageExtension, new InvokeResponse(200, MessageExtensionWire.Result([item])));
+        }
+
+        if (MessageExtensionWire.ReadQuery(activity.Value) is not { } query)
+        {
+            return (TurnOutcome.Invalid, new InvokeResponse(400, null));
+        }
+
+        var result = await extension.QueryAsync(turn, query, cancellationToken);
+        return (TurnOutcome.MessageExtension, new InvokeResponse(
+            200, result.Message is { } text ? MessageExtensionWire.Message(text) : MessageExtensionWire.Result(result.Items)));
     }
 
     private async Task<(TurnOutcome, InvokeResponse?)> OnCardActionAsync(Activity activity, CancellationToken cancellationToken)

@@ -11,6 +11,7 @@ public enum TurnOutcome
     Welcomed,
     ReferenceStored,
     CardAction,
+    MessageExtension,
     Refused,
     Invalid,
     NotAvailable,

@@ -36,6 +36,8 @@ public static class SituationEndpoints
         services.AddScoped<Bot.IBotCommand, MySituationsCommand>();
         services.AddScoped<Bot.IBotCommand, SituationStatusCommand>();
         services.AddCardActionHandler<ReportSignalCardHandler>();
+        services.AddScoped<SituationSearch>();
+        services.AddMessageExtensionHandler<SituationMessageExtension>();
         return builder;
     }
 

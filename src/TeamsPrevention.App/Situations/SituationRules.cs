@@ -42,6 +42,16 @@ public static class SituationRules
     public static bool IsMetadataOnly(DirectoryPerson person) =>
         person.Roles.Count > 0 && person.Roles.All(r => r is DirectoryRole.Admin or DirectoryRole.Dpo);
 
+    /// <summary>
+    /// The situations <paramref name="person"/> may know, as a query (Chair, Admin and DPO: all; others: the lists they
+    /// are validly on). The database's first cut for the tab's list and the message extension's search; each row is then
+    /// checked with <see cref="AccessOf"/>.
+    /// </summary>
+    public static IQueryable<Situation> WhereMayKnow(IQueryable<Situation> situations, DirectoryPerson person, DateTimeOffset now) =>
+        person.HasRole(DirectoryRole.Chair) || IsMetadataOnly(person) || person.HasRole(DirectoryRole.Admin) || person.HasRole(DirectoryRole.Dpo)
+            ? situations
+            : situations.Where(s => s.NeedToKnow.Any(n => n.PersonId == person.Id && (n.ExpiresAt == null || n.ExpiresAt > now)));
+
     public static AccessLevel AccessOf(Situation situation, DirectoryPerson person, DateTimeOffset now)
     {
         if (IsMetadataOnly(person))

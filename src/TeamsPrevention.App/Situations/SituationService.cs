@@ -35,12 +35,7 @@ public sealed class SituationService(
     public async Task<IReadOnlyList<SituationSummary>> ListAsync(DirectoryPerson actor, CancellationToken cancellationToken)
     {
         var now = Now;
-        var query = db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow).AsQueryable();
-        if (!actor.HasRole(DirectoryRole.Chair) && !SituationRules.IsMetadataOnly(actor) && !actor.HasRole(DirectoryRole.Admin) && !actor.HasRole(DirectoryRole.Dpo))
-        {
-            query = query.Where(s => s.NeedToKnow.Any(n => n.PersonId == actor.Id && (n.ExpiresAt == null || n.ExpiresAt > now)));
-        }
-
+        var query = SituationRules.WhereMayKnow(db.Set<Situation>().AsNoTracking().Include(s => s.NeedToKnow), actor, now);
         var situations = await query.OrderBy(s => s.Code).ToListAsync(cancellationToken);
         var visible = situations.Where(s => SituationRules.AccessOf(s, actor, now) != AccessLevel.None).ToList();
         if (visible.Count > 0)

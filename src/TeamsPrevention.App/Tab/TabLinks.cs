@@ -88,6 +88,49 @@ public sealed class TabLinks
     }
 
     /// <summary>
+    /// The situation code a link to one situation's page carries — the Teams deep link to this app's personal tab
+    /// (<c>subEntityId</c> <c>situations/{code}</c>) or the tab's web address (<c>#/situations/{code}</c>) — or null
+    /// for any other link (another app, another host, another page, not a code). Nothing is looked up.
+    /// </summary>
+    public string? SituationCodeOf(Uri link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        string? route = null;
+        var address = link.AbsoluteUri;
+        if (address.StartsWith(_web + "#/", StringComparison.OrdinalIgnoreCase))
+        {
+            route = Uri.UnescapeDataString(address[(_web.Length + 2)..]);
+        }
+        else if (_teamsAppId is not null
+                 && address.StartsWith(TeamsEntityPrefix + Uri.EscapeDataString(_teamsAppId) + "/" + PersonalTabEntityId + "?", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var pair in link.Query.TrimStart('?').Split('&'))
+            {
+                if (pair.StartsWith("context=", StringComparison.Ordinal))
+                {
+                    try
+                    {
+                        route = JsonNode.Parse(Uri.UnescapeDataString(pair["context=".Length..]))?["subEntityId"]?.GetValue<string>();
+                    }
+                    catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+                    {
+                        route = null;
+                    }
+                }
+            }
+        }
+
+        const string prefix = "situations/";
+        if (route is null || !route.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var code = route[prefix.Length..];
+        return IsSituationCode(code) ? code : null;
+    }
+
+    /// <summary>
     /// True for a situation code as links carry it: 1 to 16 capitals, digits and dashes, nothing else (no lower case, no
     /// trailing newline — which a route's <c>regex</c> constraint lets through, being case-insensitive and its <c>$</c>
     /// matching before a final <c>\n</c>).
