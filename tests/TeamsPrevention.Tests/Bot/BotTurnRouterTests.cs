@@ -261,7 +261,7 @@ public sealed class BotTurnRouterTests
     }
 
     [Fact]
-    public async Task AnswersComposeExtensionQueryWithAnEmptyResult()
+    public async Task AnswersTheComposeExtensionSearchOfAPersonOutsideTheDirectoryWithAMessageAndNoResult()
     {
         await using var bot = await BotHarness.StartAsync();
         var invoke = bot.LoadActivity("invoke-adaptive-card-action");
@@ -272,8 +272,8 @@ public sealed class BotTurnRouterTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.Equal("result", (string?)body["composeExtension"]?["type"]);
-        Assert.Empty(body["composeExtension"]!["attachments"]!.AsArray());
+        Assert.Equal("message", (string?)body["composeExtension"]?["type"]);
+        Assert.Null(body["composeExtension"]!["attachments"]);
     }
 
     [Fact]
