@@ -19,7 +19,7 @@ public sealed class BotMessenger(
     AppDbContext db,
     ConnectorClient connector,
     ConversationReferences references,
-    GraphGateway graph,
+    GraphInstallation graph,
     BotWriteGate gate,
     TimeProvider time,
     IOptions<BotOptions> options,

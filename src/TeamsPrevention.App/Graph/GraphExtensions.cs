@@ -5,7 +5,7 @@ namespace TeamsPrevention.App.Graph;
 public static class GraphExtensions
 {
     /// <summary>
-    /// The Graph gateway: a typed HttpClient carrying the Graph SDK's default handlers (retry honouring Retry-After,
+    /// The Graph gateway: <see cref="GraphConnection"/> on a typed HttpClient carrying the Graph SDK's default handlers (retry honouring Retry-After,
     /// redirects, telemetry), application tokens from <see cref="Hosting.AppTokenClient"/>, base URL
     /// <see cref="Hosting.TenantOptions.GraphBaseUrl"/> (Microsoft's or the sandbox's).
     /// </summary>
@@ -17,7 +17,7 @@ public static class GraphExtensions
             .ValidateOnStart();
 
         // No standard resilience handler here: the SDK's own retry handler is the one retrying (it reads Retry-After).
-        builder.Services.AddHttpClient<GraphGateway>(GraphGateway.HttpClientName)
+        builder.Services.AddHttpClient<GraphConnection>(GraphConnection.HttpClientName)
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
             {
                 foreach (var handler in GraphClientFactory.CreateDefaultHandlers())
@@ -25,6 +25,14 @@ public static class GraphExtensions
                     handlers.Add(handler);
                 }
             });
+
+        // One class per responsibility over the shared connection; a caller injects the one it needs.
+        builder.Services.AddTransient<GraphPeople>();
+        builder.Services.AddTransient<GraphChannels>();
+        builder.Services.AddTransient<GraphCalendar>();
+        builder.Services.AddTransient<GraphOnlineMeetings>();
+        builder.Services.AddTransient<GraphInstallation>();
+        builder.Services.AddTransient<GraphBatch>();
         return builder;
     }
 }

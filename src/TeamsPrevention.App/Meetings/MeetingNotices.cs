@@ -21,7 +21,7 @@ public sealed class MeetingNotices(
     AppDbContext db,
     DirectoryService directory,
     BotMessenger messenger,
-    GraphGateway graph,
+    GraphChannels graph,
     IOptions<MeetingsOptions> options,
     TabLinks links,
     IOptions<SituationsOptions> situationsOptions,

@@ -23,7 +23,8 @@ public sealed class MeetingService(
     AppDbContext db,
     DirectoryService directory,
     AuditLog audit,
-    GraphGateway graph,
+    GraphCalendar graph,
+    GraphOnlineMeetings onlineMeetings,
     SecrecyAcknowledgements secrecy,
     IOptions<MeetingsOptions> options,
     TabLinks links,
@@ -604,7 +605,7 @@ public sealed class MeetingService(
 
                 if (!meeting.SettingsApplied && meeting.JoinUrl is not null)
                 {
-                    await graph.ApplyConfidentialMeetingSettingsAsync(meeting.Organizer, meeting.JoinUrl, cancellationToken);
+                    await onlineMeetings.ApplyConfidentialMeetingSettingsAsync(meeting.Organizer, meeting.JoinUrl, cancellationToken);
                     meeting.SettingsApplied = true;
                 }
             }

@@ -13,7 +13,7 @@ namespace TeamsPrevention.App.Situations;
 /// active or archived). People the product did not add (no <see cref="CellTeamAddition"/>) are never touched, nor an
 /// owner of the team. Every removal is audited (system, the person's Entra id only).
 /// </summary>
-public sealed class CellTeamMembers(AppDbContext db, GraphGateway graph, AuditLog audit, IOptions<SituationsOptions> options, TimeProvider time, ILogger<CellTeamMembers> logger)
+public sealed class CellTeamMembers(AppDbContext db, GraphPeople graph, AuditLog audit, IOptions<SituationsOptions> options, TimeProvider time, ILogger<CellTeamMembers> logger)
 {
     private static readonly ChannelState[] ChannelExists = [ChannelState.Requested, ChannelState.Active, ChannelState.Archiving, ChannelState.Archived];
 

@@ -14,7 +14,7 @@ namespace TeamsPrevention.App.Situations;
 /// </summary>
 public sealed class RetentionPurge(
     AppDbContext db,
-    GraphGateway graph,
+    GraphChannels graph,
     AuditLog audit,
     IOptions<SituationsOptions> options,
     TimeProvider time,

@@ -22,7 +22,8 @@ namespace TeamsPrevention.App.Situations;
 /// </summary>
 public sealed class SituationChannels(
     AppDbContext db,
-    GraphGateway graph,
+    GraphChannels graph,
+    GraphPeople people,
     AuditLog audit,
     SituationNotifier notifier,
     CellTeamMembers teamMembers,
@@ -131,7 +132,7 @@ public sealed class SituationChannels(
             corrections.Add("channel deleted in Teams, recreated");
         }
 
-        var inTeam = (await graph.ListTeamMembersAsync(team, cancellationToken)).Select(m => m.UserId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inTeam = (await people.ListTeamMembersAsync(team, cancellationToken)).Select(m => m.UserId).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var notInTeam = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var person in expected.Where(p => !inTeam.Contains(p)))
         {

@@ -116,7 +116,7 @@ public static class TabEndpoints
     /// person (on-behalf-of the token the tab sent): the scheduling page shows it beside the meeting being planned.
     /// </summary>
     private static async Task<IResult> MyBusyTimesAsync(
-        DateTimeOffset? from, DateTimeOffset? to, HttpRequest request, GraphGateway graph, CancellationToken cancellationToken)
+        DateTimeOffset? from, DateTimeOffset? to, HttpRequest request, GraphCalendar graph, CancellationToken cancellationToken)
     {
         if (from is null || to is null || to <= from || to - from > MaxCalendarWindow)
         {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TeamsPrevention.App.Alerts;
 using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.App.Situations;
 using TeamsPrevention.App.Tab;
 using TeamsPrevention.Tests.Tab;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Secrecy;
 using TeamsPrevention.Tests.Infrastructure;
 
 namespace TeamsPrevention.Tests.Cards;

@@ -83,7 +83,7 @@ public sealed class GraphAuthenticationTests
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway(new Dictionary<string, string?> { ["Tenant:ClientSecret"] = "wrong" });
 
-        var error = await Assert.ThrowsAsync<GraphGatewayException>(() => gateway.ListUsersAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GraphGatewayException>(() => gateway.People.ListUsersAsync(CancellationToken.None));
 
         Assert.Equal(GraphFailure.Transient, error.Kind);
     }

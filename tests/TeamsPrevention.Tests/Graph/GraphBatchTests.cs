@@ -18,10 +18,10 @@ public sealed class GraphBatchTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var channel = (await gateway.CreatePrivateChannelAsync(Team, "SIT-BATCH", Owner, [], CancellationToken.None)).Channel;
+        var channel = (await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-BATCH", Owner, [], CancellationToken.None)).Channel;
         var members = $"teams/{Team}/channels/{Uri.EscapeDataString(channel.Id)}/members";
 
-        var outcomes = await gateway.BatchAsync(
+        var outcomes = await gateway.Batch.BatchAsync(
         [
             new GraphBatchStep("1", HttpMethod.Post, members, GraphChannelsTests.Member(NotInTeam, owner: false)),
             new GraphBatchStep("2", HttpMethod.Post, members, GraphChannelsTests.Member(DemoTenant.CellTeamMemberIds[2], owner: false), DependsOn: ["1"]),
@@ -33,7 +33,7 @@ public sealed class GraphBatchTests
         Assert.Equal(GraphFailure.BadRequest, outcomes[0].Failure);
         Assert.Equal("FailedDependency", outcomes[1].GraphCode);
         Assert.Equal(2, outcomes[3].Body!["value"]!.AsArray().Count);
-        var listed = await gateway.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None);
+        var listed = await gateway.Channels.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None);
         Assert.DoesNotContain(listed, m => m.UserId == DemoTenant.CellTeamMemberIds[2]);
     }
 
@@ -76,7 +76,7 @@ public sealed class GraphBatchTests
         });
         var gateway = sandbox.CreateGateway();
 
-        var outcomes = await gateway.BatchAsync(
+        var outcomes = await gateway.Batch.BatchAsync(
             [.. Enumerable.Range(1, 5).Select(i => new GraphBatchStep($"{i}", HttpMethod.Get, $"teams/{Team}"))], CancellationToken.None);
 
         Assert.All(outcomes, o => Assert.Equal(200, o.Status));

@@ -25,7 +25,7 @@ public sealed class GraphCalendarTests
         var monthly = new MeetingRecurrence(RecurrenceFrequency.MonthlyOnWeekday, 1, new DateOnly(2026, 3, 10),
             DaysOfWeek: [DayOfWeek.Tuesday], WeekOfMonth: 2, EndDate: new DateOnly(2026, 12, 31));
 
-        var meeting = await gateway.CreateMeetingAsync(Coordinator, Platform(monthly), CancellationToken.None);
+        var meeting = await gateway.Calendar.CreateMeetingAsync(Coordinator, Platform(monthly), CancellationToken.None);
 
         Assert.StartsWith("https://teams.microsoft.com/l/meetup-join/", meeting.JoinUrl, StringComparison.Ordinal);
         Assert.True(meeting.IsRecurring);
@@ -49,10 +49,10 @@ public sealed class GraphCalendarTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var meeting = await gateway.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
+        var meeting = await gateway.Calendar.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
         await AnswerAsync(sandbox, meeting.EventId, Attendees[0], "accepted");
 
-        var moved = await gateway.UpdateMeetingAsync(Coordinator, meeting.EventId,
+        var moved = await gateway.Calendar.UpdateMeetingAsync(Coordinator, meeting.EventId,
             Platform() with { Start = Start.AddDays(1), End = Start.AddDays(1).AddHours(1), AttendeeAddresses = [Attendees[0], "sophie.martin@namur-demo.example"] },
             CancellationToken.None);
 
@@ -67,12 +67,12 @@ public sealed class GraphCalendarTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var meeting = await gateway.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
+        var meeting = await gateway.Calendar.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
 
         await AnswerAsync(sandbox, meeting.EventId, Attendees[0], "accepted");
         await AnswerAsync(sandbox, meeting.EventId, DemoTenant.Personas[3].ObjectId, "declined");
 
-        var responses = await gateway.GetAttendeeResponsesAsync(Coordinator, meeting.EventId, CancellationToken.None);
+        var responses = await gateway.Calendar.GetAttendeeResponsesAsync(Coordinator, meeting.EventId, CancellationToken.None);
         Assert.Equal(MeetingResponse.Accepted, responses.Single(r => r.Address == Attendees[0]).Response);
         Assert.Equal(MeetingResponse.Declined, responses.Single(r => r.Address == Attendees[1]).Response);
         Assert.NotNull(responses[0].RespondedAt);
@@ -84,7 +84,7 @@ public sealed class GraphCalendarTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var meeting = await gateway.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
+        var meeting = await gateway.Calendar.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
         await AnswerAsync(sandbox, meeting.EventId, Attendees[0], "accepted");
         using var http = sandbox.CreateClient();
 
@@ -108,7 +108,7 @@ public sealed class GraphCalendarTests
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
 
         // Cancelled: gone from the attendees' calendars too.
-        await gateway.CancelMeetingAsync(Coordinator, meeting.EventId, "Annulée", CancellationToken.None);
+        await gateway.Calendar.CancelMeetingAsync(Coordinator, meeting.EventId, "Annulée", CancellationToken.None);
         Assert.Empty(JsonNode.Parse(await http.GetStringAsync($"users/{chair}/events"))!["value"]!.AsArray());
     }
 
@@ -117,13 +117,13 @@ public sealed class GraphCalendarTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var meeting = await gateway.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
+        var meeting = await gateway.Calendar.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
 
-        await gateway.CancelMeetingAsync(Coordinator, meeting.EventId, "Reportée", CancellationToken.None);
+        await gateway.Calendar.CancelMeetingAsync(Coordinator, meeting.EventId, "Reportée", CancellationToken.None);
 
-        Assert.True((await gateway.GetMeetingAsync(Coordinator, meeting.EventId, CancellationToken.None)).IsCancelled);
+        Assert.True((await gateway.Calendar.GetMeetingAsync(Coordinator, meeting.EventId, CancellationToken.None)).IsCancelled);
         var again = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.CancelMeetingAsync(Coordinator, meeting.EventId, null, CancellationToken.None));
+            gateway.Calendar.CancelMeetingAsync(Coordinator, meeting.EventId, null, CancellationToken.None));
         Assert.Equal(GraphFailure.BadRequest, again.Kind);
     }
 
@@ -134,12 +134,12 @@ public sealed class GraphCalendarTests
         var gateway = sandbox.CreateGateway();
         var group = CalendarOwner.Group(DemoTenant.CellTeamId);
 
-        var meeting = await gateway.CreateMeetingAsync(group, Platform(), CancellationToken.None);
+        var meeting = await gateway.Calendar.CreateMeetingAsync(group, Platform(), CancellationToken.None);
 
         Assert.NotNull(meeting.JoinUrl);
-        Assert.Equal(meeting.EventId, (await gateway.GetMeetingAsync(group, meeting.EventId, CancellationToken.None)).EventId);
+        Assert.Equal(meeting.EventId, (await gateway.Calendar.GetMeetingAsync(group, meeting.EventId, CancellationToken.None)).EventId);
         var elsewhere = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.GetMeetingAsync(Coordinator, meeting.EventId, CancellationToken.None));
+            gateway.Calendar.GetMeetingAsync(Coordinator, meeting.EventId, CancellationToken.None));
         Assert.Equal(GraphFailure.NotFound, elsewhere.Kind);
     }
 
@@ -148,13 +148,13 @@ public sealed class GraphCalendarTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var meeting = await gateway.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
-        var before = await gateway.GetMeetingSettingsAsync(Coordinator.Id, meeting.JoinUrl!, CancellationToken.None);
+        var meeting = await gateway.Calendar.CreateMeetingAsync(Coordinator, Platform(), CancellationToken.None);
+        var before = await gateway.OnlineMeetings.GetMeetingSettingsAsync(Coordinator.Id, meeting.JoinUrl!, CancellationToken.None);
         Assert.True(before.AllowRecording);
 
-        await gateway.ApplyConfidentialMeetingSettingsAsync(Coordinator.Id, meeting.JoinUrl!, CancellationToken.None);
+        await gateway.OnlineMeetings.ApplyConfidentialMeetingSettingsAsync(Coordinator.Id, meeting.JoinUrl!, CancellationToken.None);
 
-        var after = await gateway.GetMeetingSettingsAsync(Coordinator.Id, meeting.JoinUrl!, CancellationToken.None);
+        var after = await gateway.OnlineMeetings.GetMeetingSettingsAsync(Coordinator.Id, meeting.JoinUrl!, CancellationToken.None);
         Assert.Equal(new MeetingSettings(before.MeetingId, false, false, LobbyScope.Invited), after);
     }
 
@@ -164,7 +164,7 @@ public sealed class GraphCalendarTests
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
 
-        var error = await Assert.ThrowsAsync<GraphGatewayException>(() => gateway.GetMeetingSettingsAsync(
+        var error = await Assert.ThrowsAsync<GraphGatewayException>(() => gateway.OnlineMeetings.GetMeetingSettingsAsync(
             Coordinator.Id, "https://teams.microsoft.com/l/meetup-join/19%3ameeting_x%40thread.v2/0", CancellationToken.None));
 
         Assert.Equal(GraphFailure.NotFound, error.Kind);

@@ -18,14 +18,14 @@ public sealed class GraphChannelMembersTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var channel = (await gateway.CreatePrivateChannelAsync(Team, "SIT-M1", Owner, [], CancellationToken.None)).Channel;
+        var channel = (await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-M1", Owner, [], CancellationToken.None)).Channel;
 
-        var added = await gateway.AddChannelMemberAsync(Team, channel.Id, Colleague, asOwner: false, CancellationToken.None);
+        var added = await gateway.Channels.AddChannelMemberAsync(Team, channel.Id, Colleague, asOwner: false, CancellationToken.None);
         Assert.Equal(Colleague, added.UserId);
-        Assert.Contains(await gateway.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None), m => m.UserId == Colleague);
+        Assert.Contains(await gateway.Channels.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None), m => m.UserId == Colleague);
 
-        await gateway.RemoveChannelMemberAsync(Team, channel.Id, added.MembershipId, CancellationToken.None);
-        var left = await gateway.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None);
+        await gateway.Channels.RemoveChannelMemberAsync(Team, channel.Id, added.MembershipId, CancellationToken.None);
+        var left = await gateway.Channels.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None);
         Assert.Equal([Owner], left.Select(m => m.UserId).ToArray());
     }
 
@@ -34,13 +34,13 @@ public sealed class GraphChannelMembersTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var channel = (await gateway.CreatePrivateChannelAsync(Team, "SIT-M2", Owner, [], CancellationToken.None)).Channel;
+        var channel = (await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-M2", Owner, [], CancellationToken.None)).Channel;
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.AddChannelMemberAsync(Team, channel.Id, NotInTeam, asOwner: false, CancellationToken.None));
+            gateway.Channels.AddChannelMemberAsync(Team, channel.Id, NotInTeam, asOwner: false, CancellationToken.None));
 
         Assert.Equal(GraphFailure.BadRequest, error.Kind);
-        Assert.DoesNotContain(await gateway.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None), m => m.UserId == NotInTeam);
+        Assert.DoesNotContain(await gateway.Channels.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None), m => m.UserId == NotInTeam);
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public sealed class GraphChannelMembersTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var channel = (await gateway.CreatePrivateChannelAsync(Team, "SIT-M3", Owner, [], CancellationToken.None)).Channel;
+        var channel = (await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-M3", Owner, [], CancellationToken.None)).Channel;
 
-        await gateway.EnsureTeamMemberAsync(Team, NotInTeam, CancellationToken.None);
-        var added = await gateway.AddChannelMemberAsync(Team, channel.Id, NotInTeam, asOwner: false, CancellationToken.None);
+        await gateway.People.EnsureTeamMemberAsync(Team, NotInTeam, CancellationToken.None);
+        var added = await gateway.Channels.AddChannelMemberAsync(Team, channel.Id, NotInTeam, asOwner: false, CancellationToken.None);
 
         Assert.Equal(NotInTeam, added.UserId);
     }
@@ -61,10 +61,10 @@ public sealed class GraphChannelMembersTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var channel = (await gateway.CreatePrivateChannelAsync(Team, "SIT-M4", Owner, [Colleague], CancellationToken.None)).Channel;
+        var channel = (await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-M4", Owner, [Colleague], CancellationToken.None)).Channel;
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.AddChannelMemberAsync(Team, channel.Id, Colleague, asOwner: false, CancellationToken.None));
+            gateway.Channels.AddChannelMemberAsync(Team, channel.Id, Colleague, asOwner: false, CancellationToken.None));
 
         Assert.Equal(GraphFailure.Conflict, error.Kind);
     }
@@ -74,12 +74,12 @@ public sealed class GraphChannelMembersTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var channel = (await gateway.CreatePrivateChannelAsync(Team, "SIT-M5", Owner, [Colleague], CancellationToken.None)).Channel;
-        var membership = (await gateway.ListTeamMembersAsync(Team, CancellationToken.None)).Single(m => m.UserId == Colleague);
+        var channel = (await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-M5", Owner, [Colleague], CancellationToken.None)).Channel;
+        var membership = (await gateway.People.ListTeamMembersAsync(Team, CancellationToken.None)).Single(m => m.UserId == Colleague);
 
-        await gateway.RemoveTeamMemberAsync(Team, membership.MembershipId, CancellationToken.None);
+        await gateway.People.RemoveTeamMemberAsync(Team, membership.MembershipId, CancellationToken.None);
 
-        Assert.DoesNotContain(await gateway.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None), m => m.UserId == Colleague);
+        Assert.DoesNotContain(await gateway.Channels.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None), m => m.UserId == Colleague);
     }
 
     [Fact]

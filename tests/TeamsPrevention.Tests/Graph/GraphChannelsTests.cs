@@ -20,14 +20,14 @@ public sealed class GraphChannelsTests
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
 
-        var created = await gateway.CreatePrivateChannelAsync(Team, "SIT-7K2Q", Owner, Others, CancellationToken.None);
+        var created = await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-7K2Q", Owner, Others, CancellationToken.None);
 
         Assert.Equal(ChannelKind.Private, created.Channel.Kind);
         Assert.Empty(created.MembersNotAdded);
-        var members = await gateway.ListChannelMembersAsync(Team, created.Channel.Id, CancellationToken.None);
+        var members = await gateway.Channels.ListChannelMembersAsync(Team, created.Channel.Id, CancellationToken.None);
         Assert.Equal([Owner, .. Others], members.Select(m => m.UserId).ToArray());
         Assert.True(members.Single(m => m.UserId == Owner).IsOwner);
-        Assert.Equal(created.Channel, await gateway.GetChannelAsync(Team, created.Channel.Id, CancellationToken.None));
+        Assert.Equal(created.Channel, await gateway.Channels.GetChannelAsync(Team, created.Channel.Id, CancellationToken.None));
     }
 
     [Fact]
@@ -41,10 +41,10 @@ public sealed class GraphChannelsTests
         var gateway = sandbox.CreateGateway(new Dictionary<string, string?> { ["Graph:MaxMembersInChannelCreate"] = "3" });
         var everyone = DemoTenant.CellTeamMemberIds.Where(id => id != Owner).ToList();
 
-        var created = await gateway.CreatePrivateChannelAsync(Team, "SIT-MANY", Owner, everyone, CancellationToken.None);
+        var created = await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-MANY", Owner, everyone, CancellationToken.None);
 
         Assert.Empty(created.MembersNotAdded);
-        var members = await gateway.ListChannelMembersAsync(Team, created.Channel.Id, CancellationToken.None);
+        var members = await gateway.Channels.ListChannelMembersAsync(Team, created.Channel.Id, CancellationToken.None);
         Assert.Equal(DemoTenant.CellTeamMemberIds.Order(), members.Select(m => m.UserId).Order());
     }
 
@@ -84,10 +84,10 @@ public sealed class GraphChannelsTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        await gateway.CreatePrivateChannelAsync(Team, "SIT-ABCD", Owner, [], CancellationToken.None);
+        await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-ABCD", Owner, [], CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.CreatePrivateChannelAsync(Team, "sit-abcd", Owner, [], CancellationToken.None));
+            gateway.Channels.CreatePrivateChannelAsync(Team, "sit-abcd", Owner, [], CancellationToken.None));
 
         Assert.Equal(GraphFailure.NameTaken, error.Kind);
         Assert.Equal(400, error.Status);
@@ -98,11 +98,11 @@ public sealed class GraphChannelsTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var first = await gateway.CreatePrivateChannelAsync(Team, "SIT-GONE", Owner, [], CancellationToken.None);
-        await gateway.DeleteChannelAsync(Team, first.Channel.Id, CancellationToken.None);
+        var first = await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-GONE", Owner, [], CancellationToken.None);
+        await gateway.Channels.DeleteChannelAsync(Team, first.Channel.Id, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.CreatePrivateChannelAsync(Team, "SIT-GONE", Owner, [], CancellationToken.None));
+            gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-GONE", Owner, [], CancellationToken.None));
 
         Assert.Equal(GraphFailure.NameTaken, error.Kind);
     }
@@ -128,10 +128,10 @@ public sealed class GraphChannelsTests
         var gateway = sandbox.CreateGateway();
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.CreatePrivateChannelAsync(Team, new string('x', 51), Owner, [], CancellationToken.None));
+            gateway.Channels.CreatePrivateChannelAsync(Team, new string('x', 51), Owner, [], CancellationToken.None));
 
         Assert.Equal(GraphFailure.BadRequest, error.Kind);
-        Assert.NotNull(await gateway.CreatePrivateChannelAsync(Team, new string('x', 50), Owner, [], CancellationToken.None));
+        Assert.NotNull(await gateway.Channels.CreatePrivateChannelAsync(Team, new string('x', 50), Owner, [], CancellationToken.None));
     }
 
     [Fact]
@@ -141,10 +141,10 @@ public sealed class GraphChannelsTests
         var gateway = sandbox.CreateGateway();
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.CreatePrivateChannelAsync(Team, "SIT-OUT", Owner, [NotInTeam], CancellationToken.None));
+            gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-OUT", Owner, [NotInTeam], CancellationToken.None));
 
         Assert.Equal(GraphFailure.BadRequest, error.Kind);
-        Assert.Null(await gateway.FindChannelByNameAsync(Team, "SIT-OUT", CancellationToken.None));
+        Assert.Null(await gateway.Channels.FindChannelByNameAsync(Team, "SIT-OUT", CancellationToken.None));
     }
 
     [Fact]
@@ -152,17 +152,17 @@ public sealed class GraphChannelsTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        var created = (await gateway.CreatePrivateChannelAsync(Team, "SIT-OLD", Owner, [], CancellationToken.None)).Channel;
+        var created = (await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-OLD", Owner, [], CancellationToken.None)).Channel;
 
-        Assert.Equal(created.Id, (await gateway.FindChannelByNameAsync(Team, "sit-old", CancellationToken.None))?.Id);
+        Assert.Equal(created.Id, (await gateway.Channels.FindChannelByNameAsync(Team, "sit-old", CancellationToken.None))?.Id);
 
-        await gateway.RenameChannelAsync(Team, created.Id, "SIT-RENAMED", CancellationToken.None);
-        Assert.Null(await gateway.FindChannelByNameAsync(Team, "SIT-OLD", CancellationToken.None));
-        Assert.Equal("SIT-RENAMED", (await gateway.GetChannelAsync(Team, created.Id, CancellationToken.None))?.DisplayName);
+        await gateway.Channels.RenameChannelAsync(Team, created.Id, "SIT-RENAMED", CancellationToken.None);
+        Assert.Null(await gateway.Channels.FindChannelByNameAsync(Team, "SIT-OLD", CancellationToken.None));
+        Assert.Equal("SIT-RENAMED", (await gateway.Channels.GetChannelAsync(Team, created.Id, CancellationToken.None))?.DisplayName);
 
-        await gateway.DeleteChannelAsync(Team, created.Id, CancellationToken.None);
-        Assert.Null(await gateway.GetChannelAsync(Team, created.Id, CancellationToken.None));
-        Assert.Null(await gateway.FindChannelByNameAsync(Team, "SIT-RENAMED", CancellationToken.None));
+        await gateway.Channels.DeleteChannelAsync(Team, created.Id, CancellationToken.None);
+        Assert.Null(await gateway.Channels.GetChannelAsync(Team, created.Id, CancellationToken.None));
+        Assert.Null(await gateway.Channels.FindChannelByNameAsync(Team, "SIT-RENAMED", CancellationToken.None));
     }
 
     [Fact]
@@ -170,11 +170,11 @@ public sealed class GraphChannelsTests
     {
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
-        await gateway.CreatePrivateChannelAsync(Team, "SIT-ONE", Owner, [], CancellationToken.None);
-        var two = (await gateway.CreatePrivateChannelAsync(Team, "SIT-TWO", Owner, [], CancellationToken.None)).Channel;
+        await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-ONE", Owner, [], CancellationToken.None);
+        var two = (await gateway.Channels.CreatePrivateChannelAsync(Team, "SIT-TWO", Owner, [], CancellationToken.None)).Channel;
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.RenameChannelAsync(Team, two.Id, "Sit-One", CancellationToken.None));
+            gateway.Channels.RenameChannelAsync(Team, two.Id, "Sit-One", CancellationToken.None));
 
         Assert.Equal(GraphFailure.NameTaken, error.Kind);
     }
@@ -188,11 +188,11 @@ public sealed class GraphChannelsTests
         });
         var gateway = sandbox.CreateGateway();
 
-        var channel = await gateway.CreateSharedChannelAsync(Team, "PLATEFORME-PARTENAIRES", Owner, CancellationToken.None);
+        var channel = await gateway.Channels.CreateSharedChannelAsync(Team, "PLATEFORME-PARTENAIRES", Owner, CancellationToken.None);
 
         Assert.Equal(ChannelKind.Shared, channel.Kind);
         Assert.Equal("PLATEFORME-PARTENAIRES", channel.DisplayName);
-        var owner = Assert.Single(await gateway.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None));
+        var owner = Assert.Single(await gateway.Channels.ListChannelMembersAsync(Team, channel.Id, CancellationToken.None));
         Assert.True(owner.IsOwner);
     }
 
@@ -257,12 +257,12 @@ public sealed class GraphChannelsTests
             ["SandboxTenant:Graph:MaxPrivateChannelsPerTeam"] = "2",
         });
         var gateway = sandbox.CreateGateway();
-        var first = await gateway.CreatePrivateChannelAsync(Team, "CAP-1", Owner, [], CancellationToken.None);
-        await gateway.CreatePrivateChannelAsync(Team, "CAP-2", Owner, [], CancellationToken.None);
-        await gateway.DeleteChannelAsync(Team, first.Channel.Id, CancellationToken.None);
+        var first = await gateway.Channels.CreatePrivateChannelAsync(Team, "CAP-1", Owner, [], CancellationToken.None);
+        await gateway.Channels.CreatePrivateChannelAsync(Team, "CAP-2", Owner, [], CancellationToken.None);
+        await gateway.Channels.DeleteChannelAsync(Team, first.Channel.Id, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.CreatePrivateChannelAsync(Team, "CAP-3", Owner, [], CancellationToken.None));
+            gateway.Channels.CreatePrivateChannelAsync(Team, "CAP-3", Owner, [], CancellationToken.None));
 
         Assert.Equal(GraphFailure.BadRequest, error.Kind);
     }

@@ -16,8 +16,8 @@ public sealed class GraphInstalledAppsTests
         var gateway = sandbox.CreateGateway();
         var user = DemoTenant.Personas[4].ObjectId;
 
-        Assert.True(await gateway.InstallAppForUserAsync(user, AppId, CancellationToken.None));
-        Assert.False(await gateway.InstallAppForUserAsync(user, AppId, CancellationToken.None));
+        Assert.True(await gateway.Installation.InstallAppForUserAsync(user, AppId, CancellationToken.None));
+        Assert.False(await gateway.Installation.InstallAppForUserAsync(user, AppId, CancellationToken.None));
 
         using var http = sandbox.CreateClient();
         var installed = JsonNode.Parse(await http.GetStringAsync($"users/{user}/teamwork/installedApps?$expand=teamsApp"))!["value"]!.AsArray();

@@ -17,6 +17,7 @@ using TeamsPrevention.Sandbox;
 using TeamsPrevention.Sandbox.Graph;
 using TeamsPrevention.Sandbox.Tenant;
 using TeamsPrevention.Tests.Infrastructure;
+using GraphBatch = TeamsPrevention.App.Graph.GraphBatch;
 
 namespace TeamsPrevention.Tests.Graph;
 
@@ -127,7 +128,7 @@ public sealed class GraphSandboxServer : IAsyncDisposable
 
     /// <summary>The App's Graph gateway, built as the App builds it, pointed at this sandbox.</summary>
     /// <param name="settings">App settings, e.g. <c>["Graph:SharedChannelPollInterval"] = "00:00:00.100"</c>.</param>
-    public GraphGateway CreateGateway(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    public GraphClasses CreateGateway(IDictionary<string, string?>? settings = null, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -149,7 +150,14 @@ public sealed class GraphSandboxServer : IAsyncDisposable
         builder.AddGraphGateway();
         var host = builder.Build();
         _hosts.Add(host);
-        return host.Services.GetRequiredService<GraphGateway>();
+        var services = host.Services;
+        return new GraphClasses(
+            services.GetRequiredService<GraphPeople>(),
+            services.GetRequiredService<GraphChannels>(),
+            services.GetRequiredService<GraphCalendar>(),
+            services.GetRequiredService<GraphOnlineMeetings>(),
+            services.GetRequiredService<GraphInstallation>(),
+            services.GetRequiredService<GraphBatch>());
     }
 
     public async ValueTask DisposeAsync()
@@ -163,3 +171,7 @@ public sealed class GraphSandboxServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 }
+
+/// <summary>The App's Graph classes, as the App's container builds them (one shared connection each).</summary>
+public sealed record GraphClasses(
+    GraphPeople People, GraphChannels Channels, GraphCalendar Calendar, GraphOnlineMeetings OnlineMeetings, GraphInstallation Installation, GraphBatch Batch);

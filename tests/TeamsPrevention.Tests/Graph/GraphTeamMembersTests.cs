@@ -13,7 +13,7 @@ public sealed class GraphTeamMembersTests
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
 
-        var members = await gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None);
+        var members = await gateway.People.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None);
 
         Assert.Equal(DemoTenant.CellTeamMemberIds.Order(), members.Select(m => m.UserId).Order());
         Assert.True(Assert.Single(members, m => m.UserId == DemoTenant.Personas[0].ObjectId).IsOwner);
@@ -26,11 +26,11 @@ public sealed class GraphTeamMembersTests
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
 
-        var added = await gateway.AddTeamMemberAsync(DemoTenant.CellTeamId, Partner, asOwner: false, CancellationToken.None);
-        Assert.Contains(await gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None), m => m.UserId == Partner);
+        var added = await gateway.People.AddTeamMemberAsync(DemoTenant.CellTeamId, Partner, asOwner: false, CancellationToken.None);
+        Assert.Contains(await gateway.People.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None), m => m.UserId == Partner);
 
-        await gateway.RemoveTeamMemberAsync(DemoTenant.CellTeamId, added.MembershipId, CancellationToken.None);
-        Assert.DoesNotContain(await gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None), m => m.UserId == Partner);
+        await gateway.People.RemoveTeamMemberAsync(DemoTenant.CellTeamId, added.MembershipId, CancellationToken.None);
+        Assert.DoesNotContain(await gateway.People.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None), m => m.UserId == Partner);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class GraphTeamMembersTests
         var gateway = sandbox.CreateGateway();
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.AddTeamMemberAsync(DemoTenant.CellTeamId, DemoTenant.CellTeamMemberIds[0], asOwner: false, CancellationToken.None));
+            gateway.People.AddTeamMemberAsync(DemoTenant.CellTeamId, DemoTenant.CellTeamMemberIds[0], asOwner: false, CancellationToken.None));
 
         Assert.Equal(GraphFailure.Conflict, error.Kind);
     }
@@ -51,11 +51,11 @@ public sealed class GraphTeamMembersTests
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
 
-        var first = await gateway.EnsureTeamMemberAsync(DemoTenant.CellTeamId, Partner, CancellationToken.None);
-        var second = await gateway.EnsureTeamMemberAsync(DemoTenant.CellTeamId, Partner, CancellationToken.None);
+        var first = await gateway.People.EnsureTeamMemberAsync(DemoTenant.CellTeamId, Partner, CancellationToken.None);
+        var second = await gateway.People.EnsureTeamMemberAsync(DemoTenant.CellTeamId, Partner, CancellationToken.None);
 
         Assert.Equal(first, second);
-        Assert.Single(await gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None), m => m.UserId == Partner);
+        Assert.Single(await gateway.People.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None), m => m.UserId == Partner);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class GraphTeamMembersTests
         var gateway = sandbox.CreateGateway();
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.ListTeamMembersAsync(Guid.NewGuid().ToString(), CancellationToken.None));
+            gateway.People.ListTeamMembersAsync(Guid.NewGuid().ToString(), CancellationToken.None));
 
         Assert.Equal(GraphFailure.NotFound, error.Kind);
     }

@@ -97,10 +97,10 @@ public sealed class GraphThrottlingTests
             ["SandboxTenant:Graph:TeamRequestsPerWindow"] = "1",
         }, time);
         var gateway = sandbox.CreateGateway();
-        await gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None);
+        await gateway.People.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<GraphGatewayException>(() =>
-            gateway.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None));
+            gateway.People.ListTeamMembersAsync(DemoTenant.CellTeamId, CancellationToken.None));
 
         Assert.Equal(GraphFailure.Throttled, error.Kind);
         Assert.True(error.IsRetryable);

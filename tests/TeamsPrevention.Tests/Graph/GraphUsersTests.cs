@@ -12,7 +12,7 @@ public sealed class GraphUsersTests
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
 
-        var users = await gateway.ListUsersAsync(CancellationToken.None);
+        var users = await gateway.People.ListUsersAsync(CancellationToken.None);
 
         Assert.Equal(DemoTenant.Personas.Select(p => p.ObjectId).Order(), users.Select(u => u.Id).Order());
         var claire = Assert.Single(users, u => u.Id == DemoTenant.Personas[0].ObjectId);
@@ -26,7 +26,7 @@ public sealed class GraphUsersTests
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
 
-        var user = await gateway.GetUserAsync("jan.peeters@namur-demo.example", CancellationToken.None);
+        var user = await gateway.People.GetUserAsync("jan.peeters@namur-demo.example", CancellationToken.None);
 
         Assert.NotNull(user);
         Assert.Equal("a1b2c3d4-0004-4000-8000-000000000004", user.Id);
@@ -39,7 +39,7 @@ public sealed class GraphUsersTests
         await using var sandbox = await GraphSandboxServer.StartAsync();
         var gateway = sandbox.CreateGateway();
 
-        Assert.Null(await gateway.GetUserAsync("nobody@namur-demo.example", CancellationToken.None));
+        Assert.Null(await gateway.People.GetUserAsync("nobody@namur-demo.example", CancellationToken.None));
     }
 
     [Fact]

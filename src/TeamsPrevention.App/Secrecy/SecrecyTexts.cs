@@ -1,4 +1,6 @@
-namespace TeamsPrevention.App.Cards;
+using TeamsPrevention.App.Cards;
+
+namespace TeamsPrevention.App.Secrecy;
 
 /// <summary>
 /// The confidentiality commitment (shared professional secrecy, Criminal Code art. 458ter), per language. Changing the

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TeamsPrevention.App.Cards;
 using static TeamsPrevention.App.Cards.AdaptiveCardElements;
 
-namespace TeamsPrevention.App.Cards;
+namespace TeamsPrevention.App.Secrecy;
 
 /// <summary>
 /// The confidentiality commitment cards: the one to accept (an <c>Action.Execute</c> <see cref="AcceptVerb"/>) and the
