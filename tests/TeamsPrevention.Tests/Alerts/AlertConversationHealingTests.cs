@@ -45,6 +45,8 @@ public sealed class AlertConversationHealingTests
         });
 
         await AlertHarness.EventuallyAsync(async () => (await harness.InboxAsync(Anne.ObjectId)).Count == 1, because: "the card reaches Anne through the sandbox");
+        // The worker records the delivery once the Connector has answered, a moment after the card is in the inbox.
+        await AlertHarness.EventuallyAsync(async () => (await harness.DeliveriesAsync(app, alertId)).All(d => d.Status != AlertDeliveryStatus.Queued), because: "the worker records the send");
         var delivery = Assert.Single(await harness.DeliveriesAsync(app, alertId));
         Assert.Equal(AlertDeliveryStatus.Sent, delivery.Status);
         Assert.StartsWith(harness.Sandbox.BaseUrl.ToString(), delivery.ServiceUrl, StringComparison.Ordinal);
